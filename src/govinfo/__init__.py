@@ -1,0 +1,78 @@
+"""govinfo: annual reports on government information disclosure as typed, checked data.
+
+Everything public is importable from here; submodules whose names start with ``_`` and
+names not in ``__all__`` are private. ``govinfo.strategies`` (Hypothesis strategies) is public
+too but imported explicitly, so using govinfo never imports Hypothesis.
+"""
+
+from govinfo.errors import (
+    GovInfoError,
+    InvalidValueError,
+    NotAReportError,
+    ReadError,
+    SchemaError,
+    UnsafeInputError,
+    UnsupportedFormatError,
+    ViolationError,
+    WriteError,
+)
+from govinfo.locations import Location
+from govinfo.model import (
+    AnnualReport,
+    ApplicantCounts,
+    Applications,
+    Applications2019,
+    CentralizedProcurement,
+    DecisionCount,
+    DocumentCounts,
+    DocumentCounts2019,
+    FeeAmount,
+    FeeItems2019,
+    ItemCounts2019,
+    Narrative,
+    OutcomeCounts,
+    ProactiveDisclosure,
+    ProactiveDisclosure2019,
+    ReviewLitigation,
+    Template,
+    addresses,
+    flatten,
+    unflatten,
+)
+from govinfo.reading.result import Diagnostic, ReadResult, Severity
+
+__all__ = [
+    "AnnualReport",
+    "ApplicantCounts",
+    "Applications",
+    "Applications2019",
+    "CentralizedProcurement",
+    "DecisionCount",
+    "Diagnostic",
+    "DocumentCounts",
+    "DocumentCounts2019",
+    "FeeAmount",
+    "FeeItems2019",
+    "GovInfoError",
+    "InvalidValueError",
+    "ItemCounts2019",
+    "Location",
+    "Narrative",
+    "NotAReportError",
+    "OutcomeCounts",
+    "ProactiveDisclosure",
+    "ProactiveDisclosure2019",
+    "ReadError",
+    "ReadResult",
+    "ReviewLitigation",
+    "SchemaError",
+    "Severity",
+    "Template",
+    "UnsafeInputError",
+    "UnsupportedFormatError",
+    "ViolationError",
+    "WriteError",
+    "addresses",
+    "flatten",
+    "unflatten",
+]

@@ -1,0 +1,79 @@
+"""The exceptions govinfo raises.
+
+Every exception is a :class:`GovInfoError`; most also derive from a builtin (``ValueError``,
+``TypeError``) so callers that do not import govinfo can still catch them. An error that is about
+a place in a source carries a :class:`~govinfo.Location` and starts its message with it.
+
+A broken invariant is *not* an exception: ``report.check()`` returns violations as values.
+"""
+
+from __future__ import annotations
+
+from govinfo.locations import Location
+
+__all__ = [
+    "GovInfoError",
+    "InvalidValueError",
+    "NotAReportError",
+    "ReadError",
+    "SchemaError",
+    "UnsafeInputError",
+    "UnsupportedFormatError",
+    "ViolationError",
+    "WriteError",
+]
+
+
+class GovInfoError(Exception):
+    """Root of every exception govinfo raises.
+
+    Attributes:
+        location: where in the source the problem is, when it is about a place.
+    """
+
+    def __init__(self, message: str, *, location: Location | None = None) -> None:
+        self.message = message
+        self.location = location
+        super().__init__(f"{location}: {message}" if location is not None else message)
+
+
+class InvalidValueError(GovInfoError, ValueError):
+    """A value no report could hold (a negative count, a float, a string) was given for a field.
+
+    Attributes:
+        field: the field or cell address that was given the value.
+        value: the rejected value.
+    """
+
+    def __init__(self, field: str, value: object, expected: str) -> None:
+        self.field = field
+        self.value = value
+        super().__init__(f"{field} must be {expected}, got {value!r}")
+
+
+class ReadError(GovInfoError, ValueError):
+    """A source could not be read as a report."""
+
+
+class UnsupportedFormatError(ReadError):
+    """The source is not in a format govinfo reads (or it is a format it cannot read yet)."""
+
+
+class UnsafeInputError(ReadError):
+    """The source was refused for safety: an XML DTD or entity, a zip bomb, an oversized file."""
+
+
+class NotAReportError(ReadError):
+    """The source was read but holds no annual report on government information disclosure."""
+
+
+class SchemaError(ReadError):
+    """An XML document does not validate against govinfo's published schema."""
+
+
+class WriteError(GovInfoError):
+    """A report could not be written to the requested target."""
+
+
+class ViolationError(GovInfoError, ValueError):
+    """Raised by :meth:`CheckResult.raise_for_violations` when a report breaks an invariant."""

@@ -1,0 +1,1 @@
+"""The reading path: front ends → neutral document → interpreter → model."""

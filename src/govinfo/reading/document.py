@@ -1,0 +1,72 @@
+"""The neutral document: what every front end produces and the interpreter consumes.
+
+Strategy: a front end (text, DOCX, XLSX) knows its format and nothing about the template's
+labels; the interpreter knows the labels and nothing about formats. Between them sits this
+small, format-free shape: a sequence of blocks in reading order, each a paragraph of text or
+a table given as rows of cell strings, and every piece carries the :class:`Location` it came
+from so diagnostics can point back into the source.
+
+Merged cells are expanded to the logical grid by the front end. A cell covered by a merge
+repeats the text of the merge's origin and records the origin in ``merged_from``, so the
+interpreter can apply a spanning label to every row it spans without counting a spanning
+value twice.
+"""
+
+from __future__ import annotations
+
+import attrs
+
+from govinfo.locations import Location
+from govinfo.reading.result import Diagnostic
+
+__all__ = ["Block", "Cell", "Document", "Paragraph", "Table"]
+
+
+@attrs.frozen(kw_only=True)
+class Cell:
+    """One cell of a table: its text as the source gives it, and where it is.
+
+    Attributes:
+        text: the cell's text, with line breaks inside the cell kept as ``\\n``.
+        location: where the cell is in the source.
+        merged_from: for a cell covered by a merge, the location of the merge's origin cell.
+    """
+
+    text: str
+    location: Location
+    merged_from: Location | None = None
+
+
+@attrs.frozen(kw_only=True)
+class Paragraph:
+    """A line or paragraph of running text outside any table."""
+
+    text: str
+    location: Location
+
+
+@attrs.frozen(kw_only=True)
+class Table:
+    """A table as rows of cells. Rows may have different lengths; nothing is padded."""
+
+    rows: tuple[tuple[Cell, ...], ...]
+    location: Location
+
+
+Block = Paragraph | Table
+
+
+@attrs.frozen(kw_only=True)
+class Document:
+    """A source read into blocks, in reading order.
+
+    Attributes:
+        blocks: paragraphs and tables in the order the source presents them.
+        source: the name of the source (a file name), for locations and messages.
+        notes: what the front end noticed about the source itself (encoding guessed, parts
+            skipped), as diagnostics to pass on to the user.
+    """
+
+    blocks: tuple[Block, ...]
+    source: str | None = None
+    notes: tuple[Diagnostic, ...] = ()

@@ -1,0 +1,1 @@
+"""Invariants as data, the checks that apply them, and inference from them."""

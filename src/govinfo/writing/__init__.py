@@ -1,0 +1,1 @@
+"""Writers: a report to XLSX, XML and canonical text."""
