@@ -1,0 +1,269 @@
+"""The edge where untrusted input enters: files, zip archives and XML parsing.
+
+Strategy: every reader turns its source into bytes here, opens archives here and parses XML
+here, so the limits that protect a user from hostile files are written once:
+
+* sources are read with a size cap, and ``OSError`` becomes :class:`~govinfo.ReadError`;
+* a zip archive's central directory is checked *before* anything is inflated: member count,
+  total declared size, and each member's compression ratio (zip bombs); inflation is then
+  streamed with a hard cap, in case the directory lies;
+* XML is parsed with DTDs, entities and network access refused; a document that declares a
+  DTD is refused outright rather than parsed without it, because a report has no reason to
+  carry one and entity tricks (billion laughs, external entities) all start there.
+
+Nothing else in govinfo calls ``open``, ``zipfile`` or ``lxml.etree.fromstring`` on input.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import zipfile
+from collections.abc import Iterator
+from typing import BinaryIO
+
+import attrs
+from lxml import etree
+
+from govinfo.errors import ReadError, UnsafeInputError, UnsupportedFormatError
+from govinfo.locations import Location
+
+__all__ = [
+    "MAX_MEMBERS",
+    "MAX_RATIO",
+    "MAX_SOURCE_BYTES",
+    "MAX_UNZIPPED_BYTES",
+    "SafeZip",
+    "Source",
+    "load_source",
+    "open_zip",
+    "parse_xml",
+]
+
+#: Largest source accepted, in bytes. Real reports are well under 10 MB.
+MAX_SOURCE_BYTES = 64 * 1024 * 1024
+#: Largest total uncompressed size of an archive's members.
+MAX_UNZIPPED_BYTES = 256 * 1024 * 1024
+#: Largest compression ratio of any one member (uncompressed / compressed). XML of office
+#: documents compresses 10-30x; bombs reach thousands.
+MAX_RATIO = 200
+#: Largest number of members in an archive.
+MAX_MEMBERS = 10_000
+
+#: What the readers accept: text (``read_text`` only), bytes, a path, or a binary file.
+Source = str | bytes | bytearray | memoryview | os.PathLike[str] | BinaryIO
+
+_ZIP_MAGIC = b"PK\x03\x04"
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+def load_source(
+    source: bytes | bytearray | memoryview | os.PathLike[str] | BinaryIO,
+    *,
+    name: str | None = None,
+    max_bytes: int = MAX_SOURCE_BYTES,
+) -> tuple[bytes, str]:
+    """Read ``source`` into bytes, with a display name for locations and messages.
+
+    Args:
+        source: bytes, a path, or a binary file object (read from its current position).
+        name: the name to use in messages; defaults to the path, or ``<bytes>``.
+        max_bytes: refuse sources larger than this.
+
+    Raises:
+        ReadError: the file cannot be opened or read.
+        UnsafeInputError: the source is larger than ``max_bytes``.
+        TypeError: ``source`` is not of an accepted type (a ``str`` is text, not a path).
+    """
+    if isinstance(source, (bytes, bytearray, memoryview)):
+        data = bytes(source)
+        display = name or "<bytes>"
+    elif isinstance(source, os.PathLike):
+        display = name or os.fspath(source)
+        try:
+            with open(source, "rb") as handle:
+                data = handle.read(max_bytes + 1)
+        except OSError as exc:
+            raise ReadError(
+                f"cannot read file: {exc.strerror or exc}", location=Location(source=display)
+            ) from exc
+    elif hasattr(source, "read"):
+        display = name or str(getattr(source, "name", "<stream>"))
+        try:
+            data = source.read(max_bytes + 1)
+        except OSError as exc:
+            raise ReadError(
+                f"cannot read stream: {exc}", location=Location(source=display)
+            ) from exc
+        if not isinstance(data, bytes):
+            raise TypeError("a file object given to a govinfo reader must be opened in binary mode")
+    else:
+        raise TypeError(
+            f"expected bytes, a path (os.PathLike) or a binary file, got {type(source).__name__}"
+        )
+    if len(data) > max_bytes:
+        raise UnsafeInputError(
+            f"source is larger than {max_bytes} bytes", location=Location(source=display)
+        )
+    return data, display
+
+
+def sniff(data: bytes) -> str:
+    """A coarse guess at what ``data`` is: ``zip``, ``ole`` (legacy Office), ``xml`` or ``text``."""
+    if data.startswith(_ZIP_MAGIC):
+        return "zip"
+    if data.startswith(_OLE_MAGIC):
+        return "ole"
+    head = data[:512].lstrip(b"\xef\xbb\xbf \t\r\n")
+    if head.startswith(b"<"):
+        return "xml"
+    return "text"
+
+
+@attrs.frozen
+class SafeZip:
+    """A zip archive whose directory passed the limits; members are read with a hard cap."""
+
+    _zip: zipfile.ZipFile
+    source: str
+    _sizes: dict[str, int]
+
+    def names(self) -> Iterator[str]:
+        """Member names, in archive order."""
+        return iter(self._sizes)
+
+    def __contains__(self, member: object) -> bool:
+        return member in self._sizes
+
+    def read(self, member: str) -> bytes:
+        """Inflate ``member``, refusing to produce more than its declared size.
+
+        Raises:
+            ReadError: the member is missing or its data is corrupt.
+            UnsafeInputError: the member inflates to more than it declared.
+        """
+        where = Location(source=self.source, xpath=member)
+        declared = self._sizes.get(member)
+        if declared is None:
+            raise ReadError(f"archive has no part {member!r}", location=where)
+        chunks: list[bytes] = []
+        total = 0
+        try:
+            with self._zip.open(member) as stream:
+                while chunk := stream.read(1 << 16):
+                    total += len(chunk)
+                    if total > declared:
+                        raise UnsafeInputError(
+                            "part inflates to more than its declared size", location=where
+                        )
+                    chunks.append(chunk)
+        except UnsafeInputError:
+            raise
+        except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError) as exc:
+            raise ReadError(f"corrupt archive part: {exc}", location=where) from exc
+        except RuntimeError as exc:  # zipfile raises RuntimeError for encrypted members
+            raise UnsupportedFormatError(
+                "the file is password-protected; save an unprotected copy and read that",
+                location=where,
+            ) from exc
+        return b"".join(chunks)
+
+
+def open_zip(
+    data: bytes,
+    *,
+    source: str,
+    max_total: int = MAX_UNZIPPED_BYTES,
+    max_ratio: int = MAX_RATIO,
+    max_members: int = MAX_MEMBERS,
+) -> SafeZip:
+    """Open ``data`` as a zip archive after checking its directory against the limits.
+
+    Raises:
+        UnsupportedFormatError: ``data`` is not a zip archive (with a hint when it is a
+            legacy ``.doc``/``.xls`` file).
+        UnsafeInputError: too many members, too large in total, or a member's compression
+            ratio above ``max_ratio``; checked before anything is inflated.
+        ReadError: the archive is corrupt.
+    """
+    where = Location(source=source)
+    if data.startswith(_OLE_MAGIC):
+        raise UnsupportedFormatError(
+            "this is a legacy binary Office file (.doc/.xls) or an encrypted Office file; "
+            "save it as .docx/.xlsx without a password and read that",
+            location=where,
+        )
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        infos = archive.infolist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError) as exc:
+        raise UnsupportedFormatError(f"not a valid zip archive: {exc}", location=where) from exc
+    if len(infos) > max_members:
+        raise UnsafeInputError(f"archive has more than {max_members} parts", location=where)
+    total = 0
+    sizes: dict[str, int] = {}
+    for info in infos:
+        total += info.file_size
+        if total > max_total:
+            raise UnsafeInputError(
+                f"archive inflates to more than {max_total} bytes", location=where
+            )
+        ratio = info.file_size / max(info.compress_size, 1)
+        if info.file_size > 1 << 20 and ratio > max_ratio:
+            raise UnsafeInputError(
+                f"part {info.filename!r} has compression ratio {ratio:.0f}, over {max_ratio} "
+                "(a zip bomb?)",
+                location=where,
+            )
+        sizes[info.filename] = info.file_size
+    return SafeZip(archive, source, sizes)
+
+
+class _NoNetworkResolver(etree.Resolver):
+    def resolve(self, system_url: str, public_id: str, context: object = None) -> None:
+        raise UnsafeInputError(f"refused to load external resource {system_url!r}")
+
+
+def _parser(*, huge_tree: bool = False) -> etree.XMLParser:
+    parser = etree.XMLParser(
+        resolve_entities=False,
+        no_network=True,
+        dtd_validation=False,
+        load_dtd=False,
+        huge_tree=huge_tree,
+        remove_blank_text=False,
+    )
+    parser.resolvers.add(_NoNetworkResolver())
+    return parser
+
+
+def parse_xml(data: bytes, *, source: str, part: str | None = None) -> etree._Element:
+    """Parse untrusted XML: no DTD, no entities, no network.
+
+    Args:
+        data: the XML bytes.
+        source: the file name, for error locations.
+        part: the archive member the XML came from, if any.
+
+    Raises:
+        UnsafeInputError: the document has a DTD (and so possibly entity declarations).
+        ReadError: the XML is not well-formed; the message gives the line.
+    """
+    where = Location(source=source, xpath=part)
+    try:
+        root = etree.fromstring(data, _parser())
+    except UnsafeInputError as exc:
+        raise UnsafeInputError(exc.message, location=where) from exc
+    except etree.XMLSyntaxError as exc:
+        line = exc.lineno if isinstance(exc.lineno, int) else None
+        raise ReadError(
+            f"XML is not well-formed: {exc.msg}", location=attrs.evolve(where, line=line)
+        ) from exc
+    except (ValueError, etree.LxmlError) as exc:
+        raise ReadError(f"cannot parse XML: {exc}", location=where) from exc
+    # lxml-stubs lacks DocInfo.doctype; internalDTD is typed and set whenever a DTD is declared.
+    if root.getroottree().docinfo.internalDTD is not None:
+        raise UnsafeInputError(
+            "XML with a document type declaration (DTD) is refused", location=where
+        )
+    return root
