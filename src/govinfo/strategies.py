@@ -1,0 +1,291 @@
+"""Hypothesis strategies for govinfo reports, for your own property-based tests.
+
+Importing this module imports Hypothesis; ``import govinfo`` does not. Once govinfo is
+installed, ``st.from_type(AnnualReport)`` also works, through the ``hypothesis`` entry point.
+
+Example:
+    >>> from hypothesis import given
+    >>> from govinfo.strategies import consistent_reports
+    >>> @given(consistent_reports())
+    ... def test_round_trip(report): ...
+
+Strategy: consistent reports are built constructively (draw the leaves, compute every total)
+so no example is ever filtered out; every strategy shrinks towards small counts, ``None``
+cells removed from view (shrunk to values) and the ``gb_2021`` template.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+import attrs
+from hypothesis import strategies as st
+
+from govinfo.model.catalogue import cell_specs
+from govinfo.model.fields import ValueKind
+from govinfo.model.flat import CellValue, unflatten
+from govinfo.model.narrative import Narrative
+from govinfo.model.report import AnnualReport, LegacyValue
+from govinfo.model.rows import ApplicantCounts
+from govinfo.model.template import Template
+
+__all__ = [
+    "LEGACY_KEYS",
+    "applicant_counts",
+    "consistent_reports",
+    "reports",
+    "templates",
+]
+
+#: The ``legacy.<key>`` statistics FORMAT.md §8 names; :func:`reports` draws from these.
+LEGACY_KEYS: tuple[str, ...] = (
+    "proactive_items",
+    "proactive_normative_documents",
+    "applications_received",
+    "applications_in_active_scope",
+    "applications_granted",
+    "applications_partially_granted",
+    "applications_refused",
+    "applications_not_government_information",
+    "applications_not_held",
+    "fees_collected_yuan",
+    "review_cases",
+    "litigation_cases",
+)
+
+_DEFAULT_MAX_COUNT = 10_000
+_TABLE_TEMPLATES = (Template.GB_2021, Template.GB_2019)
+
+
+def _check_max_count(max_count: object) -> int:
+    if type(max_count) is not int or max_count < 0:
+        raise TypeError(f"max_count must be a non-negative int, got {max_count!r}")
+    return max_count
+
+
+def _check_template(template: object, *, tables_only: bool = False) -> Template | None:
+    if template is None:
+        return None
+    try:
+        result = Template(template)
+    except ValueError:
+        raise TypeError(
+            f"template must be None or one of {[t.value for t in Template]}, got {template!r}"
+        ) from None
+    if tables_only and not result.has_tables:
+        raise TypeError(f"template must be a table template (gb_2021, gb_2019), got {template!r}")
+    return result
+
+
+def templates(*, tables_only: bool = False) -> st.SearchStrategy[Template]:
+    """Template versions; shrinks towards ``gb_2021``.
+
+    Args:
+        tables_only: leave out ``legacy_2008`` (which has no tables).
+    """
+    if not isinstance(tables_only, bool):
+        raise TypeError(f"tables_only must be a bool, got {tables_only!r}")
+    return st.sampled_from(
+        _TABLE_TEMPLATES if tables_only else (*_TABLE_TEMPLATES, Template.LEGACY_2008)
+    )
+
+
+def _counts(max_count: int) -> st.SearchStrategy[int]:
+    return st.integers(min_value=0, max_value=max_count)
+
+
+def _amounts(*, max_places: int = 6) -> st.SearchStrategy[Decimal]:
+    # Integers scaled by a power of ten: exact, any number of printed places up to max_places.
+    return st.builds(
+        lambda digits, places: Decimal(digits).scaleb(-places),
+        st.integers(min_value=0, max_value=10**10),
+        st.integers(min_value=0, max_value=max_places),
+    )
+
+
+def _value(kind: ValueKind, max_count: int, *, max_places: int = 6) -> st.SearchStrategy[Any]:
+    if kind is ValueKind.COUNT:
+        return _counts(max_count)
+    if kind is ValueKind.SIGNED:
+        return st.integers(min_value=-max_count, max_value=max_count)
+    return _amounts(max_places=max_places)
+
+
+def applicant_counts(
+    *, max_count: int = _DEFAULT_MAX_COUNT, consistent: bool = True
+) -> st.SearchStrategy[ApplicantCounts]:
+    """One row of section 三: counts for the six kinds of applicant and their total.
+
+    Args:
+        max_count: the largest count drawn for one applicant column.
+        consistent: when true (the default) every cell is stated and ``total`` is the sum of
+            the six columns; when false each cell is any count or ``None``.
+
+    Shrinks towards a row of zeros.
+
+    Raises:
+        TypeError: an argument of the wrong type or range.
+    """
+    max_count = _check_max_count(max_count)
+    if not isinstance(consistent, bool):
+        raise TypeError(f"consistent must be a bool, got {consistent!r}")
+    names = [f.name for f in attrs.fields(ApplicantCounts) if f.name != "total"]
+    if not consistent:
+        return st.builds(
+            ApplicantCounts,
+            **{f.name: st.none() | _counts(max_count) for f in attrs.fields(ApplicantCounts)},
+        )
+    return st.lists(_counts(max_count), min_size=len(names), max_size=len(names)).map(
+        lambda values: ApplicantCounts(**dict(zip(names, values, strict=True)), total=sum(values))
+    )
+
+
+_texts = st.none() | st.text()
+_narratives = st.builds(Narrative, **{f.name: _texts for f in attrs.fields(Narrative)})
+
+
+@st.composite
+def _metadata(draw: st.DrawFn) -> dict[str, Any]:
+    return {
+        "organ": draw(_texts),
+        "year": draw(st.none() | st.integers(min_value=1900, max_value=2999)),
+        "title": draw(_texts),
+        "narrative": draw(_narratives),
+    }
+
+
+def _legacy_stats(max_count: int) -> st.SearchStrategy[dict[str, LegacyValue]]:
+    value: st.SearchStrategy[LegacyValue] = _counts(max_count) | _amounts(max_places=2)
+    return st.dictionaries(st.sampled_from(LEGACY_KEYS), value)
+
+
+def reports(
+    template: Template | str | None = None,
+    *,
+    max_count: int = _DEFAULT_MAX_COUNT,
+) -> st.SearchStrategy[AnnualReport]:
+    """Any valid report: every cell independently a value or ``None``, so it may not add up.
+
+    Metadata and narrative are any Unicode text or ``None`` (including text that starts with
+    ``=`` or holds control characters); ``legacy_2008`` reports carry a random set of
+    ``legacy.<key>`` statistics. Fees may have any number of decimal places up to six.
+
+    Args:
+        template: only this template (default: any of the three).
+        max_count: the largest count drawn for a cell.
+
+    Shrinks towards an empty ``gb_2021`` report (every cell ``None``, no text).
+
+    Raises:
+        TypeError: an unknown template or a bad ``max_count``.
+    """
+    chosen = _check_template(template)
+    max_count = _check_max_count(max_count)
+    return (st.just(chosen) if chosen else templates()).flatmap(lambda t: _any_report(t, max_count))
+
+
+@st.composite
+def _any_report(draw: st.DrawFn, template: Template, max_count: int) -> AnnualReport:
+    cells: dict[str, CellValue] = {}
+    for spec in cell_specs(template):
+        cells[spec.address] = draw(st.none() | _value(spec.kind, max_count))
+    if template is Template.LEGACY_2008:
+        for key, value in draw(_legacy_stats(max_count)).items():
+            cells["legacy." + key] = value
+    return unflatten(cells, template=template, **draw(_metadata()))
+
+
+def consistent_reports(
+    template: Template | str | None = None,
+    *,
+    max_count: int = _DEFAULT_MAX_COUNT,
+) -> st.SearchStrategy[AnnualReport]:
+    """Reports of a table template whose every invariant holds and every table cell is stated.
+
+    Built constructively: the outcome leaves of section 三 and the parts of section 四 are
+    drawn, then every total is computed, and 上年结转 is drawn no larger than the outcome
+    total plus 结转下年度 so that 本年新收 makes the balance. Section 二 cells may be ``None``
+    (a body without rule-making power prints "/"); a stated fee has at most 4 decimal places.
+
+    Args:
+        template: ``gb_2021`` or ``gb_2019`` (default: either).
+        max_count: the largest count drawn for one leaf cell.
+
+    Shrinks towards a report of zeros.
+
+    Raises:
+        TypeError: ``legacy_2008`` (it has no invariants to hold), an unknown template, or a
+            bad ``max_count``.
+    """
+    chosen = _check_template(template, tables_only=True)
+    max_count = _check_max_count(max_count)
+    return (st.just(chosen) if chosen else templates(tables_only=True)).flatmap(
+        lambda t: _consistent_report(t, max_count)
+    )
+
+
+_AGGREGATE_ROWS = ("new_received", "carried_over", "outcome_total", "carried_forward")
+
+
+@st.composite
+def _consistent_report(draw: st.DrawFn, template: Template, max_count: int) -> AnnualReport:
+    specs = cell_specs(template)
+    cells: dict[str, CellValue] = {}
+    for spec in specs:
+        if spec.table == "proactive_disclosure":
+            cells[spec.address] = draw(st.none() | _value(spec.kind, max_count, max_places=4))
+    _draw_applications(draw, template, max_count, cells)
+    for group in _rows(template, "review_litigation"):
+        parts = [c for c in _columns(template, "review_litigation") if c != "total"]
+        values = [draw(_counts(max_count)) for _ in parts]
+        for column, value in zip(parts, values, strict=True):
+            cells[f"review_litigation.{group}.{column}"] = value
+        cells[f"review_litigation.{group}.total"] = sum(values)
+    return unflatten(cells, template=template, **draw(_metadata()))
+
+
+def _draw_applications(
+    draw: st.DrawFn, template: Template, max_count: int, cells: dict[str, CellValue]
+) -> None:
+    rows = _rows(template, "applications")
+    leaves = [r for r in rows if r not in _AGGREGATE_ROWS]
+    applicants = [c for c in _columns(template, "applications") if c != "total"]
+    for column in applicants:
+        leaf_values = [draw(_counts(max_count)) for _ in leaves]
+        for row, value in zip(leaves, leaf_values, strict=True):
+            cells[f"applications.{row}.{column}"] = value
+        outcome_total = sum(leaf_values)
+        carried_forward = draw(_counts(max_count))
+        handled = outcome_total + carried_forward
+        carried_over = draw(st.integers(min_value=0, max_value=min(handled, max_count)))
+        column_values = {
+            "outcome_total": outcome_total,
+            "carried_forward": carried_forward,
+            "carried_over": carried_over,
+            "new_received": handled - carried_over,
+        }
+        for row, value in column_values.items():
+            cells[f"applications.{row}.{column}"] = value
+    for row in rows:
+        cells[f"applications.{row}.total"] = sum(
+            _int(cells[f"applications.{row}.{column}"]) for column in applicants
+        )
+
+
+def _int(value: CellValue) -> int:
+    assert type(value) is int
+    return value
+
+
+def _rows(template: Template, table: str) -> list[str]:
+    return list(dict.fromkeys(s.row for s in cell_specs(template) if s.table == table))
+
+
+def _columns(template: Template, table: str) -> list[str]:
+    return list(dict.fromkeys(s.column for s in cell_specs(template) if s.table == table))
+
+
+def _hypothesis_setup_hook() -> None:
+    """Let ``st.from_type(AnnualReport)`` draw from :func:`reports` (Hypothesis entry point)."""
+    st.register_type_strategy(AnnualReport, reports())
