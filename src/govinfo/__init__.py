@@ -11,11 +11,13 @@ from govinfo.errors import (
     NotAReportError,
     ReadError,
     SchemaError,
+    StructureError,
     UnsafeInputError,
     UnsupportedFormatError,
     ViolationError,
     WriteError,
 )
+from govinfo.convert import from_dict, from_json, to_dict, to_json
 from govinfo.locations import Location
 from govinfo.model import (
     AnnualReport,
@@ -67,6 +69,7 @@ __all__ = [
     "ReviewLitigation",
     "SchemaError",
     "Severity",
+    "StructureError",
     "Template",
     "UnsafeInputError",
     "UnsupportedFormatError",
@@ -74,5 +77,9 @@ __all__ = [
     "WriteError",
     "addresses",
     "flatten",
+    "from_dict",
+    "from_json",
+    "to_dict",
+    "to_json",
     "unflatten",
 ]

@@ -17,6 +17,7 @@ __all__ = [
     "NotAReportError",
     "ReadError",
     "SchemaError",
+    "StructureError",
     "UnsafeInputError",
     "UnsupportedFormatError",
     "ViolationError",
@@ -49,6 +50,15 @@ class InvalidValueError(GovInfoError, ValueError):
         self.field = field
         self.value = value
         super().__init__(f"{field} must be {expected}, got {value!r}")
+
+
+class StructureError(GovInfoError, ValueError):
+    """A dict or JSON document does not describe a report; the message lists each problem
+    with its path (``@ $.applications.new_received.total``)."""
+
+    def __init__(self, message: str, problems: tuple[str, ...] = ()) -> None:
+        self.problems = problems
+        super().__init__(message)
 
 
 class ReadError(GovInfoError, ValueError):
