@@ -1,0 +1,215 @@
+"""Check a report (or a series of one organ's reports) against the rule catalogue.
+
+Strategy: every rule instance is evaluated on the flat ``{address: value}`` view of the report
+(last year's cells prefixed ``previous:``). Then, for each broken equation, each stated cell in
+it is tested as the single wrong value: it must appear in no equation that verifiably holds,
+and every broken equation containing it must be repaired by one and the same correction (the
+signed differences agree), leaving a non-negative value. The cells that pass are the
+candidates; a unique candidate is the suspect.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from decimal import Decimal
+
+import attrs
+
+from govinfo.errors import InvalidValueError
+from govinfo.model.flat import CellValue, flatten
+from govinfo.model.report import AnnualReport
+from govinfo.reading.result import Severity
+from govinfo.rules.catalogue import PREVIOUS, RULES, Equation, Rule, RuleKind, Unstated
+from govinfo.rules.result import CheckResult, Number, Unverifiable, Violation
+
+__all__ = ["check", "check_series"]
+
+
+@attrs.frozen
+class _Broken:
+    rule: Rule
+    equation: Equation
+    actual: Number
+    expected: Number
+
+
+def _selected(select: Iterable[str] | None, ignore: Iterable[str]) -> list[Rule]:
+    known = {r.id for r in RULES}
+    wanted = None if select is None else set(select)
+    skipped = set(ignore)
+    for name, ids in (("select", wanted or set()), ("ignore", skipped)):
+        unknown = sorted(ids - known)
+        if unknown:
+            raise InvalidValueError(name, unknown, f"rule ids among {sorted(known)}")
+    return [r for r in RULES if (wanted is None or r.id in wanted) and r.id not in skipped]
+
+
+def check(
+    report: AnnualReport,
+    *,
+    previous: AnnualReport | None = None,
+    select: Iterable[str] | None = None,
+    ignore: Iterable[str] = (),
+) -> CheckResult:
+    """Check every rule of ``report``'s template; the same as ``report.check()``.
+
+    Cross-report rules run only when ``previous`` (the same organ's report for the year
+    before) is given and both templates carry the cells they compare.
+
+    Args:
+        report: the report to check.
+        previous: last year's report, for ``X-CARRY-OVER`` and ``X-IN-FORCE``.
+        select: only the rules with these ids (default: all).
+        ignore: skip the rules with these ids.
+
+    Raises:
+        InvalidValueError: ``select`` or ``ignore`` names a rule that does not exist.
+    """
+    cells: dict[str, CellValue] = flatten(report)
+    if previous is not None:
+        cells.update({PREVIOUS + a: v for a, v in flatten(previous).items()})
+    passed = 0
+    unverifiable: list[Unverifiable] = []
+    broken: list[_Broken] = []
+    held: list[Equation] = []
+    for rule in _selected(select, ignore):
+        if not rule.applies_to(report.template):
+            continue
+        if rule.cross_report and (previous is None or not rule.applies_to(previous.template)):
+            continue
+        for eq in rule.equations(report.template):
+            outcome = _evaluate(rule, eq, cells)
+            if isinstance(outcome, Unverifiable):
+                unverifiable.append(outcome)
+            elif outcome is None:
+                passed += 1
+                held.append(eq)
+            else:
+                broken.append(_Broken(rule, eq, *outcome))
+    found = [_violation(b, broken, held, cells) for b in broken]
+    return CheckResult(
+        violations=tuple(v for v in found if v.severity is Severity.ERROR),
+        warnings=tuple(v for v in found if v.severity is not Severity.ERROR),
+        unverifiable=tuple(unverifiable),
+        passed=passed,
+    )
+
+
+def _evaluate(
+    rule: Rule, eq: Equation, cells: Mapping[str, CellValue]
+) -> Unverifiable | tuple[Number, Number] | None:
+    """``None`` when the instance holds, the two sides when it is broken."""
+    lhs = [cells.get(a) for a in eq.lhs]
+    rhs = [cells.get(a) for a in eq.rhs]
+    if rule.unstated is Unstated.ZERO:
+        unknown = [a for a, v in zip(eq.lhs, lhs, strict=True) if v is None]
+        if all(v is None for v in rhs):
+            unknown += eq.rhs
+    else:
+        unknown = [a for a in eq.cells if cells.get(a) is None]
+    if unknown:
+        return Unverifiable(
+            rule=rule.id, key=eq.key, label=eq.label, cells=eq.cells, unknown=tuple(unknown)
+        )
+    if rule.kind is RuleKind.DECIMAL_PLACES:
+        assert rule.max_places is not None
+        places = max(_places(v) for v in lhs)
+        return (places, rule.max_places) if places > rule.max_places else None
+    actual = sum(v for v in lhs if v is not None)
+    expected = sum(v for v in rhs if v is not None)
+    return None if actual == expected else (actual, expected)
+
+
+def _places(value: CellValue) -> int:
+    if isinstance(value, Decimal):
+        exponent = value.as_tuple().exponent
+        assert isinstance(exponent, int)  # finite: the model refuses NaN and infinity
+        return max(0, -exponent)
+    return 0
+
+
+def _violation(
+    b: _Broken, broken: Sequence[_Broken], held: Sequence[Equation], cells: Mapping[str, CellValue]
+) -> Violation:
+    candidates: tuple[str, ...] = ()
+    if b.rule.kind is RuleKind.SUM:
+        candidates = tuple(a for a in b.equation.cells if _explains(a, broken, held, cells.get(a)))
+    fields = {
+        "label": b.equation.label,
+        "actual": b.actual,
+        "expected": b.expected,
+        "difference": b.actual - b.expected,
+    }
+    return Violation(
+        rule=b.rule.id,
+        severity=b.rule.severity,
+        key=b.equation.key,
+        label=b.equation.label,
+        cells=b.equation.cells,
+        actual=b.actual,
+        expected=b.expected,
+        difference=b.actual - b.expected,
+        suspect=candidates[0] if len(candidates) == 1 else None,
+        candidates=candidates,
+        message_zh=b.rule.message_zh.format(**fields),
+        message_en=b.rule.message_en.format(**fields),
+    )
+
+
+def _explains(
+    address: str, broken: Sequence[_Broken], held: Sequence[Equation], value: CellValue
+) -> bool:
+    """Whether correcting ``address`` alone repairs every equation it is in."""
+    if value is None or any(address in eq.cells for eq in held):
+        return False
+    corrections = set()
+    for b in broken:
+        if b.rule.kind is not RuleKind.SUM or address not in b.equation.cells:
+            continue
+        difference = b.actual - b.expected
+        corrections.add(difference if address in b.equation.lhs else -difference)
+    if len(corrections) != 1:
+        return False
+    # a signed cell (gb_2019 本年增/减) is in no equation, so every candidate is non-negative
+    return value - corrections.pop() >= 0
+
+
+def check_series(
+    reports: Iterable[AnnualReport],
+    *,
+    select: Iterable[str] | None = None,
+    ignore: Iterable[str] = (),
+) -> dict[int, CheckResult]:
+    """Check one organ's reports, each against the report of the year before when there is one.
+
+    The reports are sorted by year; a report whose previous year is missing from the series
+    is checked on its own (the cross-report rules only compare consecutive years).
+
+    Args:
+        reports: reports of one organ, in any order.
+        select: only the rules with these ids (default: all).
+        ignore: skip the rules with these ids.
+
+    Returns:
+        The result of each report, by year, in year order.
+
+    Raises:
+        InvalidValueError: a report without a year, two reports of the same year, or
+            reports of different organs.
+    """
+    by_year: dict[int, AnnualReport] = {}
+    organs = set()
+    for report in reports:
+        if report.year is None:
+            raise InvalidValueError("AnnualReport.year", None, "a year in a series of reports")
+        if report.year in by_year:
+            raise InvalidValueError("AnnualReport.year", report.year, "one report per year")
+        by_year[report.year] = report
+        if report.organ is not None:
+            organs.add(report.organ)
+    if len(organs) > 1:
+        raise InvalidValueError("AnnualReport.organ", sorted(organs), "one organ for a series")
+    return {
+        year: check(by_year[year], previous=by_year.get(year - 1), select=select, ignore=ignore)
+        for year in sorted(by_year)
+    }

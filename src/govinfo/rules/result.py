@@ -1,0 +1,183 @@
+"""What :func:`govinfo.rules.check.check` returns: violations, warnings and what could not be told.
+
+Violations are values, not exceptions (frictionless style): each names its rule, the cells of
+the equation, the two sides and the cell most likely to be wrong. ``raise_for_violations``
+turns them into a :class:`~govinfo.errors.ViolationError` for callers who want one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping, Sequence
+from decimal import Decimal
+from types import MappingProxyType
+
+import attrs
+
+from govinfo.errors import ViolationError
+from govinfo.locations import Location
+from govinfo.reading.result import Severity
+
+__all__ = ["CheckResult", "Number", "Unverifiable", "Violation"]
+
+#: A value an equation side adds up to.
+Number = int | Decimal
+
+
+def _frozen_locations(value: Mapping[str, Location]) -> Mapping[str, Location]:
+    return MappingProxyType(dict(value))
+
+
+@attrs.frozen(kw_only=True)
+class Violation:
+    """One rule instance that the report's stated values break.
+
+    Attributes:
+        rule: the rule id (``T3-ROW-TOTAL``).
+        severity: ``error`` or ``warning``.
+        key: the column, row or group of the instance (``""`` for single-instance rules).
+        label: the official label of that column, row or group.
+        cells: every address of the equation (``previous:`` for last year's report).
+        actual: what the stated side adds up to (the left side of the rule's formula).
+        expected: what the parts add up to (the right side), or the allowed limit.
+        difference: ``actual - expected``.
+        suspect: the one cell whose correction would repair every broken equation it is in
+            while keeping the equations it is in that hold, when exactly one cell does so.
+        candidates: every cell that could explain the violation that way (the suspect, or
+            several when the equations cannot tell them apart, e.g. a section 四 group).
+        message_zh: the message in Chinese.
+        message_en: the message in English.
+        locations: where each cell of the equation is in the source, when known
+            (see :meth:`CheckResult.locate`).
+    """
+
+    rule: str
+    severity: Severity
+    key: str
+    label: str
+    cells: tuple[str, ...]
+    actual: Number
+    expected: Number
+    difference: Number
+    suspect: str | None = None
+    candidates: tuple[str, ...] = ()
+    message_zh: str
+    message_en: str
+    locations: Mapping[str, Location] = attrs.field(
+        factory=dict, converter=_frozen_locations, eq=False, hash=False
+    )
+
+    @property
+    def name(self) -> str:
+        """``RULE[key]``, e.g. ``T3-ROW-TOTAL[disclosed]``."""
+        return f"{self.rule}[{self.key}]" if self.key else self.rule
+
+    def __str__(self) -> str:
+        text = f"{self.severity}: [{self.name}] {self.message_en}"
+        if self.suspect is not None:
+            where = self.locations.get(self.suspect)
+            text += f"; suspect {self.suspect}" + (f" at {where}" if where else "")
+        elif len(self.candidates) > 1:
+            text += f"; one of {', '.join(self.candidates)} is wrong"
+        return text
+
+
+@attrs.frozen(kw_only=True)
+class Unverifiable:
+    """A rule instance that cannot be told to hold or fail because cells are not stated.
+
+    Attributes:
+        rule: the rule id.
+        key: the column, row or group of the instance.
+        label: the official label of that column, row or group.
+        cells: every address of the equation.
+        unknown: the addresses whose values the report does not state.
+    """
+
+    rule: str
+    key: str
+    label: str
+    cells: tuple[str, ...]
+    unknown: tuple[str, ...]
+
+    @property
+    def name(self) -> str:
+        """``RULE[key]``, e.g. ``T3-ROW-TOTAL[disclosed]``."""
+        return f"{self.rule}[{self.key}]" if self.key else self.rule
+
+    def __str__(self) -> str:
+        return f"unverifiable: [{self.name}] unknown {', '.join(self.unknown)}"
+
+
+@attrs.frozen(kw_only=True)
+class CheckResult:
+    """The outcome of checking one report.
+
+    Attributes:
+        violations: broken rules of severity ``error``.
+        warnings: broken rules of severity ``warning``.
+        unverifiable: rule instances with unstated cells (neither passed nor failed).
+        passed: how many rule instances were verified to hold.
+    """
+
+    violations: tuple[Violation, ...] = ()
+    warnings: tuple[Violation, ...] = ()
+    unverifiable: tuple[Unverifiable, ...] = ()
+    passed: int = 0
+
+    @property
+    def ok(self) -> bool:
+        """True when no rule of severity ``error`` is broken (warnings and unknowns allowed)."""
+        return not self.violations
+
+    def __iter__(self) -> Iterator[Violation]:
+        """Every broken rule instance: the violations, then the warnings."""
+        yield from self.violations
+        yield from self.warnings
+
+    def __len__(self) -> int:
+        return len(self.violations) + len(self.warnings)
+
+    def flatten(self, fields: Sequence[str] = ("rule", "key", "suspect")) -> list[list[object]]:
+        """Violations then warnings as rows of the named :class:`Violation` attributes.
+
+        Handy in tests: ``assert result.flatten(["rule", "suspect"]) == [["T4-TOTAL", None]]``.
+
+        Raises:
+            AttributeError: a field :class:`Violation` does not have.
+        """
+        return [[getattr(v, field) for field in fields] for v in self]
+
+    def raise_for_violations(self) -> None:
+        """Raise if any rule of severity ``error`` is broken.
+
+        Raises:
+            ViolationError: listing every violation, one per line.
+        """
+        if self.violations:
+            lines = "\n".join(str(v) for v in self.violations)
+            raise ViolationError(f"{len(self.violations)} rule(s) broken:\n{lines}")
+
+    def locate(self, locations: Mapping[str, Location]) -> CheckResult:
+        """This result with the source location of each violation's cells attached.
+
+        Args:
+            locations: where each cell was read, by address (``ReadResult.locations``).
+        """
+
+        def attach(v: Violation) -> Violation:
+            found = {a: locations[a] for a in v.cells if a in locations}
+            return attrs.evolve(v, locations=found)
+
+        return attrs.evolve(
+            self,
+            violations=tuple(map(attach, self.violations)),
+            warnings=tuple(map(attach, self.warnings)),
+        )
+
+    def __str__(self) -> str:
+        head = (
+            f"{'ok' if self.ok else 'FAILED'}: {self.passed} passed, "
+            f"{len(self.violations)} violation(s), {len(self.warnings)} warning(s), "
+            f"{len(self.unverifiable)} unverifiable"
+        )
+        return "\n".join([head, *(f"  {v}" for v in self)])
