@@ -14,10 +14,25 @@ so no example is ever filtered out; every strategy shrinks towards small counts,
 cells removed from view (shrunk to values) and the ``gb_2021`` template.
 """
 
+# ruff: noqa: E402 - the entry-point hook must come before the Hypothesis import
+
 from __future__ import annotations
 
 from decimal import Decimal
 from typing import Any
+
+
+def _hypothesis_setup_hook() -> None:
+    """Let ``st.from_type(AnnualReport)`` draw from :func:`reports` (Hypothesis entry point)."""
+    # Defined before Hypothesis is imported: importing it runs the entry points, which
+    # load this very module while it is still half initialised. ``deferred`` looks
+    # ``reports`` up only when a test draws, by which time the module is complete.
+    from hypothesis import strategies as st  # noqa: PLC0415
+
+    from govinfo.model.report import AnnualReport  # noqa: PLC0415
+
+    st.register_type_strategy(AnnualReport, st.deferred(lambda: reports()))  # noqa: PLW0108
+
 
 import attrs
 from hypothesis import strategies as st
@@ -284,8 +299,3 @@ def _rows(template: Template, table: str) -> list[str]:
 
 def _columns(template: Template, table: str) -> list[str]:
     return list(dict.fromkeys(s.column for s in cell_specs(template) if s.table == table))
-
-
-def _hypothesis_setup_hook() -> None:
-    """Let ``st.from_type(AnnualReport)`` draw from :func:`reports` (Hypothesis entry point)."""
-    st.register_type_strategy(AnnualReport, reports())
