@@ -1,0 +1,326 @@
+"""Fill the cells a report leaves unstated when its invariants determine them.
+
+Strategy: the within-report ``sum`` rules of the template are a linear system over the
+unknown cells. Only equations that contain an unknown are built (known cells move to the
+constant), and they are split into components that share unknowns, so a typical call touches a
+handful of small systems. Each component is brought to reduced row-echelon form with exact
+integer (fraction-free) elimination: an unknown is *determined* iff its reduced row holds no
+other unknown. Non-negativity adds one more deduction: a row (original or reduced) whose
+unknowns all carry the same sign and whose constant is 0 forces all of them to 0. Both steps
+repeat until nothing changes. A component whose stated cells contradict it (no solution, or
+a negative or fractional value) fills nothing: ``check()`` reports it, and guessing would hide
+it. An equation that on its own cannot hold with non-negative unknowns is left out first, so
+one bad row does not stop every fill around it.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterator, Mapping
+from math import gcd
+from typing import Any
+
+import attrs
+
+from govinfo.model.flat import CellValue, flatten, unflatten
+from govinfo.model.report import AnnualReport
+from govinfo.model.template import Template
+from govinfo.rules.catalogue import Equation, Unstated, equations, rule
+
+__all__ = ["Fill", "Inference", "infer", "infer_cells"]
+
+
+@attrs.frozen(kw_only=True)
+class Fill:
+    """A cell that inference filled.
+
+    Attributes:
+        address: the cell address.
+        value: the value filled in.
+        rule: the id of the (first) rule whose equations determine it.
+        reason: a sentence saying how, naming every equation used.
+        equations: the names of the equations used (``T3-ROW-TOTAL[disclosed]``).
+    """
+
+    address: str
+    value: int
+    rule: str
+    reason: str
+    equations: tuple[str, ...] = ()
+
+    def __str__(self) -> str:
+        return f"{self.address} = {self.value} ({self.reason})"
+
+
+@attrs.frozen(kw_only=True)
+class Inference:
+    """A report with every determined cell filled, and what was filled.
+
+    Unpacks as a pair: ``report, filled = infer(r)``.
+
+    Attributes:
+        report: the completed report (the input itself when nothing was filled).
+        filled: the cells filled, in print order.
+    """
+
+    report: AnnualReport
+    filled: tuple[Fill, ...] = ()
+
+    def __iter__(self) -> Iterator[Any]:
+        """Yield ``report`` then ``filled``."""
+        yield self.report
+        yield self.filled
+
+
+def infer(report: AnnualReport) -> Inference:
+    """Fill every unstated cell of ``report`` that the template's invariants determine.
+
+    A cell is filled only when exactly one non-negative integer is possible: by linear
+    algebra over the within-report rules, or by non-negativity (a zero total forces zero
+    parts). Cells in equations that the stated values already break are left alone.
+    ``legacy_2008`` reports have nothing to infer.
+
+    Example:
+        >>> from govinfo import unflatten
+        >>> r = unflatten({"review_litigation.litigation_direct.total": 0})
+        >>> report, filled = infer(r)
+        >>> report.review_litigation.litigation_direct.upheld
+        0
+    """
+    if not report.template.has_tables:
+        return Inference(report=report)
+    cells, filled = infer_cells(flatten(report), report.template)
+    if not filled:
+        return Inference(report=report)
+    completed = unflatten(
+        cells,
+        template=report.template,
+        organ=report.organ,
+        year=report.year,
+        title=report.title,
+        narrative=report.narrative,
+    )
+    return Inference(report=completed, filled=filled)
+
+
+# -- the solver on flat cells ------------------------------------------------------------------
+
+
+@attrs.frozen
+class _System:
+    """The template's equations as coefficient maps, with an index from cell to equations."""
+
+    equations: tuple[Equation, ...]
+    terms: tuple[tuple[tuple[str, int], ...], ...]
+    by_cell: Mapping[str, tuple[int, ...]]
+    order: Mapping[str, int]
+
+
+@functools.cache
+def _system(template: Template) -> _System:
+    eqs = tuple(eq for eq in equations(template) if rule(eq.rule).unstated is Unstated.UNKNOWN)
+    terms = tuple(tuple((a, 1) for a in eq.lhs) + tuple((a, -1) for a in eq.rhs) for eq in eqs)
+    by_cell: dict[str, list[int]] = {}
+    for i, eq in enumerate(eqs):
+        for a in eq.cells:
+            by_cell.setdefault(a, []).append(i)
+    order: dict[str, int] = {}
+    for eq in eqs:
+        for a in eq.cells:
+            order.setdefault(a, len(order))
+    return _System(eqs, terms, {a: tuple(v) for a, v in by_cell.items()}, order)
+
+
+# A row: sum(coef * unknown) == const, with the equations (indices) it was derived from.
+_Row = tuple[dict[str, int], int, frozenset[int]]
+
+
+class _Contradiction(Exception):
+    """The stated cells leave a component without a non-negative integer solution."""
+
+
+def infer_cells(
+    cells: Mapping[str, CellValue],
+    template: Template | str,
+    *,
+    nonnegativity: bool = True,
+) -> tuple[dict[str, CellValue], tuple[Fill, ...]]:
+    """Fill the determined ``None`` cells of a flat ``{address: value}`` map.
+
+    The fast path behind :func:`infer`, for callers (the text reader) that try many
+    placements of a row's numbers: only equations with an unknown are built, and the work
+    grows with the unknowns, not with the table.
+
+    Args:
+        cells: values by address; addresses left out count as unknown.
+        template: the template whose rules apply.
+        nonnegativity: also fill cells that non-negativity forces to 0 (default). With
+            ``False`` only linear determination is used.
+
+    Returns:
+        A new map with the filled cells added, and the fills in print order.
+    """
+    system = _system(Template(template))
+    known = {a: v for a, v in cells.items() if v is not None}
+    touched = {i for a in system.by_cell if a not in known for i in system.by_cell[a]}
+    rows: list[_Row] = []
+    for i in sorted(touched):
+        coefs: dict[str, int] = {}
+        const = 0
+        for a, c in system.terms[i]:
+            value = known.get(a)
+            if value is None:
+                coefs[a] = c
+            else:
+                const -= c * int(value)
+        if not _infeasible(coefs, const):
+            rows.append((coefs, const, frozenset((i,))))
+    fills: dict[str, Fill] = {}
+    for component in _components(rows):
+        try:
+            found = _solve(component, nonnegativity=nonnegativity)
+        except _Contradiction:
+            continue
+        for a, (value, sources, zero) in found.items():
+            fills[a] = _fill(system, a, value, sources, zero=zero)
+    result: dict[str, CellValue] = dict(cells)
+    ordered = tuple(sorted(fills.values(), key=lambda f: system.order[f.address]))
+    for f in ordered:
+        result[f.address] = f.value
+    return result, ordered
+
+
+def _fill(
+    system: _System, address: str, value: int, sources: frozenset[int], *, zero: bool
+) -> Fill:
+    names = tuple(system.equations[i].name for i in sorted(sources))
+    first = system.equations[min(sources)].rule
+    if zero:
+        reason = f"a zero sum of non-negative cells in {', '.join(names)}"
+    else:
+        reason = f"determined by {', '.join(names)}"
+    return Fill(address=address, value=value, rule=first, reason=reason, equations=names)
+
+
+def _infeasible(coefs: Mapping[str, int], const: int) -> bool:
+    """Whether one row alone has no non-negative solution."""
+    if not coefs:
+        return const != 0
+    signs = {c > 0 for c in coefs.values()}
+    if len(signs) > 1:
+        return False
+    positive = signs.pop()
+    return const < 0 if positive else const > 0
+
+
+def _components(rows: list[_Row]) -> list[list[_Row]]:
+    parent: dict[str, str] = {}
+
+    def find(a: str) -> str:
+        while parent.setdefault(a, a) != a:
+            parent[a] = parent[parent[a]]
+            a = parent[a]
+        return a
+
+    for coefs, _, _ in rows:
+        first, *others = coefs
+        for other in others:
+            parent[find(other)] = find(first)
+    groups: dict[str, list[_Row]] = {}
+    for row in rows:
+        groups.setdefault(find(next(iter(row[0]))), []).append(row)
+    return list(groups.values())
+
+
+def _solve(rows: list[_Row], *, nonnegativity: bool) -> dict[str, tuple[int, frozenset[int], bool]]:
+    """Values of the unknowns the rows determine: ``{cell: (value, equations, by_zero)}``.
+
+    Raises:
+        _Contradiction: the rows have no non-negative integer solution.
+    """
+    found: dict[str, tuple[int, frozenset[int], bool]] = {}
+    while True:
+        reduced = _reduce(rows)
+        new: dict[str, tuple[int, frozenset[int], bool]] = {}
+        for coefs, const, sources in reduced:
+            if len(coefs) == 1:
+                ((a, c),) = coefs.items()
+                if const % c or const // c < 0:
+                    raise _Contradiction
+                new[a] = (const // c, sources, False)
+        if nonnegativity:
+            for coefs, const, sources in (*reduced, *rows):
+                if _infeasible(coefs, const):
+                    raise _Contradiction
+                if const == 0 and len({c > 0 for c in coefs.values()}) == 1:
+                    for a in coefs:
+                        new.setdefault(a, (0, sources, True))
+        if not new:
+            return found
+        found.update(new)
+        rows = [_substitute(row, new) for row in rows]
+        rows = [row for row in rows if row[0] or _check_empty(row)]
+
+
+def _check_empty(row: _Row) -> bool:
+    if row[1] != 0:
+        raise _Contradiction
+    return False
+
+
+def _substitute(row: _Row, values: Mapping[str, tuple[int, frozenset[int], bool]]) -> _Row:
+    coefs, const, sources = row
+    if not any(a in values for a in coefs):
+        return row
+    kept: dict[str, int] = {}
+    for a, c in coefs.items():
+        if a in values:
+            value, more, _ = values[a]
+            const -= c * value
+            sources |= more
+        else:
+            kept[a] = c
+    return kept, const, sources
+
+
+def _reduce(rows: list[_Row]) -> list[_Row]:
+    """Reduced row-echelon form by fraction-free Gauss-Jordan elimination.
+
+    Raises:
+        _Contradiction: the rows are inconsistent (``0 == c`` with ``c != 0``).
+    """
+    pivots: list[tuple[str, _Row]] = []
+    for original in rows:
+        row = original
+        for var, pivot_row in pivots:
+            if var in row[0]:
+                row = _eliminate(row, pivot_row, var)
+        if not row[0]:
+            _check_empty(row)
+            continue
+        var = min(row[0], key=lambda a: abs(row[0][a]))
+        pivots = [(v, _eliminate(p, row, var) if var in p[0] else p) for v, p in pivots]
+        pivots.append((var, row))
+    return [row for _, row in pivots]
+
+
+def _eliminate(row: _Row, pivot_row: _Row, var: str) -> _Row:
+    """``row`` with ``var`` removed by subtracting a multiple of ``pivot_row``."""
+    coefs, const, sources = row
+    p_coefs, p_const, p_sources = pivot_row
+    a, b = p_coefs[var], coefs[var]
+    new = {v: c * a for v, c in coefs.items()}
+    for v, c in p_coefs.items():
+        value = new.get(v, 0) - c * b
+        if value:
+            new[v] = value
+        else:
+            new.pop(v, None)
+    new_const = const * a - p_const * b
+    divisor = gcd(new_const, *new.values())
+    if divisor > 1 or (new and next(iter(new.values())) < 0):
+        if new and next(iter(new.values())) < 0:
+            divisor = -divisor
+        new = {v: c // divisor for v, c in new.items()}
+        new_const //= divisor
+    return new, new_const, sources | p_sources
