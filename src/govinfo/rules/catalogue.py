@@ -23,6 +23,7 @@ from govinfo.model.template import Template
 from govinfo.reading.result import Severity
 
 __all__ = [
+    "DOMAINS",
     "PREVIOUS",
     "RULES",
     "Equation",
@@ -135,6 +136,11 @@ class Rule:
     def cross_report(self) -> bool:
         """Whether the rule compares a report with the one of the year before."""
         return any(p.startswith(PREVIOUS) for p in self.lhs + self.rhs)
+
+    @property
+    def placeholders(self) -> tuple[str, ...]:
+        """The placeholders of the rule's patterns (keys of :data:`DOMAINS`), in order."""
+        return tuple(dict.fromkeys(n for p in self.lhs + self.rhs for n in _placeholders(p)))
 
     @property
     def formula(self) -> str:
