@@ -1,0 +1,370 @@
+"""Generate the published XSD from the model catalogue, and load the shipped copy.
+
+Strategy: every element name of the format is a part of a cell address (FORMAT.md §8) or an
+attrs field name of the model, and every label is field metadata, so the schema is *derived*
+from the model rather than typed: :func:`generate_schema` walks ``cell_specs`` of both table
+templates and the model classes, and a test checks that the shipped file equals its output.
+
+XSD 1.0 (all libxml2 supports) cannot make an element's content depend on an attribute's
+value, and it forbids two same-named elements of different types in one content model. So a
+table element accepts the union of both templates' rows, in an order consistent with each
+(``other_handling`` of gb_2019 sits just before gb_2021's three ``other_*`` rows), and a row
+accepts the union of its columns. That every cell belongs to the root's ``template`` is
+checked by :func:`govinfo.reading.xml.read_xml`, which names the offending element.
+"""
+
+from __future__ import annotations
+
+import functools
+import typing
+from collections.abc import Iterable, Sequence
+from importlib import resources
+
+import attrs
+from lxml import etree
+
+from govinfo.locations import Location
+from govinfo.model.catalogue import TABLES, CellSpec, cell_specs
+from govinfo.model.fields import LABEL, ValueKind
+from govinfo.model.narrative import Narrative
+from govinfo.model.report import AnnualReport
+from govinfo.model.template import Template
+from govinfo.reading.result import Diagnostic, Severity
+from govinfo.schema._format import (
+    CHAR,
+    CHAR_CODE_PATTERN,
+    CODE,
+    KEY,
+    LABEL_ATTR,
+    NS,
+    SCHEMA_FILE,
+    TEMPLATE_ATTR,
+)
+
+__all__ = [
+    "ADDRESS",
+    "CELL_TYPES",
+    "CHECK",
+    "CHECK_TEXTS",
+    "DIAGNOSTICS",
+    "LEGACY",
+    "LEGACY_AMOUNT",
+    "LEGACY_COUNT",
+    "LOCATION",
+    "NARRATIVE",
+    "ROOT",
+    "TABLE_TEMPLATES",
+    "compiled_schema",
+    "generate_schema",
+    "location_fields",
+    "schema_bytes",
+]
+
+_XS = "http://www.w3.org/2001/XMLSchema"
+_XML_NS = "http://www.w3.org/XML/1998/namespace"
+
+#: Element names that are not model field names.
+ROOT = "report"
+NARRATIVE = "narrative"
+LEGACY = "legacy"
+LEGACY_COUNT = "count"
+LEGACY_AMOUNT = "amount"
+CHECK = "check"
+#: Text elements of a check result's items.
+CHECK_TEXTS = ("label", "message_zh", "message_en")
+#: Attribute naming the cell a violation's location is for.
+ADDRESS = "address"
+DIAGNOSTICS = "diagnostics"
+DIAGNOSTIC = "diagnostic"
+LOCATION = "location"
+#: The templates whose tables the format carries, in the order their rows are merged.
+TABLE_TEMPLATES = (Template.GB_2021, Template.GB_2019)
+
+#: The XSD type of a table cell of each kind.
+CELL_TYPES = {
+    ValueKind.COUNT: "count_cell",
+    ValueKind.SIGNED: "signed_cell",
+    ValueKind.AMOUNT: "amount_cell",
+}
+_TEXT = "text"
+
+
+def _xs(name: str) -> str:
+    return f"{{{_XS}}}{name}"
+
+
+def _sub(parent: etree._Element, tag: str, **attributes: str) -> etree._Element:
+    return etree.SubElement(parent, _xs(tag), attributes)
+
+
+def _document(parent: etree._Element, text: str) -> None:
+    annotation = _sub(parent, "annotation")
+    doc = _sub(annotation, "documentation")
+    doc.set(f"{{{_XML_NS}}}lang", "zh" if any(ord(c) > 0x2E7F for c in text) else "en")
+    doc.text = text
+
+
+def _merge(sequences: Iterable[Sequence[str]]) -> list[str]:
+    # An order consistent with every input sequence: each new name goes right after the
+    # last name of its own sequence already placed.
+    merged: list[str] = []
+    for sequence in sequences:
+        position = -1
+        for name in sequence:
+            if name in merged:
+                position = merged.index(name)
+            else:
+                position += 1
+                merged.insert(position, name)
+    for sequence in sequences:
+        indices = [merged.index(name) for name in sequence]
+        assert indices == sorted(indices), f"no common order for {sequence}"
+    return merged
+
+
+def _labels(labels: dict[Template, str]) -> str:
+    distinct = set(labels.values())
+    if len(distinct) == 1:
+        return distinct.pop()
+    return "; ".join(f"{template}: {label}" for template, label in labels.items())
+
+
+def _specs_by_template() -> dict[Template, tuple[CellSpec, ...]]:
+    return {template: cell_specs(template) for template in TABLE_TEMPLATES}
+
+
+def _table_names() -> list[str]:
+    return _merge([list(TABLES[t]) for t in TABLE_TEMPLATES])
+
+
+def _row_class_name(template: Template, table: str, row: str) -> str:
+    return type(getattr(TABLES[template][table](), row)).__name__
+
+
+def _table(schema: etree._Element, sequence: etree._Element, table: str, done: set[str]) -> None:
+    specs = _specs_by_template()
+    in_table = {t: [s for s in specs[t] if s.table == table] for t in TABLE_TEMPLATES}
+    element = _sub(sequence, "element", name=table, type=f"table.{table}", minOccurs="0")
+    _document(element, _labels({t: s[0].table_label for t, s in in_table.items() if s}))
+    table_type = _sub(schema, "complexType", name=f"table.{table}")
+    rows = _sub(table_type, "sequence")
+    for row in _merge([list(dict.fromkeys(s.row for s in in_table[t])) for t in in_table]):
+        row_specs = {t: [s for s in in_table[t] if s.row == row] for t in in_table}
+        row_specs = {t: s for t, s in row_specs.items() if s}
+        # One type per combination of row classes: the 25 rows of section 三 share one.
+        names = dict.fromkeys(_row_class_name(t, table, row) for t in row_specs)
+        type_name = "row." + "-or-".join(names)
+        element = _sub(rows, "element", name=row, type=type_name, minOccurs="0")
+        _document(element, _labels({t: s[0].row_label for t, s in row_specs.items()}))
+        if type_name not in done:
+            done.add(type_name)
+            _row_type(schema, type_name, row_specs)
+    _sub(table_type, "attribute", name=LABEL_ATTR, type="xs:string")
+
+
+def _row_type(schema: etree._Element, name: str, row_specs: dict[Template, list[CellSpec]]) -> None:
+    row_type = _sub(schema, "complexType", name=name)
+    cells = _sub(row_type, "sequence")
+    by_column = {s.column: s for specs in row_specs.values() for s in specs}
+    for column in _merge([[s.column for s in specs] for specs in row_specs.values()]):
+        spec = by_column[column]
+        element = _sub(cells, "element", name=column, type=CELL_TYPES[spec.kind], minOccurs="0")
+        labels = {
+            t: s.column_label for t, specs in row_specs.items() for s in specs if s.column == column
+        }
+        _document(element, _labels(labels))
+    _sub(row_type, "attribute", name=LABEL_ATTR, type="xs:string")
+
+
+def _simple_types(schema: etree._Element) -> None:
+    template = _sub(schema, "simpleType", name="template")
+    restriction = _sub(template, "restriction", base="xs:string")
+    for value in Template:
+        _sub(restriction, "enumeration", value=value.value)
+    severity = _sub(schema, "simpleType", name="severity")
+    restriction = _sub(severity, "restriction", base="xs:string")
+    for level in Severity:
+        _sub(restriction, "enumeration", value=level.value)
+    amount = _sub(schema, "simpleType", name="amount")
+    _document(amount, "A non-negative decimal, written with exactly the places the source prints.")
+    _sub(_sub(amount, "restriction", base="xs:decimal"), "minInclusive", value="0")
+    code = _sub(schema, "simpleType", name="char_code")
+    _document(code, "Upper-case hex code point of a character XML 1.0 cannot carry.")
+    _sub(_sub(code, "restriction", base="xs:string"), "pattern", value=CHAR_CODE_PATTERN)
+    key = _sub(schema, "simpleType", name="legacy_key")
+    _sub(_sub(key, "restriction", base="xs:string"), "pattern", value="[a-z0-9_]+")
+    bases = {
+        ValueKind.COUNT: "xs:nonNegativeInteger",
+        ValueKind.SIGNED: "xs:integer",
+        ValueKind.AMOUNT: "amount",
+    }
+    for kind, type_name in CELL_TYPES.items():
+        cell = _sub(schema, "complexType", name=type_name)
+        extension = _sub(_sub(cell, "simpleContent"), "extension", base=bases[kind])
+        _sub(extension, "attribute", name=LABEL_ATTR, type="xs:string")
+
+
+def _text_type(schema: etree._Element) -> None:
+    text = _sub(schema, "complexType", name=_TEXT, mixed="true")
+    _document(
+        text,
+        "Text exactly as in the report, whitespace included. Each character XML 1.0 cannot "
+        f"carry is an empty <{CHAR} {CODE}='HEX'/> element at its place.",
+    )
+    _sub(_sub(text, "sequence"), "element", name=CHAR, type=CHAR, minOccurs="0",
+         maxOccurs="unbounded")  # fmt: skip
+    _sub(text, "attribute", name=LABEL_ATTR, type="xs:string")
+    char = _sub(schema, "complexType", name=CHAR)
+    _sub(char, "attribute", name=CODE, type="char_code", use="required")
+
+
+def _narrative_type(schema: etree._Element) -> None:
+    narrative = _sub(schema, "complexType", name=NARRATIVE)
+    sequence = _sub(narrative, "sequence")
+    for field in attrs.fields(Narrative):
+        element = _sub(sequence, "element", name=field.name, type=_TEXT, minOccurs="0")
+        _document(element, field.metadata[LABEL])
+
+
+def _legacy_type(schema: etree._Element) -> None:
+    legacy = _sub(schema, "complexType", name=LEGACY)
+    _document(legacy, "Pre-2019 statistics (legacy_2008 only), by key in sorted order.")
+    choice = _sub(legacy, "choice", minOccurs="0", maxOccurs="unbounded")
+    for name, base in ((LEGACY_COUNT, "xs:nonNegativeInteger"), (LEGACY_AMOUNT, "amount")):
+        _sub(choice, "element", name=name, type=f"legacy.{name}")
+        stat = _sub(schema, "complexType", name=f"legacy.{name}")
+        extension = _sub(_sub(stat, "simpleContent"), "extension", base=base)
+        _sub(extension, "attribute", name=KEY, type="legacy_key", use="required")
+
+
+def location_fields() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The :class:`~govinfo.Location` fields written as attributes (ints) and as text elements."""
+    hints = typing.get_type_hints(Location)
+    numbers = tuple(f.name for f in attrs.fields(Location) if hints[f.name] == int | None)
+    texts = tuple(f.name for f in attrs.fields(Location) if f.name not in numbers)
+    return numbers, texts
+
+
+def _diagnostics_type(schema: etree._Element) -> None:
+    diagnostics = _sub(schema, "complexType", name=DIAGNOSTICS)
+    _document(diagnostics, "What the reader that produced the report noticed, in source order.")
+    _sub(_sub(diagnostics, "sequence"), "element", name=DIAGNOSTIC, type=DIAGNOSTIC,
+         minOccurs="0", maxOccurs="unbounded")  # fmt: skip
+    diagnostic = _sub(schema, "complexType", name=DIAGNOSTIC)
+    sequence = _sub(diagnostic, "sequence")
+    for field in attrs.fields(Diagnostic):
+        if field.name == "severity":
+            _sub(diagnostic, "attribute", name=field.name, type="severity", use="required")
+        elif field.name == LOCATION:
+            _sub(sequence, "element", name=LOCATION, type=LOCATION, minOccurs="0")
+        else:
+            optional = {"minOccurs": "0"} if field.default is None else {}
+            _sub(sequence, "element", name=field.name, type=_TEXT, **optional)
+    location = _sub(schema, "complexType", name=LOCATION)
+    numbers, texts = location_fields()
+    sequence = _sub(location, "sequence")
+    for name in texts:
+        _sub(sequence, "element", name=name, type=_TEXT, minOccurs="0")
+    for name in numbers:
+        _sub(location, "attribute", name=name, type="xs:integer")
+
+
+def _check_type(schema: etree._Element) -> None:
+    check = _sub(schema, "complexType", name=CHECK)
+    _document(check, "The result of report.check(): broken rules, then unverifiable instances.")
+    sequence = _sub(check, "sequence")
+    for name, type_name in (
+        ("violation", "violation"),
+        ("warning", "violation"),
+        ("unverifiable", "unverifiable"),
+    ):
+        _sub(sequence, "element", name=name, type=type_name, minOccurs="0",
+             maxOccurs="unbounded")  # fmt: skip
+    _sub(check, "attribute", name="ok", type="xs:boolean", use="required")
+    _sub(check, "attribute", name="passed", type="xs:nonNegativeInteger", use="required")
+    violation = _sub(schema, "complexType", name="violation")
+    sequence = _sub(violation, "sequence")
+    _sub(sequence, "element", name=CHECK_TEXTS[0], type=_TEXT)
+    for name in ("cell", "candidate"):
+        _sub(sequence, "element", name=name, type="xs:string", minOccurs="0",
+             maxOccurs="unbounded")  # fmt: skip
+    for name in CHECK_TEXTS[1:]:
+        _sub(sequence, "element", name=name, type=_TEXT)
+    _sub(sequence, "element", name=LOCATION, type=f"{CHECK}.{LOCATION}", minOccurs="0",
+         maxOccurs="unbounded")  # fmt: skip
+    for name, type_name in (
+        ("rule", "xs:string"),
+        ("severity", "severity"),
+        ("key", "xs:string"),
+        ("actual", "xs:decimal"),
+        ("expected", "xs:decimal"),
+        ("difference", "xs:decimal"),
+    ):
+        _sub(violation, "attribute", name=name, type=type_name, use="required")
+    _sub(violation, "attribute", name="suspect", type="xs:string")
+    located = _sub(schema, "complexType", name=f"{CHECK}.{LOCATION}")
+    extension = _sub(_sub(located, "complexContent"), "extension", base=LOCATION)
+    _sub(extension, "attribute", name=ADDRESS, type="xs:string", use="required")
+    unverifiable = _sub(schema, "complexType", name="unverifiable")
+    sequence = _sub(unverifiable, "sequence")
+    _sub(sequence, "element", name=CHECK_TEXTS[0], type=_TEXT)
+    for name in ("cell", "unknown"):
+        _sub(sequence, "element", name=name, type="xs:string", minOccurs="0",
+             maxOccurs="unbounded")  # fmt: skip
+    for name in ("rule", "key"):
+        _sub(unverifiable, "attribute", name=name, type="xs:string", use="required")
+
+
+def generate_schema() -> bytes:
+    """The XSD of format version 1, built from the model catalogue (canonical bytes)."""
+    schema = etree.Element(
+        _xs("schema"),
+        {"targetNamespace": NS, "elementFormDefault": "qualified", "version": "1"},
+        nsmap={"xs": _XS, None: NS, "g": NS},  # type: ignore[dict-item]  # stubs omit None
+    )
+    _document(
+        schema,
+        "govinfo annual report format, version 1 (FORMAT.md §8 cell addresses as element "
+        "names). Generated from govinfo's model catalogue; do not edit by hand.",
+    )
+    root = _sub(schema, "element", name=ROOT, type=ROOT)
+    unique = _sub(root, "unique", name="legacy-key")
+    _sub(unique, "selector", xpath=f"g:{LEGACY}/*")
+    _sub(unique, "field", xpath=f"@{KEY}")
+    report = _sub(schema, "complexType", name=ROOT)
+    row_types: set[str] = set()
+    sequence = _sub(report, "sequence")
+    for field in attrs.fields(AnnualReport):
+        if field.name in ("organ", "title"):
+            element = _sub(sequence, "element", name=field.name, type=_TEXT, minOccurs="0")
+            _document(element, field.metadata[LABEL])
+        elif field.name == "year":
+            _sub(sequence, "element", name="year", type="xs:integer", minOccurs="0")
+        elif field.name == NARRATIVE:
+            _sub(sequence, "element", name=NARRATIVE, type=NARRATIVE, minOccurs="0")
+        elif field.name in _table_names():
+            _table(schema, sequence, field.name, row_types)
+        elif field.name == LEGACY:
+            _sub(sequence, "element", name=LEGACY, type=LEGACY, minOccurs="0")
+    _sub(sequence, "element", name=CHECK, type=CHECK, minOccurs="0")
+    _sub(sequence, "element", name=DIAGNOSTICS, type=DIAGNOSTICS, minOccurs="0")
+    _sub(report, "attribute", name=TEMPLATE_ATTR, type="template", use="required")
+    _simple_types(schema)
+    _text_type(schema)
+    _narrative_type(schema)
+    _legacy_type(schema)
+    _diagnostics_type(schema)
+    _check_type(schema)
+    etree.indent(schema, space="  ")
+    return etree.tostring(schema, encoding="UTF-8", xml_declaration=True) + b"\n"
+
+
+def schema_bytes() -> bytes:
+    """The shipped XSD file, as bytes."""
+    return resources.files("govinfo.schema").joinpath(SCHEMA_FILE).read_bytes()
+
+
+@functools.cache
+def compiled_schema() -> etree.XMLSchema:
+    """The shipped XSD compiled once for validation (the XSD is trusted package data)."""
+    return etree.XMLSchema(etree.fromstring(schema_bytes()))
