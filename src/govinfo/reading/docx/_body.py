@@ -1,0 +1,266 @@
+"""The body of a WordprocessingML document as neutral blocks, in document order.
+
+Strategy: one walker per document visits the block-level children of the body (paragraphs,
+tables, and the content controls and custom-XML wrappers around them) and emits
+:class:`~govinfo.reading.document.Paragraph` and :class:`~govinfo.reading.document.Table`
+blocks. Paragraph text comes from :mod:`._inline`; tables are expanded to their logical grid
+here:
+
+* ``w:gridSpan`` and legacy ``w:hMerge``: the origin cell is followed by covered cells that
+  repeat its text and point at it through ``merged_from``;
+* ``w:vMerge`` continue: each grid column takes the origin of the same column in the row above;
+* ``w:gridBefore``: that many empty cells open the row, so a cell's index in the row is always
+  its grid column less one; ``w:gridAfter`` adds nothing (trailing empties carry no value);
+* a table nested in a cell: the cell's own text leaves the nested table out, and the nested
+  table's rows follow the row that holds it, as rows of the outer table whose cells keep the
+  nested table's own number in their locations; a row that held nothing but nested tables is
+  dropped;
+* a text box is read as blocks of its own, right after the paragraph it is anchored in (inside a
+  cell, its paragraphs join the cell's text);
+* rows and cells deleted as tracked changes are left out.
+
+Tables are numbered 1, 2, … in the order their start tags appear (outer before nested), which
+is what a user counting tables in Word sees; rows are numbered by their position among the
+table's ``w:tr`` elements and cells by grid column.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from lxml import etree
+
+from govinfo.errors import UnsafeInputError
+from govinfo.locations import Location
+from govinfo.reading.document import Cell, Paragraph, Table
+from govinfo.reading.docx._inline import InlineReader, alternate_branch
+from govinfo.reading.docx._names import MC_ALTERNATE, Tags
+
+__all__ = ["MAX_CELLS", "MAX_GRID_COLUMNS", "MAX_NESTING", "BodyWalker", "NestedTable"]
+
+#: Most grid columns one row may expand to (Word allows 63).
+MAX_GRID_COLUMNS = 256
+#: Most cells, covered ones included, all tables of a document may expand to; a merge-heavy
+#: document could otherwise turn a few megabytes of XML into gigabytes of cells.
+MAX_CELLS = 500_000
+#: Deepest nesting of tables in cells and text boxes in paragraphs.
+MAX_NESTING = 32
+
+Row = tuple[Cell, ...]
+# What a container yields: body-level paragraphs (with locations), cell-level paragraph text
+# (plain strings, which the cell joins), and tables.
+_Item = Paragraph | str | Table
+
+
+class NestedTable:
+    """A table found inside another table's cell (for the front end's notes)."""
+
+    __slots__ = ("inner", "outer")
+
+    def __init__(self, inner: Location, outer: Location) -> None:
+        self.inner = inner
+        self.outer = outer
+
+
+class BodyWalker:
+    """Walks one document body; create one per document.
+
+    Attributes:
+        inline: the paragraph reader (its flags say what the document held).
+        nested: tables found nested in other tables.
+        text_boxes: how many text boxes were read.
+    """
+
+    def __init__(self, tags: Tags, source: str) -> None:
+        self.tags = tags
+        self.source = source
+        self.inline = InlineReader(tags)
+        self.nested: list[NestedTable] = []
+        self.text_boxes = 0
+        self._tables = 0
+        self._cells = 0
+
+    def blocks(self, body: etree._Element, path: str) -> list[Paragraph | Table]:
+        """The blocks of ``body`` (whose XPath is ``path``), in document order."""
+        items: list[_Item] = []
+        self._container(body, path, items, 0)
+        return [item for item in items if not isinstance(item, str)]
+
+    def _container(
+        self, parent: etree._Element, path: str | None, out: list[_Item], depth: int
+    ) -> None:
+        # ``path`` is None inside table cells, where paragraphs only contribute text.
+        if depth > MAX_NESTING:
+            raise UnsafeInputError(
+                f"tables and text boxes are nested more than {MAX_NESTING} deep",
+                location=Location(source=self.source, xpath=path),
+            )
+        tags = self.tags
+        inline = self.inline
+        paragraphs = tables = wrappers = 0
+        for child in parent:
+            tag = child.tag
+            if tag == tags.p:
+                paragraphs += 1
+                text = inline.paragraph(child)
+                where = None if path is None else f"{path}/w:p[{paragraphs}]"
+                if text.strip():
+                    if where is None:
+                        out.append(text)
+                    else:
+                        out.append(Paragraph(text=text, location=self._at(xpath=where)))
+                if inline.text_boxes:
+                    boxes, inline.text_boxes = inline.text_boxes, []
+                    for number, box in enumerate(boxes, 1):
+                        self.text_boxes += 1
+                        box_path = None if where is None else f"{where}//w:txbxContent[{number}]"
+                        self._container(box, box_path, out, depth + 1)
+            elif tag == tags.tbl:
+                tables += 1
+                where = None if path is None else f"{path}/w:tbl[{tables}]"
+                out.append(self._table(child, where, depth + 1))
+            elif tag in (tags.sdt, tags.custom_xml, MC_ALTERNATE):
+                wrappers += 1
+                content = self._unwrap(child)
+                if content is not None:
+                    where = None if path is None else f"{path}/{_short(child.tag)}[{wrappers}]"
+                    self._container(content, where, out, depth + 1)
+
+    def _unwrap(self, wrapper: etree._Element) -> etree._Element | None:
+        tag = wrapper.tag
+        if tag == self.tags.sdt:
+            return wrapper.find(self.tags.sdt_content)
+        if tag == MC_ALTERNATE:
+            return alternate_branch(wrapper)
+        return wrapper
+
+    def _members(self, parent: etree._Element, tag: str) -> Iterator[etree._Element]:
+        """Children of ``parent`` named ``tag``, looking through content controls and custom XML."""
+        tags = self.tags
+        for child in parent:
+            child_tag = child.tag
+            if child_tag == tag:
+                yield child
+            elif child_tag in (tags.sdt, tags.custom_xml):
+                content = self._unwrap(child)
+                if content is not None:
+                    yield from self._members(content, tag)
+
+    def _at(
+        self,
+        *,
+        table: int | None = None,
+        row: int | None = None,
+        cell: int | None = None,
+        xpath: str | None = None,
+    ) -> Location:
+        return Location(source=self.source, table=table, row=row, cell=cell, xpath=xpath)
+
+    def _table(self, tbl: etree._Element, path: str | None, depth: int) -> Table:
+        tags = self.tags
+        self._tables += 1
+        number = self._tables
+        location = self._at(table=number, xpath=path)
+        rows: list[Row] = []
+        above: Row = ()  # the previous row, for vertical merges
+        for row_number, tr in enumerate(self._members(tbl, tags.tr), 1):
+            trpr = tr.find(tags.trpr)
+            if trpr is not None and trpr.find(tags.deleted) is not None:
+                self.inline.revisions = True
+                continue
+            cells: list[Cell] = []
+            nested: list[Row] = []
+            held_text = False
+            before = min(max(_number(trpr, tags.grid_before, tags.val, 0), 0), MAX_GRID_COLUMNS)
+            for _ in range(before):
+                cells.append(Cell(text="", location=self._cell_at(number, row_number, cells)))
+            for tc in self._members(tr, tags.tc):
+                tcpr = tc.find(tags.tcpr)
+                if tcpr is not None and tcpr.find(tags.cell_del) is not None:
+                    self.inline.revisions = True
+                    continue
+                text, inner = self._cell_content(tc, depth, location)
+                held_text = held_text or bool(text.strip())
+                nested.extend(inner)
+                room = MAX_GRID_COLUMNS - len(cells)
+                span = min(max(_number(tcpr, tags.grid_span, tags.val, 1), 1), room)
+                origins: list[Cell | None]
+                if _merged(tcpr, tags.h_merge, tags.val) and cells:
+                    origins = [cells[-1]] * span
+                elif _merged(tcpr, tags.v_merge, tags.val):
+                    start = len(cells)
+                    origins = [
+                        above[c] if c < len(above) else None for c in range(start, start + span)
+                    ]
+                else:
+                    origins = [None] * span
+                first: Cell | None = None
+                for covering in origins:
+                    at = self._cell_at(number, row_number, cells)
+                    origin = covering or first
+                    if origin is None:
+                        first = Cell(text=text, location=at)
+                        cells.append(first)
+                    else:
+                        cells.append(
+                            Cell(
+                                text=origin.text,
+                                location=at,
+                                merged_from=origin.merged_from or origin.location,
+                            )
+                        )
+            self._count_cells(len(cells) + sum(len(row) for row in nested), location)
+            above = tuple(cells)
+            if cells and (held_text or not nested):
+                rows.append(above)
+            rows.extend(nested)
+        return Table(rows=tuple(rows), location=location)
+
+    def _cell_content(
+        self, tc: etree._Element, depth: int, outer: Location
+    ) -> tuple[str, list[Row]]:
+        items: list[_Item] = []
+        self._container(tc, None, items, depth)
+        texts: list[str] = []
+        nested: list[Row] = []
+        for item in items:
+            if isinstance(item, str):
+                texts.append(item)
+            elif isinstance(item, Table):
+                self.nested.append(NestedTable(item.location, outer))
+                nested.extend(item.rows)
+        return "\n".join(texts), nested
+
+    def _cell_at(self, table: int, row: int, cells: list[Cell]) -> Location:
+        return self._at(table=table, row=row, cell=len(cells) + 1)
+
+    def _count_cells(self, count: int, where: Location) -> None:
+        self._cells += count
+        if self._cells > MAX_CELLS:
+            raise UnsafeInputError(
+                f"the document's tables expand to more than {MAX_CELLS} cells", location=where
+            )
+
+
+def _number(props: etree._Element | None, tag: str, val: str, default: int) -> int:
+    element = None if props is None else props.find(tag)
+    if element is None:
+        return default
+    try:
+        return int(element.get(val, ""))
+    except ValueError:
+        return default
+
+
+def _merged(props: etree._Element | None, tag: str, val: str) -> bool:
+    """Whether ``props`` marks the cell as continuing a merge (``w:vMerge``/``w:hMerge``).
+
+    The attribute defaults to ``continue``: ``<w:vMerge/>`` continues the cell above.
+    """
+    element = None if props is None else props.find(tag)
+    return element is not None and element.get(val) != "restart"
+
+
+def _short(tag: str) -> str:
+    local = tag.rpartition("}")[2]
+    return f"mc:{local}" if local == "AlternateContent" else f"w:{local}"

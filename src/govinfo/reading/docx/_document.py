@@ -1,0 +1,77 @@
+"""The DOCX front end: a package's bytes to the neutral :class:`Document`, with notes."""
+
+from __future__ import annotations
+
+from govinfo.locations import Location
+from govinfo.reading.document import Document
+from govinfo.reading.docx._body import BodyWalker
+from govinfo.reading.docx._package import DEFAULT_MAIN_PART, open_main_part
+from govinfo.reading.result import Diagnostic, Severity
+
+__all__ = ["docx_document"]
+
+
+def docx_document(data: bytes, *, source: str) -> Document:
+    """Read the DOCX package ``data`` into blocks, in document order.
+
+    Raises:
+        UnsupportedFormatError: ``data`` is not a DOCX package.
+        UnsafeInputError: the package breaks a safety limit.
+        ReadError: the package is corrupt.
+    """
+    main = open_main_part(data, source=source)
+    walker = BodyWalker(main.tags, source)
+    body = main.root.find(main.tags.body)
+    blocks = [] if body is None else walker.blocks(body, "/w:document/w:body")
+    return Document(blocks=tuple(blocks), source=source, notes=_notes(walker, main.name, source))
+
+
+def _notes(walker: BodyWalker, part: str, source: str) -> tuple[Diagnostic, ...]:
+    where = Location(source=source)
+    notes: list[Diagnostic] = []
+    if part != DEFAULT_MAIN_PART:
+        notes.append(
+            Diagnostic(
+                code="docx-main-part",
+                message=f"the document's text is in {part}, not {DEFAULT_MAIN_PART}",
+                location=Location(source=source, xpath=part),
+            )
+        )
+    inline = walker.inline
+    if inline.revisions:
+        notes.append(
+            Diagnostic(
+                code="docx-tracked-changes",
+                message="the document has tracked changes: inserted text was read as if "
+                "accepted, deleted text was left out",
+                severity=Severity.WARNING,
+                location=where,
+            )
+        )
+    if inline.fields.skipped_contents:
+        notes.append(
+            Diagnostic(
+                code="docx-table-of-contents",
+                message="a table of contents was left out (it repeats the headings)",
+                location=where,
+            )
+        )
+    if walker.text_boxes:
+        notes.append(
+            Diagnostic(
+                code="docx-text-box",
+                message=f"text in {walker.text_boxes} text box(es) was read after the paragraph "
+                "each is anchored in",
+                location=where,
+            )
+        )
+    notes.extend(
+        Diagnostic(
+            code="docx-nested-table",
+            message=f"table {nested.inner.table} is nested in a cell of table "
+            f"{nested.outer.table}; its rows were read after the row that holds it",
+            location=nested.inner,
+        )
+        for nested in walker.nested
+    )
+    return tuple(notes)

@@ -1,0 +1,160 @@
+"""The text of a paragraph: runs, revisions, fields, special characters, text boxes.
+
+Strategy: almost every paragraph in a real report is runs of plain ``w:t`` text, so the common
+case is one ``iter`` over the paragraph with a tag filter (the filtering runs in C). Only when
+that pass meets markup whose whole subtree must be skipped or chosen between (deleted text,
+``mc:AlternateContent``, a text box) does it start over with a recursive walk that can skip
+subtrees. Field state spans paragraphs, so it lives in :class:`~._fields.FieldState` and is
+rolled back before the second pass.
+
+What counts as text, following what Word displays:
+
+* ``w:t`` in runs, including runs inside ``w:ins``/``w:moveTo``, hyperlinks, smart tags and
+  inline content controls; not ``w:delText``, nor anything inside ``w:del``/``w:moveFrom``;
+* ``w:tab``/``w:ptab`` → tab, ``w:br``/``w:cr`` → newline, ``w:noBreakHyphen`` → ``-``,
+  ``w:softHyphen`` → nothing, ``w:sym`` → its character;
+* field results, never field instructions (see ``_fields``);
+* of ``mc:AlternateContent``, the first ``mc:Choice`` only (or the ``mc:Fallback`` when there
+  is no choice), since both branches hold the same content;
+* text boxes (``w:txbxContent``) are not part of the paragraph's text: they are handed back to
+  the block walker, which reads them as blocks of their own after the anchoring paragraph.
+"""
+
+from __future__ import annotations
+
+from lxml import etree
+
+from govinfo.reading.docx._fields import FieldState
+from govinfo.reading.docx._names import MC_ALTERNATE, MC_CHOICE, MC_FALLBACK, Tags
+
+__all__ = ["InlineReader"]
+
+_PRIVATE_SYMBOLS = range(0xF020, 0xF100)  # Symbol/Wingdings fonts map their glyphs here
+
+
+class InlineReader:
+    """Reads paragraphs' text for one document, keeping the state that spans paragraphs.
+
+    Attributes:
+        fields: the open complex fields.
+        revisions: whether tracked changes (insertions, deletions, moves) were met.
+        text_boxes: text boxes met in the paragraph last read; the caller takes them.
+    """
+
+    def __init__(self, tags: Tags) -> None:
+        self.tags = tags
+        self.fields = FieldState()
+        self.revisions = False
+        self.text_boxes: list[etree._Element] = []
+        self._newline = frozenset({tags.br, tags.cr})
+        self._tab = frozenset({tags.tab, tags.ptab})
+        self._marks = frozenset({tags.ins, tags.move_to})
+        self._complex = frozenset({tags.deleted, tags.move_from, tags.txbx_content, MC_ALTERNATE})
+        self._filter = (
+            tags.t,
+            tags.tab,
+            tags.ptab,
+            tags.br,
+            tags.cr,
+            tags.sym,
+            tags.no_break_hyphen,
+            tags.soft_hyphen,
+            tags.fld_char,
+            tags.instr_text,
+            *self._marks,
+            *self._complex,
+        )
+        self._leaves = frozenset(self._filter) - self._marks - self._complex
+        self._skipped = frozenset(
+            {tags.deleted, tags.move_from, tags.ppr, tags.rpr, tags.sdt_pr, tags.sdt_end_pr}
+        )
+
+    def paragraph(self, p: etree._Element) -> str:
+        """Return the text of ``p``; text boxes in it are appended to :attr:`text_boxes`."""
+        t_tag = self.tags.t
+        fields = self.fields
+        saved = fields.snapshot()
+        parts: list[str] = []
+        for element in p.iter(self._filter):
+            tag = element.tag
+            if tag == t_tag:
+                if not fields.hidden and element.text:
+                    parts.append(element.text)
+            elif tag in self._complex:
+                fields.restore(saved)
+                parts.clear()
+                self._walk(p, parts)
+                break
+            elif tag in self._marks:
+                self.revisions = True
+            else:
+                self._leaf(element, tag, parts)
+        return "".join(parts)
+
+    def _walk(self, parent: etree._Element, parts: list[str]) -> None:
+        tags = self.tags
+        for child in parent:
+            tag = child.tag
+            if tag in self._leaves:
+                self._leaf(child, tag, parts)
+            elif tag in self._skipped:
+                if tag in (tags.deleted, tags.move_from):
+                    self.revisions = True
+            elif tag == tags.txbx_content:
+                self.text_boxes.append(child)
+            elif tag == MC_ALTERNATE:
+                branch = alternate_branch(child)
+                if branch is not None:
+                    self._walk(branch, parts)
+            elif isinstance(tag, str):  # comments and processing instructions have no text
+                if tag in self._marks:
+                    self.revisions = True
+                self._walk(child, parts)
+
+    def _leaf(self, element: etree._Element, tag: str, parts: list[str]) -> None:
+        tags = self.tags
+        fields = self.fields
+        if tag == tags.fld_char:
+            fields.char(element.get(tags.fld_char_type))
+        elif tag == tags.instr_text:
+            fields.instruction(element.text)
+        elif fields.hidden:
+            return
+        elif tag == tags.t:
+            if element.text:
+                parts.append(element.text)
+        elif tag in self._tab:
+            parent = element.getparent()
+            # w:pPr/w:tabs/w:tab declares a tab stop; only a w:tab inside a run is a character.
+            if parent is None or parent.tag != tags.tabs:
+                parts.append("\t")
+        elif tag in self._newline:
+            parts.append("\n")
+        elif tag == tags.no_break_hyphen:
+            parts.append("-")
+        elif tag == tags.sym:
+            parts.append(_symbol(element.get(tags.char)))
+        # w:softHyphen is an optional break point, shown only at a line end: nothing to add.
+
+
+def alternate_branch(alternate: etree._Element) -> etree._Element | None:
+    """The one branch of ``mc:AlternateContent`` to read: the first choice, else the fallback."""
+    fallback = None
+    for child in alternate:
+        if child.tag == MC_CHOICE:
+            return child
+        if child.tag == MC_FALLBACK and fallback is None:
+            fallback = child
+    return fallback
+
+
+def _symbol(code: str | None) -> str:
+    try:
+        value = int(code or "", 16)
+    except ValueError:
+        return ""
+    if value in _PRIVATE_SYMBOLS:
+        value -= 0xF000
+    if value < 0x20 or 0xD800 <= value <= 0xDFFF or value > 0x10FFFF:
+        return ""
+    return chr(value)
