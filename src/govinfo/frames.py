@@ -1,0 +1,108 @@
+"""Reports as pandas data frames (the optional ``pandas`` extra).
+
+Importing this module does not import pandas; :func:`to_frame` does, and says how to install
+it when it is missing. :func:`long_rows` needs no pandas and is what ``govinfo batch`` writes.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from govinfo.errors import UnsupportedFormatError
+from govinfo.model.catalogue import LEGACY_PREFIX, cell_spec
+from govinfo.model.fields import ValueKind
+from govinfo.model.flat import CellValue, flatten
+from govinfo.model.report import AnnualReport
+from govinfo.reading.result import ReadResult
+
+__all__ = ["LONG_COLUMNS", "long_rows", "to_frame"]
+
+#: The columns of the long form, in order.
+LONG_COLUMNS = ("organ", "year", "template", "address", "table", "row", "column", "value")
+
+#: A cell in long form: address, table, row, column (``None`` for a legacy statistic), value.
+LongRow = tuple[str, str, str, str | None, CellValue]
+
+
+def long_rows(report: AnnualReport) -> Iterator[LongRow]:
+    """Every cell of ``report`` as ``(address, table, row, column, value)``, in print order.
+
+    Unstated cells are included with the value ``None``. A ``legacy_2008`` statistic
+    ``legacy.<key>`` has table ``legacy``, row ``<key>`` and no column.
+    """
+    for address, value in flatten(report).items():
+        if address.startswith(LEGACY_PREFIX):
+            yield address, "legacy", address[len(LEGACY_PREFIX) :], None, value
+        else:
+            table, row, column = address.split(".")
+            yield address, table, row, column, value
+
+
+def _import_pandas() -> Any:
+    # Imported by name on use: pandas is an optional extra and ships no type information.
+    try:
+        return importlib.import_module("pandas")
+    except ImportError as exc:
+        raise UnsupportedFormatError(
+            'data frames need pandas: pip install "govinfo[pandas]"'
+        ) from exc
+
+
+def _reports(
+    items: Iterable[AnnualReport | ReadResult] | AnnualReport | ReadResult,
+) -> list[AnnualReport]:
+    if isinstance(items, (AnnualReport, ReadResult)):
+        items = [items]
+    return [i.report if isinstance(i, ReadResult) else i for i in items]
+
+
+def to_frame(
+    reports: Iterable[AnnualReport | ReadResult] | AnnualReport | ReadResult,
+    *,
+    wide: bool = False,
+) -> Any:
+    """Reports as a pandas ``DataFrame``, in long form (one row per cell) or wide form.
+
+    Long form has the columns ``organ, year, template, address, table, row, column, value``,
+    one row per cell of each report (unstated cells have ``value`` ``None``; counts are
+    ``int``, amounts exact ``Decimal``). Wide form has one row per report: ``organ, year,
+    template``, then one column per address in print order; count columns use pandas'
+    nullable ``Int64`` so an unstated cell stays ``<NA>`` rather than becoming 0.
+
+    Args:
+        reports: reports (or results of ``govinfo.read``), or a single one.
+        wide: one row per report instead of one row per cell.
+
+    Raises:
+        UnsupportedFormatError: pandas is not installed (``pip install "govinfo[pandas]"``).
+
+    Example:
+        >>> df = to_frame(reports)                               # doctest: +SKIP
+        >>> df[df.address == "applications.new_received.total"]  # doctest: +SKIP
+    """
+    pd = _import_pandas()
+    items = _reports(reports)
+    if not wide:
+        records = [(r.organ, r.year, str(r.template), *row) for r in items for row in long_rows(r)]
+        return pd.DataFrame.from_records(records, columns=list(LONG_COLUMNS))
+    rows: list[dict[str, Any]] = []
+    columns: dict[str, None] = {}
+    for r in items:
+        cells = flatten(r)
+        columns.update(dict.fromkeys(cells))
+        rows.append({"organ": r.organ, "year": r.year, "template": str(r.template), **cells})
+    frame = pd.DataFrame(rows, columns=["organ", "year", "template", *columns])
+    frame["year"] = frame["year"].astype("Int64")
+    for address in columns:
+        if _is_integer(items, address):
+            frame[address] = frame[address].astype("Int64")
+    return frame
+
+
+def _is_integer(reports: list[AnnualReport], address: str) -> bool:
+    if address.startswith(LEGACY_PREFIX):
+        return all(type(r.legacy.get(address[len(LEGACY_PREFIX) :], 0)) is int for r in reports)
+    kinds = {spec.kind for r in reports if (spec := cell_spec(r.template, address)) is not None}
+    return bool(kinds) and ValueKind.AMOUNT not in kinds
