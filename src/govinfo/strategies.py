@@ -18,6 +18,7 @@ cells removed from view (shrunk to values) and the ``gb_2021`` template.
 
 from __future__ import annotations
 
+import functools
 from decimal import Decimal
 from typing import Any
 
@@ -39,7 +40,7 @@ from hypothesis import strategies as st
 
 from govinfo.model.catalogue import cell_specs
 from govinfo.model.fields import ValueKind
-from govinfo.model.flat import CellValue, unflatten
+from govinfo.model.flat import CellValue, flatten, unflatten
 from govinfo.model.narrative import Narrative
 from govinfo.model.report import AnnualReport, LegacyValue
 from govinfo.model.rows import ApplicantCounts
@@ -47,10 +48,14 @@ from govinfo.model.template import Template
 
 __all__ = [
     "LEGACY_KEYS",
+    "CellCorrupted",
+    "CellsRemoved",
     "applicant_counts",
     "consistent_reports",
     "reports",
     "templates",
+    "with_cell_corrupted",
+    "with_cells_removed",
 ]
 
 #: The ``legacy.<key>`` statistics FORMAT.md §8 names; :func:`reports` draws from these.
@@ -106,10 +111,12 @@ def templates(*, tables_only: bool = False) -> st.SearchStrategy[Template]:
     )
 
 
+@functools.cache
 def _counts(max_count: int) -> st.SearchStrategy[int]:
     return st.integers(min_value=0, max_value=max_count)
 
 
+@functools.cache
 def _amounts(*, max_places: int = 6) -> st.SearchStrategy[Decimal]:
     # Integers scaled by a power of ten: exact, any number of printed places up to max_places.
     return st.builds(
@@ -119,6 +126,7 @@ def _amounts(*, max_places: int = 6) -> st.SearchStrategy[Decimal]:
     )
 
 
+@functools.cache
 def _value(kind: ValueKind, max_count: int, *, max_places: int = 6) -> st.SearchStrategy[Any]:
     if kind is ValueKind.COUNT:
         return _counts(max_count)
@@ -200,11 +208,17 @@ def reports(
     return (st.just(chosen) if chosen else templates()).flatmap(lambda t: _any_report(t, max_count))
 
 
+@functools.cache
+def _optional_cells(template: Template, max_count: int) -> st.SearchStrategy[tuple[Any, ...]]:
+    return st.tuples(*(st.none() | _value(s.kind, max_count) for s in cell_specs(template)))
+
+
 @st.composite
 def _any_report(draw: st.DrawFn, template: Template, max_count: int) -> AnnualReport:
-    cells: dict[str, CellValue] = {}
-    for spec in cell_specs(template):
-        cells[spec.address] = draw(st.none() | _value(spec.kind, max_count))
+    values = draw(_optional_cells(template, max_count))
+    cells: dict[str, CellValue] = {
+        spec.address: value for spec, value in zip(cell_specs(template), values, strict=True)
+    }
     if template is Template.LEGACY_2008:
         for key, value in draw(_legacy_stats(max_count)).items():
             cells["legacy." + key] = value
@@ -299,3 +313,167 @@ def _rows(template: Template, table: str) -> list[str]:
 
 def _columns(template: Template, table: str) -> list[str]:
     return list(dict.fromkeys(s.column for s in cell_specs(template) if s.table == table))
+
+
+# -- removing and corrupting cells -------------------------------------------------------------
+
+
+@attrs.frozen(kw_only=True)
+class CellsRemoved:
+    """A report with some stated cells made unknown (``None``).
+
+    Attributes:
+        original: the report as drawn.
+        report: the same report with ``removed`` set to ``None``.
+        removed: the addresses removed, in the order they were drawn.
+    """
+
+    original: AnnualReport
+    report: AnnualReport
+    removed: tuple[str, ...]
+
+
+@attrs.frozen(kw_only=True)
+class CellCorrupted:
+    """A report with one stated cell changed to another valid value.
+
+    Attributes:
+        original: the report as drawn.
+        report: the same report with ``address`` changed.
+        address: the address changed.
+        before: the value in ``original``.
+        after: the value in ``report`` (always different from ``before``).
+    """
+
+    original: AnnualReport
+    report: AnnualReport
+    address: str
+    before: int
+    after: int
+
+
+def _check_reports(strategy: object) -> st.SearchStrategy[AnnualReport]:
+    if strategy is None:
+        return consistent_reports()
+    if not isinstance(strategy, st.SearchStrategy):
+        raise TypeError(f"reports must be a hypothesis strategy of reports, got {strategy!r}")
+    return strategy
+
+
+def _covered(report: AnnualReport) -> list[str]:
+    """Stated counts that some within-report equation of the report's template contains."""
+    from govinfo.rules.catalogue import equations  # noqa: PLC0415 - rules import the model
+
+    cells = flatten(report)
+    covered = dict.fromkeys(a for eq in equations(report.template) for a in eq.cells)
+    return [a for a in covered if type(cells.get(a)) is int]
+
+
+def _rebuild(report: AnnualReport, cells: dict[str, CellValue]) -> AnnualReport:
+    return unflatten(
+        cells,
+        template=report.template,
+        organ=report.organ,
+        year=report.year,
+        title=report.title,
+        narrative=report.narrative,
+    )
+
+
+def with_cells_removed(
+    reports: st.SearchStrategy[AnnualReport] | None = None,
+    *,
+    determined_only: bool = False,
+    max_size: int | None = None,
+) -> st.SearchStrategy[CellsRemoved]:
+    """Reports from ``reports`` with a drawn set of rule-covered stated cells made ``None``.
+
+    Args:
+        reports: where the reports come from (default: :func:`consistent_reports`).
+        determined_only: remove only cells that the rest of the report determines by linear
+            algebra over the template's invariants (so ``govinfo.infer`` must restore them).
+            Cells are drawn in order and each is kept only if the whole set stays determined.
+        max_size: remove at most this many cells (default: no limit).
+
+    At least one cell is removed when the report has a rule-covered stated count (with
+    ``determined_only``: when the first cell drawn is determined, as every such cell of a
+    consistent report is). Shrinks towards removing one cell, the first the template prints.
+
+    Raises:
+        TypeError: an argument of the wrong type or range.
+    """
+    source = _check_reports(reports)
+    if not isinstance(determined_only, bool):
+        raise TypeError(f"determined_only must be a bool, got {determined_only!r}")
+    if max_size is not None and (type(max_size) is not int or max_size < 1):
+        raise TypeError(f"max_size must be None or a positive int, got {max_size!r}")
+    return source.flatmap(lambda r: _removed(r, determined_only, max_size))
+
+
+def _removed(
+    report: AnnualReport, determined_only: bool, max_size: int | None
+) -> st.SearchStrategy[CellsRemoved]:
+    covered = _covered(report)
+    if not covered:
+        return st.just(CellsRemoved(original=report, report=report, removed=()))
+    drawn = st.lists(st.sampled_from(covered), min_size=1, max_size=max_size, unique=True)
+    return drawn.map(lambda addresses: _remove(report, addresses, determined_only))
+
+
+def _remove(report: AnnualReport, addresses: list[str], determined_only: bool) -> CellsRemoved:
+    from govinfo.rules.infer import infer_cells  # noqa: PLC0415 - rules import the model
+
+    cells = flatten(report)
+    removed: list[str] = []
+    for address in addresses:
+        trial = {**cells, address: None}
+        if determined_only:
+            filled, _ = infer_cells(trial, report.template, nonnegativity=False)
+            if any(filled[a] is None for a in (*removed, address)):
+                continue
+        cells = trial
+        removed.append(address)
+    return CellsRemoved(original=report, report=_rebuild(report, cells), removed=tuple(removed))
+
+
+def with_cell_corrupted(
+    reports: st.SearchStrategy[AnnualReport] | None = None,
+    *,
+    max_change: int = _DEFAULT_MAX_COUNT,
+) -> st.SearchStrategy[CellCorrupted]:
+    """Reports from ``reports`` with one rule-covered stated count changed.
+
+    The new value is still a valid count (non-negative) and always differs from the old.
+    Reports without such a cell are skipped (``legacy_2008`` reports rarely have one).
+
+    Args:
+        reports: where the reports come from (default: :func:`consistent_reports`).
+        max_change: the largest amount a cell is changed by.
+
+    Shrinks towards adding 1 to the first cell the template prints.
+
+    Raises:
+        TypeError: an argument of the wrong type or range.
+    """
+    source = _check_reports(reports)
+    if type(max_change) is not int or max_change < 1:
+        raise TypeError(f"max_change must be a positive int, got {max_change!r}")
+    return source.filter(lambda r: bool(_covered(r))).flatmap(lambda r: _corrupted(r, max_change))
+
+
+@st.composite
+def _corrupted(draw: st.DrawFn, report: AnnualReport, max_change: int) -> CellCorrupted:
+    address = draw(st.sampled_from(_covered(report)))
+    cells = flatten(report)
+    before = cells[address]
+    assert type(before) is int  # every covered cell is a count
+    change = draw(st.integers(min_value=1, max_value=max_change))
+    after = before - change if draw(st.booleans()) and before >= change else before + change
+    cells[address] = after
+    return CellCorrupted(
+        original=report,
+        report=_rebuild(report, cells),
+        address=address,
+        before=before,
+        after=after,
+    )
