@@ -1,0 +1,250 @@
+"""Turn one matched row into cell values, deciding placement when the count is off.
+
+Strategy: a row's values are used as they stand when there are exactly as many as columns;
+else, when the row was printed whole on one line, its blank cells are counted as slots (a
+blank keeps its column); else every placement is tried (:mod:`._placement`). A placement must
+satisfy the row's own equations once inference fills its gaps; the distinct results that
+remain are then tested against the whole table. One result: used, with a warning. Several:
+the row is left unknown, with an error that says so.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from decimal import Decimal
+
+import attrs
+
+from govinfo.locations import Location
+from govinfo.model.fields import ValueKind
+from govinfo.model.flat import CellValue
+from govinfo.reading.interpret._placement import (
+    MAX_CANDIDATES,
+    placement_count,
+    placements,
+    splits,
+)
+from govinfo.reading.interpret._tables import RowReading
+from govinfo.reading.interpret._tokens import Token
+from govinfo.reading.interpret._values import Kind
+from govinfo.reading.result import Diagnostic, Severity
+
+__all__ = ["Judge", "Mark", "ReadCell", "is_direct", "read_row"]
+
+
+class Mark:
+    READ = "read"
+    NOT_APPLICABLE = "not-applicable"
+    BLANK = "blank"
+
+
+@attrs.frozen
+class ReadCell:
+    value: CellValue
+    mark: str
+    location: Location | None
+
+
+#: Tests a candidate row (address -> value, gaps None): returns the row after inference, or
+#: ``None`` when the invariants refuse it. ``whole`` asks for the whole-table test.
+Judge = Callable[[dict[str, CellValue], bool], dict[str, CellValue] | None]
+
+
+def _convert(
+    token: Token, kind: ValueKind, column: str, notes: list[Diagnostic], address: str
+) -> ReadCell:
+    value = token.value
+    if value.kind is Kind.NOT_APPLICABLE:
+        return ReadCell(None, Mark.NOT_APPLICABLE, token.location)
+    if value.kind is Kind.BLANK or value.number is None:
+        return ReadCell(None, Mark.BLANK, token.location)
+    number: Decimal = value.number
+    if kind is ValueKind.AMOUNT:
+        if column == "amount_wan_yuan" and value.unit == "元":
+            number = number / Decimal(10000)
+            notes.append(
+                _note(
+                    "value-unit-converted",
+                    f"{token.text.strip()!r} converted to 万元",
+                    token,
+                    address,
+                )
+            )
+        elif column != "amount_wan_yuan" and value.unit == "万元":
+            number = number * Decimal(10000)
+            notes.append(
+                _note(
+                    "value-unit-converted",
+                    f"{token.text.strip()!r} converted to 元",
+                    token,
+                    address,
+                )
+            )
+        if number < 0:
+            notes.append(
+                _note(
+                    "value-invalid",
+                    f"negative amount {token.text.strip()!r}",
+                    token,
+                    address,
+                    Severity.ERROR,
+                )
+            )
+            return ReadCell(None, Mark.READ, token.location)
+        return ReadCell(number, Mark.READ, token.location)
+    if number != number.to_integral_value() or (kind is ValueKind.COUNT and number < 0):
+        notes.append(
+            _note(
+                "value-invalid",
+                f"{token.text.strip()!r} is not a count",
+                token,
+                address,
+                Severity.ERROR,
+            )
+        )
+        return ReadCell(None, Mark.READ, token.location)
+    if value.separators:
+        notes.append(
+            _note(
+                "value-normalised", f"read {token.text.strip()!r} as {int(number)}", token, address
+            )
+        )
+    return ReadCell(int(number), Mark.READ, token.location)
+
+
+def _note(
+    code: str, message: str, token: Token, address: str | None, severity: Severity = Severity.INFO
+) -> Diagnostic:
+    return Diagnostic(
+        code=code, message=message, severity=severity, location=token.location, address=address
+    )
+
+
+def _positional(reading: RowReading, columns: int) -> list[Token] | None:
+    slots = reading.slots
+    if not any(t.kind is Kind.BLANK for t in slots):
+        return None
+    trims = [(0, len(slots))]
+    end = len(slots)
+    while end and slots[end - 1].kind is Kind.BLANK:
+        end -= 1
+        trims.append((0, end))
+    for start_end in list(trims):
+        start = 0
+        while start < start_end[1] and slots[start].kind is Kind.BLANK:
+            start += 1
+            trims.append((start, start_end[1]))
+    for start, stop in trims:
+        if stop - start == columns:
+            return slots[start:stop]
+    return None
+
+
+def is_direct(reading: RowReading) -> bool:
+    """Whether the row's values fit its columns as they stand (no placement to decide)."""
+    columns = len(reading.spec.columns)
+    return len(reading.values) == columns or _positional(reading, columns) is not None
+
+
+def read_row(
+    reading: RowReading, judge: Judge, notes: list[Diagnostic], *, final: bool = True
+) -> dict[str, ReadCell] | None:
+    """The cells of one row: address -> value, how it was read, and where.
+
+    An ambiguous row gives ``None`` unless ``final``, when it is reported and gives no cells
+    (the caller retries ambiguous rows once the other rows are known).
+    """
+    spec = reading.spec
+    columns = len(spec.columns)
+    addresses = [spec.address(c) for c in spec.columns]
+    values = reading.values
+    where = reading.label[-1].location
+
+    def build(tokens: list[Token | None], sink: list[Diagnostic] = notes) -> dict[str, ReadCell]:
+        out: dict[str, ReadCell] = {}
+        for address, column, kind, token in zip(
+            addresses, spec.columns, spec.kinds, tokens, strict=True
+        ):
+            if token is not None:
+                out[address] = _convert(token, kind, column, sink, address)
+        return out
+
+    if len(values) == columns:
+        return build(list(values))
+    positional = _positional(reading, columns)
+    if positional is not None:
+        return build(list(positional))
+    if not values:
+        return {}
+    code = "row-extra-values" if len(values) > columns else "row-short"
+    candidates: list[list[Token | None]] = []
+    digits = "".join(t.text.strip() for t in values)
+    run_together = (
+        len(values) < columns
+        and all(t.kind is Kind.NUMBER and t.text.strip().isdigit() for t in values)
+        and len(digits) >= columns
+    )
+    if run_together:
+        code = "digits-run-together"
+        for parts in splits(digits, columns):
+            candidates.append(
+                [
+                    attrs.evolve(
+                        values[0],
+                        text=str(p),
+                        value=attrs.evolve(values[0].value, number=Decimal(p)),
+                    )
+                    for p in parts
+                ]
+            )
+    if placement_count(len(values), columns) <= MAX_CANDIDATES:
+        for placement in placements(len(values), columns):
+            candidates.append([None if i is None else values[i] for i in placement])
+    found: dict[tuple[CellValue, ...], list[Token | None]] = {}
+    scratch: list[Diagnostic] = []
+    for candidate in candidates:
+        cells = build(candidate, scratch)
+        if any(c.mark is Mark.READ and c.value is None for c in cells.values()):
+            continue
+        row = {a: (cells[a].value if a in cells else None) for a in addresses}
+        judged = judge(row, False)
+        if judged is None:
+            continue
+        found.setdefault(tuple(judged[a] for a in addresses), candidate)
+    if len(found) > 1:
+        narrowed: dict[tuple[CellValue, ...], list[Token | None]] = {}
+        for candidate in found.values():
+            cells = build(candidate, scratch)
+            row = {a: (cells[a].value if a in cells else None) for a in addresses}
+            judged = judge(row, True)
+            if judged is not None:
+                narrowed.setdefault(tuple(judged[a] for a in addresses), candidate)
+        found = narrowed
+    del scratch
+    count = len(values)
+    if len(found) == 1:
+        chosen = next(iter(found.values()))
+        notes.append(
+            Diagnostic(
+                code=code,
+                message=f"row {spec.label!r} has {count} values for {columns} columns; "
+                "the invariants allow one reading, used",
+                severity=Severity.WARNING,
+                location=where,
+                address=f"{spec.table}.{spec.row}" if spec.row else spec.table,
+            )
+        )
+        return build(chosen)
+    if not final:
+        return None
+    notes.append(
+        Diagnostic(
+            code="row-ambiguous",
+            message=f"row {spec.label!r} has {count} values for {columns} columns and the "
+            f"invariants allow {len(found) or 'no'} readings; its cells are left unknown",
+            severity=Severity.ERROR,
+            location=where,
+            address=f"{spec.table}.{spec.row}" if spec.row else spec.table,
+        )
+    )
+    return {}

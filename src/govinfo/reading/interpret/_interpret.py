@@ -1,0 +1,354 @@
+"""The interpreter: a neutral document in, a report with its diagnostics out.
+
+Strategy: find the sections; read the title lines; cut each table section into tokens and
+tell the template by the labels it prints (gb_2019 and gb_2021 differ in section 二 and in
+（六）); match rows; read each row's values, first the rows whose values fit their columns,
+then the others against those (placement by the invariants); infer what the invariants
+determine; read the blank cells of a table with data as 0 when the table then holds; compare
+the prose with the tables. A document without tables is read as a pre-2019 report when it
+states disclosure statistics in prose or is dated before 2019, and refused when it has
+neither sections nor statistics.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from govinfo.errors import NotAReportError
+from govinfo.locations import Location
+from govinfo.model.catalogue import cell_specs
+from govinfo.model.flat import CellValue, unflatten
+from govinfo.model.narrative import Narrative
+from govinfo.model.template import Template
+from govinfo.reading.document import Block, Document, Paragraph
+from govinfo.reading.interpret._cells import Mark, ReadCell, is_direct, read_row
+from govinfo.reading.interpret._labels import RowSpec, key, row_specs, template_votes
+from govinfo.reading.interpret._legacy import read_legacy
+from govinfo.reading.interpret._metadata import read_metadata
+from govinfo.reading.interpret._prose import compare_prose
+from govinfo.reading.interpret._rules import Fill, feasible, infer_cells
+from govinfo.reading.interpret._sections import Sections, split_sections
+from govinfo.reading.interpret._tables import TableReading, match_rows, single_row
+from govinfo.reading.interpret._tokens import Token, is_prose, tokenise
+from govinfo.reading.result import Diagnostic, ReadResult, Severity
+
+__all__ = ["interpret"]
+
+_TABLES = ("proactive_disclosure", "applications", "review_litigation")
+_LAST_LEGACY_YEAR = 2018
+_COLUMN_VARIANTS = {"社会公益组织": ("社会组织",), "总计": ("合计",)}
+
+
+def _label_less_row(template: Template) -> RowSpec:
+    specs = [s for s in cell_specs(template) if s.table == "review_litigation"]
+    return RowSpec(
+        table="review_litigation",
+        row="",
+        label="四、政府信息公开行政复议、行政诉讼情况",
+        forms=(),
+        columns=tuple(f"{s.row}.{s.column}" for s in specs),
+        kinds=tuple(s.kind for s in specs),
+    )
+
+
+def _choose_template(tokens: Mapping[str, list[Token]], year: int | None) -> tuple[Template, bool]:
+    text = "".join(t.key for name in ("proactive_disclosure", "applications") for t in tokens[name])
+    votes = template_votes(text)
+    if votes[Template.GB_2019] > votes[Template.GB_2021]:
+        return Template.GB_2019, False
+    if votes[Template.GB_2021] > votes[Template.GB_2019]:
+        return Template.GB_2021, False
+    return (Template.GB_2019 if year in (2019, 2020) else Template.GB_2021), True
+
+
+def _narrative(sections: Sections) -> Narrative:
+    texts: dict[str, str | None] = {}
+    for name, blocks in sections.bodies.items():
+        lines: list[str] = []
+        for block in blocks:
+            if isinstance(block, Paragraph):
+                if name not in _TABLES or is_prose(block.text):
+                    lines.append(block.text)
+            elif name not in _TABLES:
+                lines.extend("\t".join(c.text for c in row) for row in block.rows)
+        texts[name] = "\n".join(lines) if lines else None
+    return Narrative(**texts)
+
+
+def _paragraphs(document: Document) -> tuple[Block, ...]:
+    return tuple(b for b in document.blocks if isinstance(b, Paragraph))
+
+
+class _Reader:
+    """The state of one interpretation: template, cells read so far, notes."""
+
+    def __init__(self, template: Template, source: str | None) -> None:
+        self.template = template
+        self.source = source
+        self.notes: list[Diagnostic] = []
+        self.cells: dict[str, ReadCell] = {}
+
+    def where(self, location: Location | None = None) -> Location:
+        return location if location is not None else Location(source=self.source)
+
+    def judge(self, row: dict[str, CellValue], whole: bool) -> dict[str, CellValue] | None:
+        merged: dict[str, CellValue] = {}
+        if whole:
+            merged = {a: c.value for a, c in self.cells.items()}
+        merged.update(row)
+        filled, _ = infer_cells(merged, self.template)
+        if not feasible(filled, self.template, None if whole else frozenset(row)):
+            return None
+        return {a: filled.get(a) for a in row}
+
+    def read_table(self, name: str, tokens: list[Token], heading: Location | None) -> int:
+        if name == "review_litigation":
+            reading = single_row(tokens, _label_less_row(self.template))
+            expected = [
+                s
+                for s in cell_specs(self.template)
+                if s.table == name and s.row == "administrative_review"
+            ]
+            self._check_header(name, reading, [s.column_label for s in expected], heading)
+        else:
+            reading = match_rows(tokens, row_specs(self.template)[name])
+            columns = {s.column_label: None for s in cell_specs(self.template) if s.table == name}
+            if name == "applications":
+                self._check_header(name, reading, list(columns), heading)
+            self._report_missing(name, reading, heading)
+        if reading.orphans:
+            first = reading.orphans[0]
+            self.notes.append(
+                Diagnostic(
+                    code="value-orphan",
+                    message=f"{len(reading.orphans)} value(s) in section {name} belong to no "
+                    "recognised row and were ignored",
+                    severity=Severity.WARNING,
+                    location=first.location,
+                )
+            )
+        for row in reading.rows:
+            if row.fuzzy:
+                self.notes.append(
+                    Diagnostic(
+                        code="row-label-fuzzy",
+                        message=f"{''.join(t.text for t in row.label)!r} read as "
+                        f"{row.spec.label!r}",
+                        location=row.label[-1].location,
+                        address=f"{name}.{row.spec.row}" if row.spec.row else name,
+                    )
+                )
+        waiting = []
+        for row in reading.rows:
+            if is_direct(row):
+                self.cells.update(read_row(row, self.judge, self.notes) or {})
+            else:
+                waiting.append(row)
+        # A row the invariants cannot place yet may be placed once the others are known.
+        progress = True
+        while waiting and progress:
+            progress = False
+            for row in list(waiting):
+                cells = read_row(row, self.judge, self.notes, final=False)
+                if cells is not None:
+                    self.cells.update(cells)
+                    waiting.remove(row)
+                    progress = True
+        for row in waiting:
+            self.cells.update(read_row(row, self.judge, self.notes) or {})
+        return len(reading.rows)
+
+    def _check_header(
+        self, name: str, reading: TableReading, labels: list[str], heading: Location | None
+    ) -> None:
+        if not reading.rows:
+            return
+        missing = [
+            label
+            for label in labels
+            if key(label) not in reading.header
+            and not any(key(v) in reading.header for v in _COLUMN_VARIANTS.get(label, ()))
+        ]
+        if missing:
+            self.notes.append(
+                Diagnostic(
+                    code="header-mismatch",
+                    message=f"the header of section {name} does not name {', '.join(missing)}; "
+                    "the rows' values were read in template column order",
+                    location=self.where(heading),
+                )
+            )
+
+    def _report_missing(self, name: str, reading: TableReading, heading: Location | None) -> None:
+        found = {r.spec.row for r in reading.rows}
+        for spec in row_specs(self.template)[name]:
+            if spec.row not in found:
+                self.notes.append(
+                    Diagnostic(
+                        code="row-missing",
+                        message=f"row {spec.label!r} is not in the table; its cells are not stated",
+                        severity=Severity.WARNING,
+                        location=self.where(heading),
+                        address=f"{name}.{spec.row}",
+                    )
+                )
+
+    def complete(self) -> tuple[dict[str, CellValue], list[Fill]]:
+        values: dict[str, CellValue] = {s.address: None for s in cell_specs(self.template)}
+        for address, cell in self.cells.items():
+            values[address] = cell.value
+        fills = self._infer(values)
+        by_table: dict[str, list[str]] = {}
+        for address, cell in self.cells.items():
+            if cell.mark == Mark.BLANK and values[address] is None:
+                by_table.setdefault(address.split(".", 1)[0], []).append(address)
+        for table, blanks in by_table.items():
+            has_data = any(
+                c.mark == Mark.READ and c.value is not None
+                for a, c in self.cells.items()
+                if a.startswith(table + ".")
+            )
+            trial = dict(values)
+            trial.update(dict.fromkeys(blanks, 0))
+            if has_data and feasible(trial, self.template, frozenset(blanks)):
+                values.update(trial)
+                for address in blanks:
+                    self.notes.append(
+                        Diagnostic(
+                            code="blank-read-as-zero",
+                            message="a blank cell read as 0: the table's invariants hold that way",
+                            location=self.cells[address].location,
+                            address=address,
+                        )
+                    )
+            else:
+                for address in blanks:
+                    self.notes.append(
+                        Diagnostic(
+                            code="blank-left-unknown",
+                            message="a blank cell left unknown: reading it as 0 would break "
+                            "the table's invariants",
+                            severity=Severity.WARNING,
+                            location=self.cells[address].location,
+                            address=address,
+                        )
+                    )
+        if by_table:
+            fills.extend(self._infer(values))
+        return values, fills
+
+    def _infer(self, values: dict[str, CellValue]) -> list[Fill]:
+        filled, fills = infer_cells(values, self.template)
+        kept: list[Fill] = []
+        for fill in fills:
+            cell = self.cells.get(fill.address)
+            if cell is not None and cell.mark == Mark.NOT_APPLICABLE:
+                continue  # a "/" says the cell does not apply; it stays None
+            values[fill.address] = filled[fill.address]
+            kept.append(fill)
+        return kept
+
+
+def interpret(document: Document) -> ReadResult:
+    """Read a neutral document as an annual report.
+
+    Args:
+        document: what a front end made of the source.
+
+    Returns:
+        The report, the diagnostics of the reading (front-end notes first), the cells filled
+        by inference and where each read cell came from.
+
+    Raises:
+        NotAReportError: the document has no section of a report, no statistics table and no
+            disclosure statistics in its prose.
+    """
+    front_notes = list(document.notes)
+    section_notes: list[Diagnostic] = []
+    sections = split_sections(document, section_notes)
+    meta = read_metadata(sections.front)
+    tokens = {name: tokenise(list(sections.bodies.get(name, ()))) for name in _TABLES}
+    template, guessed = _choose_template(tokens, meta.year)
+    reader = _Reader(template, document.source)
+    found_rows = 0
+    for name in _TABLES:
+        if name in sections.bodies:
+            found_rows += reader.read_table(name, tokens[name], sections.headings.get(name))
+    narrative = _narrative(sections)
+    if found_rows == 0:
+        legacy_notes: list[Diagnostic] = []
+        stats, where = read_legacy(_paragraphs(document), legacy_notes)
+        if stats or (meta.year is not None and meta.year <= _LAST_LEGACY_YEAR and sections.bodies):
+            report = unflatten(
+                {f"legacy.{k}": v for k, v in stats.items()},
+                template=Template.LEGACY_2008,
+                organ=meta.organ,
+                year=meta.year,
+                title=meta.title,
+                narrative=narrative,
+            )
+            return ReadResult(
+                report=report,
+                diagnostics=tuple(front_notes + section_notes + legacy_notes),
+                locations={f"legacy.{k}": v for k, v in where.items()},
+                source=document.source,
+            )
+        if not sections.bodies:
+            raise NotAReportError(
+                "no section of an annual report, no statistics table and no disclosure "
+                "statistics were found",
+                location=Location(source=document.source),
+            )
+    notes = front_notes + section_notes
+    if guessed and found_rows:
+        notes.append(
+            Diagnostic(
+                code="template-guessed",
+                message=f"the labels do not tell the template; {template} assumed from the year",
+                location=Location(source=document.source),
+            )
+        )
+    for name in _TABLES:
+        if name not in sections.bodies:
+            notes.append(
+                Diagnostic(
+                    code="section-missing",
+                    message=f"section {name} was not found; its cells are not stated",
+                    severity=Severity.WARNING,
+                    location=Location(source=document.source),
+                )
+            )
+    values, fills = reader.complete()
+    locations = {a: c.location for a, c in reader.cells.items() if c.location is not None}
+    compare_prose(_paragraphs(document), values, locations, reader.notes)
+    for fill in fills:
+        reader.notes.append(
+            Diagnostic(code="cell-inferred", message=str(fill), address=fill.address)
+        )
+    if meta.organ is None or meta.year is None:
+        notes.append(
+            Diagnostic(
+                code="metadata-missing",
+                message="the title lines do not give the "
+                + " and ".join(
+                    n for n, v in (("organ", meta.organ), ("year", meta.year)) if v is None
+                ),
+                severity=Severity.WARNING,
+                location=meta.location or Location(source=document.source),
+            )
+        )
+    report = unflatten(
+        values,
+        template=template,
+        organ=meta.organ,
+        year=meta.year,
+        title=meta.title,
+        narrative=narrative,
+    )
+    return ReadResult(
+        report=report,
+        diagnostics=tuple(notes + reader.notes),
+        inferred=tuple(fills),
+        locations=locations,
+        source=document.source,
+    )

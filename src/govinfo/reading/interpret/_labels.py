@@ -1,0 +1,177 @@
+"""Matching labels: row labels, section headings, template markers.
+
+Strategy: every label is compared through :func:`key`, which keeps only letters, digits and
+CJK characters of its NFKC form, so ``（一）予以公开``, ``(一) 予以公开`` and ``(一)予以公 开``
+all become ``一予以公开``. The official labels come from the model's field metadata through
+:func:`govinfo.model.catalogue.cell_specs`; this module adds only the variants real reports
+print (FORMAT.md §4) and the keywords that recognise section headings.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+
+import attrs
+
+from govinfo.model.catalogue import cell_specs
+from govinfo.model.fields import ValueKind
+from govinfo.model.template import Template
+
+__all__ = [
+    "SECTIONS",
+    "RowSpec",
+    "bigram_score",
+    "heading_section",
+    "key",
+    "row_specs",
+    "template_votes",
+]
+
+_DROP = re.compile(r"[^0-9a-z\u3400-\u9fff]+")
+_NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+|\d{1,2})")
+
+#: The six sections in order, with the keywords that recognise their headings (after :func:`key`).
+SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("overview", ("总体情况", "总体工作", "概述", "基本情况", "基本工作情况", "工作概述")),
+    ("proactive_disclosure", ("主动公开政府信息情况", "主动公开政府信息", "主动公开情况")),
+    ("applications", ("收到和处理政府信息公开申请", "处理政府信息公开申请", "依申请公开")),
+    (
+        "review_litigation",
+        (
+            "行政复议行政诉讼",
+            "行政复议及行政诉讼",
+            "行政复议和行政诉讼",
+            "复议诉讼",
+            "被申请行政复议",
+        ),
+    ),
+    (
+        "problems_improvements",
+        ("存在的主要问题", "存在的问题", "存在问题", "主要问题", "问题及改进", "问题和改进"),
+    ),
+    ("other_matters", ("其他需要报告", "需要说明的事项", "其他事项")),
+)
+
+_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,2}|\d{1,2})\s*[、.．:：,，]")
+
+#: Variant spellings of row labels (FORMAT.md §4), by row key; official labels are not here.
+_ROW_VARIANTS: dict[str, tuple[str, ...]] = {
+    "normative_documents": ("规范性文件", "行政规范性文件"),
+    "withheld_prohibited_by_law": ("其他法律法规禁止公开",),
+    "withheld_security_stability": ("危及三安全一稳定",),
+    "outcome_total": ("七总计", "本年度办理结果总计"),
+    "carried_forward": ("结转下一年度继续办理", "结转下一年继续办理", "结转下年继续办理"),
+    "other_handling": ("六其他处理",),
+}
+
+#: Words that only one template prints, for telling gb_2019 from gb_2021 by their labels.
+_TEMPLATE_MARKERS: dict[Template, tuple[str, ...]] = {
+    Template.GB_2021: (
+        "本年制发件数",
+        "本年废止件数",
+        "现行有效件数",
+        "本年收费金额",
+        "本年处理决定数量",
+        "逾期不补正",
+        "缴纳费用",
+    ),
+    Template.GB_2019: (
+        "本年新制作数量",
+        "本年新公开数量",
+        "对外公开总数量",
+        "上一年项目数量",
+        "本年增减",
+        "政府集中采购",
+        "采购总金额",
+        "其他对外管理服务事项",
+    ),
+}
+
+
+def key(text: str) -> str:
+    """The comparable form of a label: NFKC, lower case, letters/digits/CJK only."""
+    return _DROP.sub("", unicodedata.normalize("NFKC", text).lower())
+
+
+@attrs.frozen
+class RowSpec:
+    """One row of a template table with the forms its label may take and its columns."""
+
+    table: str
+    row: str
+    label: str
+    forms: tuple[str, ...]
+    columns: tuple[str, ...]
+    kinds: tuple[ValueKind, ...]
+
+    def address(self, column: str) -> str:
+        """The cell address of ``column`` in this row (a label-less table has no row part)."""
+        return f"{self.table}.{self.row}.{column}" if self.row else f"{self.table}.{column}"
+
+
+@functools.cache
+def row_specs(template: Template) -> dict[str, tuple[RowSpec, ...]]:
+    """The rows of each table of ``template`` in print order."""
+    grouped: dict[tuple[str, str], list[tuple[str, ValueKind, str]]] = {}
+    for spec in cell_specs(template):
+        grouped.setdefault((spec.table, spec.row), []).append(
+            (spec.column, spec.kind, spec.row_label)
+        )
+    tables: dict[str, list[RowSpec]] = {}
+    for (table, row), cols in grouped.items():
+        label = cols[0][2]
+        labels = (label, *_ROW_VARIANTS.get(row, ()))
+        forms: list[str] = []
+        for text in labels:
+            for part in text.split("/"):
+                form = key(part)
+                core = _NUMBERING.sub("", form)
+                forms.extend(f for f in (form, core) if len(f) >= 4 and f not in forms)
+            if key(text) not in forms:
+                forms.append(key(text))
+        tables.setdefault(table, []).append(
+            RowSpec(
+                table=table,
+                row=row,
+                label=label,
+                forms=tuple(forms),
+                columns=tuple(c[0] for c in cols),
+                kinds=tuple(c[1] for c in cols),
+            )
+        )
+    return {table: tuple(rows) for table, rows in tables.items()}
+
+
+def heading_section(text: str) -> str | None:
+    """The section key a heading line introduces, or ``None`` if the line is not a heading."""
+    if len(text) > 60 or not _HEADING.match(unicodedata.normalize("NFKC", text)):
+        return None
+    if text.rstrip().endswith(("。", ".")):
+        return None
+    k = key(text)
+    for section, words in SECTIONS:
+        if any(word in k for word in words):
+            return section
+    return None
+
+
+def template_votes(text_key: str) -> dict[Template, int]:
+    """How many markers of each table template occur in ``text_key`` (a :func:`key` string)."""
+    return {
+        template: sum(1 for word in words if word in text_key)
+        for template, words in _TEMPLATE_MARKERS.items()
+    }
+
+
+def bigrams(text: str) -> frozenset[str]:
+    return frozenset(text[i : i + 2] for i in range(len(text) - 1))
+
+
+def bigram_score(form: str, text: str) -> float:
+    """Share of the bigrams of ``form`` that occur in ``text`` (0 when ``form`` is too short)."""
+    wanted = bigrams(form)
+    if len(wanted) < 3:
+        return 0.0
+    return len(wanted & bigrams(text)) / len(wanted)

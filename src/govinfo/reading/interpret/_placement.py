@@ -1,0 +1,49 @@
+"""Where a row's values go when there are more or fewer of them than columns.
+
+Strategy: enumerate the order-preserving placements: keep any ``n`` of ``m > n`` values (the
+extras are stray cells), or put ``m < n`` values in any ``m`` of the ``n`` columns (the others
+unknown). A run of digits with no separator (``6210009``) is split every way into ``n``
+numbers. The interpreter keeps the placements the invariants allow and uses one only if they
+all agree once inference has filled the gaps; this module only enumerates.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from collections.abc import Iterator
+
+__all__ = ["MAX_CANDIDATES", "placements", "splits"]
+
+#: Beyond this many placements a row is left unknown rather than searched.
+MAX_CANDIDATES = 5000
+
+
+def placements(count: int, columns: int) -> Iterator[tuple[int | None, ...]]:
+    """For each placement, the index of the value in each column (``None``: left unknown)."""
+    if count >= columns:
+        yield from itertools.combinations(range(count), columns)
+        return
+    for positions in itertools.combinations(range(columns), count):
+        slots: list[int | None] = [None] * columns
+        for index, position in enumerate(positions):
+            slots[position] = index
+        yield tuple(slots)
+
+
+def placement_count(count: int, columns: int) -> int:
+    """How many placements :func:`placements` yields."""
+    return math.comb(max(count, columns), min(count, columns))
+
+
+def splits(digits: str, columns: int) -> Iterator[tuple[int, ...]]:
+    """Every way to cut ``digits`` into ``columns`` numbers without leading zeros."""
+    if not digits.isdigit() or not columns <= len(digits):
+        return
+    if math.comb(len(digits) - 1, columns - 1) > MAX_CANDIDATES:
+        return
+    for cuts in itertools.combinations(range(1, len(digits)), columns - 1):
+        bounds = (0, *cuts, len(digits))
+        parts = [digits[a:b] for a, b in itertools.pairwise(bounds)]
+        if all(p == "0" or not p.startswith("0") for p in parts):
+            yield tuple(int(p) for p in parts)

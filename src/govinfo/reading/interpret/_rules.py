@@ -1,0 +1,64 @@
+"""The invariants as the interpreter uses them: fill what they determine, test feasibility.
+
+Strategy: the equations and inference are the rules package's
+(:func:`govinfo.rules.catalogue.equations`, :func:`govinfo.rules.infer.infer_cells`); inference
+fills nothing in a component that contradicts itself, so the interpreter also needs to know
+whether a candidate reading *can* hold. :func:`feasible` answers that per equation: a stated
+equation must balance, and one whose unknowns all sit on one side must leave them a
+non-negative sum. Cells missing from the map count as unknown.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Mapping
+
+from govinfo.model.flat import CellValue
+from govinfo.model.template import Template
+from govinfo.rules.catalogue import Equation, equations
+from govinfo.rules.infer import Fill, infer_cells
+
+__all__ = ["Fill", "feasible", "infer_cells"]
+
+
+@functools.cache
+def _equations(template: Template) -> tuple[Equation, ...]:
+    return equations(template)
+
+
+@functools.cache
+def _touching(template: Template, addresses: frozenset[str]) -> tuple[Equation, ...]:
+    return tuple(eq for eq in _equations(template) if addresses.intersection(eq.cells))
+
+
+def feasible(
+    cells: Mapping[str, CellValue], template: Template, only: frozenset[str] | None = None
+) -> bool:
+    """Whether every equation (touching ``only``, if given) can hold with non-negative unknowns."""
+    eqs = _equations(template) if only is None else _touching(template, only)
+    for eq in eqs:
+        left = right = 0
+        unknown_left = unknown_right = False
+        for address in eq.lhs:
+            value = cells.get(address)
+            if value is None:
+                unknown_left = True
+            else:
+                left += value  # type: ignore[assignment]
+        for address in eq.rhs:
+            value = cells.get(address)
+            if value is None:
+                unknown_right = True
+            else:
+                right += value  # type: ignore[assignment]
+        if unknown_left and unknown_right:
+            continue
+        if unknown_left:
+            if right < left:
+                return False
+        elif unknown_right:
+            if left < right:
+                return False
+        elif left != right:
+            return False
+    return True

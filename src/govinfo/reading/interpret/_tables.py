@@ -1,0 +1,139 @@
+"""Match a table section's tokens to the rows of a template table.
+
+Strategy: walk the tokens once. Text tokens collect into a label buffer; the first value after
+some text closes the buffer and names the row: the template row, at or after the last row
+matched, whose label (or a known variant, or the label without its numbering) ends latest in
+the buffer. Taking the latest match lets group labels (``三、本年度办理结果``, ``（三）不予公开``),
+header words and the tail of the previous row's wrapped label sit in front of a label without
+confusing it, and a label broken over cells or lines is whole again once the buffer is joined.
+Only when no form matches exactly does a bigram overlap decide (a reworded label). Values
+after a row's label belong to it until the next text, which may be the tail of its own label
+(``pdftotext -layout`` wraps long labels around the numbers).
+
+Section 四 has no row labels in the template: its fifteen values are one row.
+"""
+
+from __future__ import annotations
+
+import attrs
+
+from govinfo.reading.interpret._labels import RowSpec, bigram_score
+from govinfo.reading.interpret._tokens import Token
+from govinfo.reading.interpret._values import Kind
+
+__all__ = ["RowReading", "match_rows", "single_row"]
+
+_FUZZY_THRESHOLD = 0.6
+
+
+@attrs.define
+class RowReading:
+    """The tokens found for one template row: its label and the values and slots after it."""
+
+    spec: RowSpec
+    label: list[Token]
+    values: list[Token] = attrs.Factory(list)
+    slots: list[Token] = attrs.Factory(list)
+    fuzzy: bool = False
+
+
+@attrs.define
+class TableReading:
+    """The rows found in a table section, the header text before them and stray values."""
+
+    rows: list[RowReading]
+    header: str
+    orphans: list[Token]
+
+
+def _best_row(buffer: str, specs: tuple[RowSpec, ...], start: int) -> tuple[int, bool] | None:
+    best: tuple[int, int, int] | None = None
+    for index in range(start, len(specs)):
+        for form in specs[index].forms:
+            at = buffer.rfind(form)
+            if at < 0:
+                continue
+            score = (at + len(form), len(form), -index)
+            if best is None or score > best:
+                best = score
+    if best is not None:
+        return -best[2], False
+    for index in range(start, len(specs)):
+        for form in specs[index].forms:
+            if _prefix_overlap(buffer, form) >= max(6, len(form) // 2):
+                return index, True
+    tail_scores = [
+        (max(bigram_score(form, buffer[-(len(form) + 12) :]) for form in specs[i].forms), -i)
+        for i in range(start, len(specs))
+    ]
+    if tail_scores:
+        best_score, negative_index = max(tail_scores)
+        if best_score >= _FUZZY_THRESHOLD:
+            return -negative_index, True
+    return None
+
+
+def _prefix_overlap(buffer: str, form: str) -> int:
+    # How much of the start of ``form`` ends the buffer: a label cut short by a wrap.
+    for size in range(min(len(form), len(buffer)), 0, -1):
+        if form.startswith(buffer[-size:]):
+            return size
+    return 0
+
+
+def match_rows(tokens: list[Token], specs: tuple[RowSpec, ...]) -> TableReading:
+    """Assign ``tokens`` to the rows of ``specs`` (one table of a template)."""
+    rows: list[RowReading] = []
+    orphans: list[Token] = []
+    buffer: list[Token] = []
+    header: list[str] = []
+    current: RowReading | None = None
+    pending: list[Token] = []
+    start = 0
+    for token in tokens:
+        kind = token.kind
+        if kind is Kind.TEXT:
+            buffer.append(token)
+            pending = []
+            continue
+        if kind is Kind.BLANK:
+            if buffer:
+                pending.append(token)
+            elif current is not None and token.row_id == current.label[-1].row_id:
+                current.slots.append(token)
+            continue
+        if buffer:
+            joined = "".join(t.key for t in buffer)
+            found = _best_row(joined, specs, start) if joined else None
+            if not rows:
+                header.append(joined)
+            current = None
+            if found is not None:
+                index, fuzzy = found
+                current = RowReading(spec=specs[index], label=list(buffer), fuzzy=fuzzy)
+                current.slots = [t for t in pending if t.row_id == buffer[-1].row_id]
+                rows.append(current)
+                start = index + 1
+            buffer = []
+            pending = []
+        if current is None:
+            orphans.append(token)
+            continue
+        current.values.append(token)
+        if token.row_id == current.label[-1].row_id:
+            current.slots.append(token)
+    if not rows and buffer:
+        header.append("".join(t.key for t in buffer))
+    return TableReading(rows=rows, header="".join(header), orphans=orphans)
+
+
+def single_row(tokens: list[Token], spec: RowSpec) -> TableReading:
+    """Read every value of a label-less table (section 四) as one row."""
+    header = "".join(t.key for t in tokens if t.kind is Kind.TEXT)
+    values = [t for t in tokens if t.kind in (Kind.NUMBER, Kind.NOT_APPLICABLE)]
+    if not values:
+        return TableReading(rows=[], header=header, orphans=[])
+    first = next(t for t in tokens if t.kind in (Kind.NUMBER, Kind.NOT_APPLICABLE))
+    reading = RowReading(spec=spec, label=[first], values=values)
+    reading.slots = [t for t in tokens if t.row_id == first.row_id and t.kind is not Kind.TEXT]
+    return TableReading(rows=[reading], header=header, orphans=[])

@@ -1,0 +1,85 @@
+"""Bytes to text: the encodings Chinese reports are saved in.
+
+Strategy: a byte-order mark decides outright (UTF-8, UTF-16 LE/BE). Without one, UTF-16 is
+recognised by its zero bytes (CJK text in UTF-16 still has a zero high byte on every ASCII
+character, and ASCII-free UTF-16 is told by trying it last), then strict UTF-8 is tried, then
+GB18030 (a superset of GBK and GB2312). GB18030 maps almost any byte sequence, so it is
+tried only after UTF-8 fails; bytes that no candidate decodes are replaced and reported.
+"""
+
+from __future__ import annotations
+
+import codecs
+
+from govinfo.locations import Location
+from govinfo.reading.result import Diagnostic, Severity
+
+__all__ = ["decode"]
+
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+
+def _utf16_guess(data: bytes) -> str | None:
+    if len(data) < 4 or len(data) % 2:
+        return None
+    sample = data[:4096]
+    even_zeros = sample[0::2].count(0)
+    odd_zeros = sample[1::2].count(0)
+    half = len(sample) // 2
+    if odd_zeros > half * 0.3 and even_zeros < half * 0.05:
+        return "utf-16-le"
+    if even_zeros > half * 0.3 and odd_zeros < half * 0.05:
+        return "utf-16-be"
+    return None
+
+
+def decode(data: bytes, source: str) -> tuple[str, list[Diagnostic]]:
+    """Decode ``data``, returning the text and a note of the encoding when it is not UTF-8."""
+    notes: list[Diagnostic] = []
+    where = Location(source=source)
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            body = data[len(bom) :]
+            name = encoding.replace("-sig", "")
+            try:
+                text = body.decode(name)
+            except UnicodeDecodeError:
+                text = body.decode(name, errors="replace")
+                notes.append(_replaced(name, where))
+            if name != "utf-8":
+                notes.append(_detected(name, "byte-order mark", where))
+            return text, notes
+    guess = _utf16_guess(data)
+    candidates = ([guess] if guess else []) + ["utf-8", "gb18030"]
+    for encoding in candidates:
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if encoding != "utf-8":
+            notes.append(_detected(encoding, "content", where))
+        return text, notes
+    text = data.decode("utf-8", errors="replace")
+    notes.append(_replaced("utf-8", where))
+    return text, notes
+
+
+def _detected(encoding: str, how: str, where: Location) -> Diagnostic:
+    return Diagnostic(
+        code="encoding-detected",
+        message=f"decoded as {encoding.upper()} (recognised by its {how})",
+        location=where,
+    )
+
+
+def _replaced(encoding: str, where: Location) -> Diagnostic:
+    return Diagnostic(
+        code="encoding-replaced",
+        message=f"bytes that are not valid {encoding.upper()} were replaced with U+FFFD",
+        severity=Severity.WARNING,
+        location=where,
+    )

@@ -1,0 +1,112 @@
+"""Lines of extracted text to the neutral document.
+
+Strategy: extraction tools mark table cells in three ways, and each line is classified alone:
+tabs between cells (PDF and DOCX text export); runs of two or more spaces between aligned
+columns (``pdftotext -layout``); or one cell per line, indented by a single leading tab (DOCX
+text export) or not at all (``pdftotext`` without ``-layout``, web pages). Lines with tabs or
+aligned columns become table rows; consecutive rows form one :class:`Table`. Every other line is
+a :class:`Paragraph`. Which rows are data and which are prose is the interpreter's business;
+the front end only keeps line numbers and undoes two artefacts of the export itself: bookmark
+markers such as ``[bookmark: _GoBack]``, and a one-cell line whose text ran on to the next
+line (a line without a tab right after an indented cell continues that cell).
+"""
+
+from __future__ import annotations
+
+import re
+
+from govinfo.locations import Location
+from govinfo.reading.document import Block, Cell, Paragraph, Table
+from govinfo.reading.result import Diagnostic
+
+__all__ = ["to_blocks"]
+
+_ARTEFACT = re.compile(r"\[bookmark:[^\]\n]*\]|\f|\u200b|\ufeff")
+_ALIGNED = re.compile(r"[ \u3000\xa0]{2,}")
+_SENTENCE_END = ("。", "；", ";", "：")
+
+
+def _aligned_cells(line: str) -> list[str] | None:
+    stripped = line.strip(" \u3000\xa0")
+    if not _ALIGNED.search(stripped) or stripped.endswith(_SENTENCE_END) or "。" in stripped:
+        return None
+    return _ALIGNED.split(stripped)
+
+
+def to_blocks(text: str, source: str) -> tuple[tuple[Block, ...], list[Diagnostic]]:
+    """Split ``text`` into paragraphs and tables, keeping 1-based line numbers."""
+    notes: list[Diagnostic] = []
+    blocks: list[Block] = []
+    rows: list[tuple[Cell, ...]] = []
+    table_start = 0
+    previous_one_cell = False
+
+    def flush() -> None:
+        nonlocal rows
+        if rows:
+            blocks.append(
+                Table(rows=tuple(rows), location=Location(source=source, line=table_start))
+            )
+            rows = []
+
+    for number, raw in enumerate(text.splitlines(), start=1):
+        line = raw
+        if _ARTEFACT.search(line):
+            cleaned = _ARTEFACT.sub("", line)
+            if "[bookmark:" in line:
+                notes.append(
+                    Diagnostic(
+                        code="artefact-removed",
+                        message="removed an export artefact "
+                        + repr(line[line.index("[bookmark:") :].split("]")[0] + "]"),
+                        location=Location(source=source, line=number),
+                    )
+                )
+            line = cleaned
+        if not line.strip():
+            flush()
+            previous_one_cell = False
+            continue
+        if "\t" in line:
+            parts = line.split("\t")
+            one_cell = line.startswith("\t") and len(parts) == 2
+            if one_cell:
+                parts = parts[1:]
+            if not rows:
+                table_start = number
+            rows.append(
+                tuple(
+                    Cell(text=part, location=Location(source=source, line=number, cell=index))
+                    for index, part in enumerate(parts, start=1)
+                )
+            )
+            previous_one_cell = one_cell
+            continue
+        if previous_one_cell and rows:
+            last = rows[-1][0]
+            rows[-1] = (Cell(text=(last.text + "\n" + line).strip("\n"), location=last.location),)
+            notes.append(
+                Diagnostic(
+                    code="cell-continued",
+                    message=f"line {number} continues the cell on line {last.location.line}",
+                    location=Location(source=source, line=number),
+                )
+            )
+            previous_one_cell = False
+            continue
+        previous_one_cell = False
+        aligned = _aligned_cells(line)
+        if aligned is not None:
+            if not rows:
+                table_start = number
+            rows.append(
+                tuple(
+                    Cell(text=part, location=Location(source=source, line=number, cell=index))
+                    for index, part in enumerate(aligned, start=1)
+                )
+            )
+            continue
+        flush()
+        blocks.append(Paragraph(text=line.strip(), location=Location(source=source, line=number)))
+    flush()
+    return tuple(blocks), notes
