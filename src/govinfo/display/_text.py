@@ -52,6 +52,8 @@ def render_text(
     lines = [heading or "(organ and year not stated)", f"template: {report.template}"]
     if report.title:
         lines.insert(1, report.title)
+    # Every value keeps room for the widest mark in use, so the digits stay aligned.
+    room = max((len(SUFFIX[m]) for m in marks.values()), default=0)
     table = None
     for block in blocks(report.template):
         if block.table != table:
@@ -63,7 +65,8 @@ def render_text(
                 [
                     label,
                     *(
-                        format_value(cells[s.address]) + SUFFIX.get(marks.get(s.address, ""), "")
+                        format_value(cells[s.address])
+                        + SUFFIX.get(marks.get(s.address, ""), "").ljust(room)
                         for s in specs
                     ),
                 ]

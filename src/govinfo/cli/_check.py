@@ -1,0 +1,208 @@
+"""``govinfo check FILE...``: read each file, run every rule, print what is wrong and where.
+
+Strategy: all files are read first so that consecutive years of one organ can be checked
+against each other (carry-over, documents in force); then each report is checked once, with
+its previous year when the files include it, and the result is located in its own file.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Sequence
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, TextIO
+
+from govinfo.cli._io import read_file
+from govinfo.cli._series import previous_years
+from govinfo.errors import GovInfoError
+from govinfo.reading.result import Diagnostic, ReadResult, Severity
+from govinfo.rules.result import CheckResult, Violation
+
+__all__ = ["add_parser", "run"]
+
+_TEXT = {
+    "en": {
+        "ok": "ok",
+        "failed": "FAILED",
+        "unreadable": "UNREADABLE",
+        "suspect": "suspect",
+        "one_of": "one of",
+        "summary": "{violations} violation(s), {warnings} warning(s), {diagnostics} reading "
+        "warning(s), {unverifiable} unverifiable, {passed} passed",
+        "total": "{files} file(s): {ok} ok, {failed} with violations, {unreadable} unreadable",
+    },
+    "zh": {
+        "ok": "通过",
+        "failed": "未通过",
+        "unreadable": "无法读取",
+        "suspect": "疑似出错单元格",
+        "one_of": "以下之一有误",
+        "summary": "违反 {violations} 条，警告 {warnings} 条，读取提示 {diagnostics} 条，"
+        "无法核验 {unverifiable} 条，通过 {passed} 条",
+        "total": "共 {files} 个文件：通过 {ok} 个，有违反 {failed} 个，无法读取 {unreadable} 个",
+    },
+}
+
+#: Exit codes: every file passes / some file breaks a rule / some file cannot be read.
+EXIT_OK, EXIT_VIOLATIONS, EXIT_UNREADABLE = 0, 1, 2
+
+
+def add_parser(commands: Any) -> None:
+    """Register ``check`` on the ``add_subparsers`` object ``commands``."""
+    parser = commands.add_parser(
+        "check",
+        help="check reports against every rule of their template",
+        description="Read each file (.txt, .docx, .xlsx, .xml, .json), run every rule and "
+        "print each problem as FILE:LOCATION: RULE message. Exit status: 0 all pass, "
+        "1 a rule is broken, 2 a file cannot be read.",
+    )
+    parser.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    parser.add_argument("--lang", choices=("zh", "en"), default="zh", help="message language")
+    parser.add_argument("--json", action="store_true", help="one JSON document on stdout")
+    parser.add_argument(
+        "--strict", action="store_true", help="warnings fail the check too (exit 1)"
+    )
+    parser.add_argument(
+        "-v", "--verbose", action="store_true", help="also print informational diagnostics"
+    )
+    parser.set_defaults(run=run)
+
+
+def _place(v: Violation) -> str:
+    order = ((v.suspect,) if v.suspect is not None else ()) + v.cells
+    for address in order:
+        location = v.locations.get(address)
+        if location is not None:
+            return str(location.with_source(None)) or address
+    return order[0] if order else ""
+
+
+def _message(v: Violation, lang: str) -> str:
+    text = _TEXT[lang]
+    message = v.message_zh if lang == "zh" else v.message_en
+    if v.suspect is not None:
+        return f"{message} ({text['suspect']}: {v.suspect})"
+    if len(v.candidates) > 1:
+        return f"{message} ({text['one_of']}: {', '.join(v.candidates)})"
+    return message
+
+
+def _shown(diagnostics: Sequence[Diagnostic], verbose: bool) -> list[Diagnostic]:
+    return [d for d in diagnostics if verbose or d.severity is not Severity.INFO]
+
+
+def _json_value(value: object) -> object:
+    return str(value) if isinstance(value, Decimal) else value
+
+
+def _violation_json(v: Violation) -> dict[str, object]:
+    return {
+        "rule": v.rule,
+        "name": v.name,
+        "severity": str(v.severity),
+        "label": v.label,
+        "message_zh": v.message_zh,
+        "message_en": v.message_en,
+        "cells": list(v.cells),
+        "actual": _json_value(v.actual),
+        "expected": _json_value(v.expected),
+        "difference": _json_value(v.difference),
+        "suspect": v.suspect,
+        "candidates": list(v.candidates),
+        "location": _place(v),
+    }
+
+
+def _diagnostic_json(d: Diagnostic) -> dict[str, object]:
+    return {
+        "code": d.code,
+        "severity": str(d.severity),
+        "message": d.message,
+        "address": d.address,
+        "location": str(d.location.with_source(None)) if d.location is not None else None,
+    }
+
+
+def _file_json(
+    name: str, read: ReadResult | None, result: CheckResult | None, error: str | None, args: Any
+) -> dict[str, object]:
+    if read is None or result is None:
+        return {"file": name, "status": "unreadable", "error": error}
+    report = read.report
+    return {
+        "file": name,
+        "status": _status(result, args.strict),
+        "organ": report.organ,
+        "year": report.year,
+        "template": str(report.template),
+        "passed": result.passed,
+        "unverifiable": len(result.unverifiable),
+        "violations": [_violation_json(v) for v in result.violations],
+        "warnings": [_violation_json(v) for v in result.warnings],
+        "diagnostics": [_diagnostic_json(d) for d in _shown(read.diagnostics, args.verbose)],
+        "inferred": [f.address for f in read.inferred],
+    }
+
+
+def _status(result: CheckResult, strict: bool) -> str:
+    return "ok" if result.ok and not (strict and result.warnings) else "failed"
+
+
+def run(args: Any, out: TextIO = sys.stdout) -> int:
+    """Run ``govinfo check`` with parsed ``args``; return the exit status."""
+    lang: str = args.lang
+    text = _TEXT[lang]
+    reads: dict[str, ReadResult] = {}
+    errors: dict[str, str] = {}
+    for path in args.files:
+        try:
+            reads[str(path)] = read_file(path)
+        except GovInfoError as exc:
+            errors[str(path)] = str(exc)
+    previous = previous_years({name: r.report for name, r in reads.items()})
+    results = {
+        name: r.report.check(previous=previous.get(name)).locate(r.locations)
+        for name, r in reads.items()
+    }
+    documents: list[dict[str, object]] = []
+    counts = {"ok": 0, "failed": 0, "unreadable": 0}
+    for path in args.files:
+        name = str(path)
+        read, result = reads.get(name), results.get(name)
+        if read is None or result is None:
+            counts["unreadable"] += 1
+            if args.json:
+                documents.append(_file_json(name, None, None, errors.get(name), args))
+            else:
+                print(f"{errors[name]}", file=out)
+                print(f"{name}: {text['unreadable']}", file=out)
+            continue
+        status = _status(result, args.strict)
+        counts[status] += 1
+        if args.json:
+            documents.append(_file_json(name, read, result, None, args))
+            continue
+        diagnostics = _shown(read.diagnostics, args.verbose)
+        for d in diagnostics:
+            where = str(d.location.with_source(None)) if d.location is not None else ""
+            print(f"{name}:{where}: {d.severity}: [{d.code}] {d.message}", file=out)
+        for v in result:
+            print(f"{name}:{_place(v)}: {v.name} {_message(v, lang)}", file=out)
+        summary = text["summary"].format(
+            violations=len(result.violations),
+            warnings=len(result.warnings),
+            diagnostics=len(diagnostics),
+            unverifiable=len(result.unverifiable),
+            passed=result.passed,
+        )
+        print(f"{name}: {text[status]}: {summary}", file=out)
+    if args.json:
+        json.dump({"files": documents, **counts}, out, ensure_ascii=False, indent=1)
+        out.write("\n")
+    elif len(args.files) > 1:
+        print(text["total"].format(files=len(args.files), **counts), file=out)
+    if counts["unreadable"]:
+        return EXIT_UNREADABLE
+    return EXIT_VIOLATIONS if counts["failed"] else EXIT_OK

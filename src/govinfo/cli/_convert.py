@@ -1,0 +1,46 @@
+"""``govinfo convert IN OUT``: read a report in any format and write it in another."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any, TextIO
+
+from govinfo.cli._io import WRITE_SUFFIXES, read_file, write_file
+from govinfo.errors import GovInfoError, ReadError
+from govinfo.reading.result import Severity
+
+__all__ = ["add_parser", "run"]
+
+
+def add_parser(commands: Any) -> None:
+    """Register ``convert`` on the ``add_subparsers`` object ``commands``."""
+    parser = commands.add_parser(
+        "convert",
+        help="convert a report between formats",
+        description="Read IN (.txt, .docx, .xlsx, .xml, .json) and write OUT in the format "
+        f"its suffix names ({', '.join(WRITE_SUFFIXES)}). Reading warnings go to stderr.",
+    )
+    parser.add_argument("source", type=Path, metavar="IN")
+    parser.add_argument("target", type=Path, metavar="OUT")
+    parser.set_defaults(run=run)
+
+
+def run(args: Any, out: TextIO = sys.stdout, err: TextIO = sys.stderr) -> int:
+    """Run ``govinfo convert`` with parsed ``args``; return the exit status."""
+    try:
+        read = read_file(args.source)
+    except GovInfoError as exc:
+        print(exc, file=err)
+        return 2
+    for d in read.diagnostics:
+        if d.severity is not Severity.INFO:
+            where = str(d.location.with_source(None)) if d.location is not None else ""
+            print(f"{args.source}:{where}: {d.severity}: [{d.code}] {d.message}", file=err)
+    try:
+        write_file(read.report, args.target)
+    except GovInfoError as exc:
+        print(exc, file=err)
+        return 2 if isinstance(exc, ReadError) else 1
+    print(f"{args.source} -> {args.target}", file=out)
+    return 0
