@@ -44,9 +44,10 @@ def read_file(path: Path) -> ReadResult:
         except OSError as exc:
             raise ReadError(exc.strerror or str(exc), location=Location(source=name)) from exc
         return ReadResult(report=from_json(data), source=name)
+    from govinfo.reading.api import read  # noqa: PLC0415 - imports the reader registry
+
     try:
-        result: ReadResult = _function("govinfo.reading.api", "read")(path)
-        return result
+        return read(path)
     except OSError as exc:
         raise ReadError(exc.strerror or str(exc), location=Location(source=name)) from exc
 
