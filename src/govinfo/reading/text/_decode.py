@@ -2,7 +2,7 @@
 
 Strategy: a byte-order mark decides outright (UTF-8, UTF-16 LE/BE). Without one, UTF-16 is
 recognised by its zero bytes (CJK text in UTF-16 still has a zero high byte on every ASCII
-character, and ASCII-free UTF-16 is told by trying it last), then strict UTF-8 is tried, then
+character: digits, tabs, line breaks), then strict UTF-8 is tried, then
 GB18030 (a superset of GBK and GB2312). GB18030 maps almost any byte sequence, so it is
 tried only after UTF-8 fails; bytes that no candidate decodes are replaced and reported.
 """
@@ -29,10 +29,12 @@ def _utf16_guess(data: bytes) -> str | None:
     sample = data[:4096]
     even_zeros = sample[0::2].count(0)
     odd_zeros = sample[1::2].count(0)
-    half = len(sample) // 2
-    if odd_zeros > half * 0.3 and even_zeros < half * 0.05:
+    # ASCII (digits, tabs, newlines) puts a zero in the high byte; a few CJK characters
+    # (U+4E00 一) put one in the low byte, so compare the two sides rather than demand none.
+    enough = max(2, len(sample) // 40)
+    if odd_zeros >= enough and odd_zeros >= 4 * even_zeros:
         return "utf-16-le"
-    if even_zeros > half * 0.3 and odd_zeros < half * 0.05:
+    if even_zeros >= enough and even_zeros >= 4 * odd_zeros:
         return "utf-16-be"
     return None
 
