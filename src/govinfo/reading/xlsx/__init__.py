@@ -1,0 +1,163 @@
+"""The XLSX front end: a workbook's sheets as the neutral document, read by the interpreter.
+
+Strategy: read the SpreadsheetML parts directly with lxml (workbook and sheet names, shared
+and inline strings, cell types, cached formula values, merged ranges), turn each sheet into
+paragraphs and tables (:mod:`._blocks`), and hand the document to the shared interpreter,
+which knows the labels. Formulas without a saved value are computed when they are sums or
+additions (:mod:`._formula`). A workbook written by :func:`govinfo.write_xlsx` also carries a
+key column (:mod:`._own`) from which metadata, narrative and pre-2019 statistics come back
+exactly; in such a workbook an empty table cell means "not stated", as the writer wrote it.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import BinaryIO
+
+import attrs
+
+from govinfo.model.catalogue import TABLES
+from govinfo.model.flat import flatten, unflatten
+from govinfo.model.template import Template
+from govinfo.reading._safe import load_source
+from govinfo.reading.document import Block, Document
+from govinfo.reading.result import Diagnostic, ReadResult, Severity
+from govinfo.reading.xlsx._blocks import cell_text_function, sheet_blocks
+from govinfo.reading.xlsx._formula import Evaluator
+from govinfo.reading.xlsx._own import OwnValues, find_own
+from govinfo.reading.xlsx._sheet import Grid, parse_ref, parse_sheet
+from govinfo.reading.xlsx._workbook import open_package
+
+__all__ = ["read_xlsx", "read_xlsx_document"]
+
+XlsxSource = bytes | bytearray | memoryview | os.PathLike[str] | BinaryIO
+
+
+def _load(
+    source: XlsxSource, name: str | None
+) -> tuple[Document, dict[str, Grid], OwnValues | None]:
+    data, display = load_source(source, name=name)
+    package = open_package(data, source=display)
+    notes: list[Diagnostic] = []
+    if package.macros:
+        notes.append(
+            Diagnostic(
+                code="workbook-macros-ignored",
+                message="the workbook contains macros; only the saved cell values were read "
+                "and no macro was run",
+                severity=Severity.INFO,
+            )
+        )
+    grids = {ref.name: parse_sheet(package, ref.name, ref.part) for ref in package.sheets}
+    own = find_own(grids)
+    text = cell_text_function(Evaluator(grids), display, notes)
+    blocks: list[Block] = []
+    for grid in grids.values():
+        if own is not None and grid.name in own.sheets:
+            continue  # read exactly through the keys, not as prose
+        blocks.extend(sheet_blocks(grid, source=display, bordered=package.bordered, text=text))
+    return Document(blocks=tuple(blocks), source=display, notes=tuple(notes)), grids, own
+
+
+def read_xlsx_document(source: XlsxSource, *, name: str | None = None) -> Document:
+    """Read a workbook into the neutral document, without interpreting it.
+
+    Useful to see what the interpreter is given: each sheet in workbook order, as paragraphs
+    (rows with one cell) and tables (rows with several cells or with borders), merged cells
+    expanded, formulas replaced by their saved or computed values.
+
+    Args:
+        source: the workbook as bytes, a path, or a binary file.
+        name: the name to use in locations and messages (default: the path, or ``<bytes>``).
+
+    Raises:
+        UnsupportedFormatError: not a workbook (``.xls``, encrypted, ``.docx``, other data).
+        UnsafeInputError: the file breaks a size or zip-ratio limit, or an XML part has a DTD.
+        ReadError: the file cannot be read or a part is corrupt.
+    """
+    return _load(source, name)[0]
+
+
+def read_xlsx(source: XlsxSource, *, name: str | None = None) -> ReadResult:
+    """Read an annual report from an Excel workbook (``.xlsx``; ``.xlsm`` values only).
+
+    The tables are found by their labels wherever they are: on one sheet or several, below a
+    title block or blank rows, after a blank first column, with headers on one to three rows
+    and merged cells. Cells are read as typed (numbers stored as text, full-width digits,
+    ``/``, ``—``, blanks); formulas give their saved value, or, when there is none, their
+    computed value if they are sums or additions; otherwise the cell is unknown and a
+    ``formula-not-evaluated`` diagnostic says so. Macros are never run.
+
+    A workbook written by :func:`govinfo.write_xlsx` reads back to the same report.
+
+    Args:
+        source: the workbook as bytes, a path, or a binary file.
+        name: the name to use in locations and messages (default: the path, or ``<bytes>``).
+
+    Returns:
+        The report with the diagnostics of the reading, the inferred cells and the location
+        (sheet and cell) of every value read.
+
+    Raises:
+        UnsupportedFormatError: not a workbook: a legacy ``.xls``, a password-protected file,
+            a Word document, another zip archive, or other data.
+        UnsafeInputError: the file breaks a size or zip-ratio limit, or an XML part has a DTD.
+        NotAReportError: the workbook holds no report.
+        ReadError: the file cannot be read or a part is corrupt.
+
+    Example:
+        >>> result = read_xlsx("report.xlsx")  # doctest: +SKIP
+        >>> result.report.applications.new_received.total  # doctest: +SKIP
+        8
+    """
+    from govinfo.reading.interpret import interpret  # noqa: PLC0415 - keeps import light
+
+    document, grids, own = _load(source, name)
+    if own is not None and own.template is Template.LEGACY_2008:
+        return ReadResult(report=own.report(), diagnostics=document.notes, source=document.source)
+    result = interpret(document)
+    if own is None:
+        return result
+    return _own_result(result, own, grids)
+
+
+def _own_result(result: ReadResult, own: OwnValues, grids: dict[str, Grid]) -> ReadResult:
+    """Apply a govinfo workbook's conventions: exact metadata, and empty means not stated."""
+    report = result.report
+    notes = list(result.diagnostics)
+    if report.template is not own.template:
+        notes.append(
+            Diagnostic(
+                code="template-disagrees",
+                message=f"the key column says {own.template} but the tables read as "
+                f"{report.template}; the tables' template was kept",
+                severity=Severity.WARNING,
+            )
+        )
+    unstated = {fill.address for fill in result.inferred}
+    for address, where in result.locations.items():
+        grid = grids.get(where.sheet or "")
+        place = parse_ref(where.ref or "")
+        if grid is None or place is None:
+            continue
+        cell = grid.cells.get(place)
+        if cell is None or (cell.kind == "" and cell.formula is None and cell.shared is None):
+            unstated.add(address)
+    if unstated:
+        cells = flatten(report)
+        cells.update(dict.fromkeys(unstated & cells.keys(), None))
+        tables = unflatten(cells, template=report.template)
+        report = attrs.evolve(
+            report, **{name: getattr(tables, name) for name in TABLES[report.template]}
+        )
+        notes = [n for n in notes if n.address not in unstated]
+    report = own.apply(report)
+    if "organ" in own.fields and "year" in own.fields:
+        # the title lines were not given to the interpreter; the key column states these
+        notes = [n for n in notes if n.code != "metadata-missing"]
+    return attrs.evolve(
+        result,
+        report=report,
+        diagnostics=tuple(notes),
+        inferred=tuple(f for f in result.inferred if f.address not in unstated),
+    )

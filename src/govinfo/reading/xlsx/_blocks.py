@@ -1,0 +1,180 @@
+"""A worksheet's grid as the neutral document's blocks: paragraphs and tables.
+
+Strategy: a sheet is a grid, a report is a sequence of title lines, headings, prose and
+tables. A row with cells in two or more places, or with a bordered cell, belongs to a table;
+a row whose only content is one cell (however wide its merge) is a paragraph; empty rows
+separate tables. Consecutive table rows form one table. Merged ranges are expanded: every
+covered cell repeats its origin's text and points to it through ``merged_from``. Grid columns
+that hold no cell of their own in a table (LibreOffice's narrow filler columns, always covered
+by a merge from the left, or a blank first column) are left out of that table, so the
+interpreter sees the logical grid. Nothing here knows a label.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from govinfo.locations import Location
+from govinfo.reading.document import Block, Cell, Paragraph, Table
+from govinfo.reading.result import Diagnostic, Severity
+from govinfo.reading.xlsx._formula import Evaluator
+from govinfo.reading.xlsx._sheet import Grid, RawCell, col_letters, render_number
+
+__all__ = ["CellText", "sheet_blocks"]
+
+#: Gives the display text of a stored cell of a sheet (formulas evaluated), noting problems.
+CellText = Callable[[Grid, int, int, RawCell], str]
+
+_MAX_MERGE_CELLS = 100_000
+
+
+def cell_text_function(evaluator: Evaluator, source: str, notes: list[Diagnostic]) -> CellText:
+    """The display text of a cell: its value, a formula's cached or computed value, or ``""``."""
+
+    def text(grid: Grid, row: int, col: int, cell: RawCell) -> str:
+        if cell.formula is None and cell.shared is None:
+            if cell.kind == "e":
+                notes.append(_note(grid, row, col, source, code="cell-error", detail=cell.text))
+                return ""
+            if cell.kind == "b":
+                return "TRUE" if cell.text == "1" else "FALSE"
+            return cell.text or ""
+        if cell.kind == "e":
+            notes.append(_note(grid, row, col, source, code="cell-error", detail=cell.text))
+            return ""
+        if cell.text is not None and ((cell.kind != "" and cell.text != "") or cell.kind == "str"):
+            return "TRUE" if cell.kind == "b" and cell.text == "1" else cell.text
+        value = evaluator.value(grid.name, row, col)
+        if value is None:
+            notes.append(
+                _note(grid, row, col, source, code="formula-not-evaluated", detail=cell.formula)
+            )
+            return ""
+        return render_number(format(value, "f"))
+
+    return text
+
+
+def _note(
+    grid: Grid, row: int, col: int, source: str, *, code: str, detail: str | None
+) -> Diagnostic:
+    where = Location(source=source, sheet=grid.name, ref=f"{col_letters(col)}{row}")
+    if code == "cell-error":
+        message = f"the cell holds the error value {detail or '#N/A'}; it is read as unknown"
+    else:
+        message = (
+            f"the formula ={detail or ''} has no saved value and is not a SUM or an addition "
+            "govinfo can compute; the cell is read as unknown"
+        )
+    return Diagnostic(code=code, message=message, severity=Severity.WARNING, location=where)
+
+
+def sheet_blocks(
+    grid: Grid, *, source: str, bordered: frozenset[int], text: CellText
+) -> list[Block]:
+    """The paragraphs and tables of one sheet, in reading order (top to bottom)."""
+    # Display text of every stored cell that shows something, and which cells draw a border.
+    shown: dict[tuple[int, int], str] = {}
+    lined: set[tuple[int, int]] = set()
+    for (row, col), cell in grid.cells.items():
+        value = text(grid, row, col, cell)
+        if value.strip():
+            shown[(row, col)] = value
+        if cell.style in bordered:
+            lined.add((row, col))
+    if not shown:
+        return []
+    used = shown.keys() | lined
+    max_row = max(r for r, _ in used)
+    max_col = max(c for _, c in used)
+    origin: dict[tuple[int, int], tuple[int, int]] = {}
+    for r1, c1, bottom, right in grid.merges:
+        r2, c2 = min(bottom, max_row), min(right, max_col)
+        if r1 > r2 or c1 > c2 or (r2 - r1 + 1) * (c2 - c1 + 1) > _MAX_MERGE_CELLS:
+            continue
+        if (r1, c1) in lined:  # covered cells draw their origin's border
+            lined.update((r, c) for r in range(r1, r2 + 1) for c in range(c1, c2 + 1))
+        for r in range(r1, r2 + 1):
+            for c in range(c1, c2 + 1):
+                if (r, c) != (r1, c1):
+                    origin[(r, c)] = (r1, c1)
+    rows: dict[int, set[int]] = {}
+    for row, col in used | origin.keys():
+        rows.setdefault(row, set()).add(col)
+
+    blocks: list[Block] = []
+    table_rows: list[int] = []
+
+    def flush() -> None:
+        if table_rows:
+            blocks.append(
+                _table(
+                    grid, source=source, rows=table_rows, shown=shown, origin=origin, lined=lined
+                )
+            )
+            table_rows.clear()
+
+    for row in range(1, max_row + 1):
+        cols = rows.get(row, set())
+        # distinct origins with text in this row, and whether any origin lies in this row
+        filled = {origin.get((row, c), (row, c)) for c in cols}
+        filled = {o for o in filled if o in shown}
+        has_line = any((row, c) in lined for c in cols)
+        if len(filled) >= 2 or has_line:
+            table_rows.append(row)
+            continue
+        flush()
+        if len(filled) == 1:
+            (first,) = filled
+            if first[0] == row:  # a merge reaching down from a paragraph above adds nothing
+                blocks.append(
+                    Paragraph(text=shown[first], location=_where(source, grid.name, *first))
+                )
+    flush()
+    return blocks
+
+
+def _where(source: str, sheet: str, row: int, col: int) -> Location:
+    return Location(source=source, sheet=sheet, ref=f"{col_letters(col)}{row}", row=row, cell=col)
+
+
+def _table(
+    grid: Grid,
+    *,
+    source: str,
+    rows: list[int],
+    shown: dict[tuple[int, int], str],
+    origin: dict[tuple[int, int], tuple[int, int]],
+    lined: set[tuple[int, int]],
+) -> Table:
+    # A column is kept when some row has a cell of its own there: text, a border, or the
+    # origin of a merge. Columns only ever covered from the left are filler.
+    row_set = set(rows)
+    own_cols = {c for (r, c) in shown.keys() | lined if r in row_set and (r, c) not in origin}
+    own_cols.update(c for (r, c), start in origin.items() if r in row_set and start[1] == c)
+    cols = sorted(own_cols)
+    locations: dict[tuple[int, int], Location] = {}
+
+    def where(r: int, c: int) -> Location:
+        found = locations.get((r, c))
+        if found is None:
+            found = locations[(r, c)] = _where(source, grid.name, r, c)
+        return found
+
+    out_rows: list[tuple[Cell, ...]] = []
+    for row in rows:
+        cells: list[Cell] = []
+        for col in cols:
+            start = origin.get((row, col))
+            if start is None:
+                cells.append(Cell(text=shown.get((row, col), ""), location=where(row, col)))
+            else:
+                cells.append(
+                    Cell(
+                        text=shown.get(start, ""),
+                        location=where(row, col),
+                        merged_from=where(*start),
+                    )
+                )
+        out_rows.append(tuple(cells))
+    return Table(rows=tuple(out_rows), location=where(rows[0], cols[0] if cols else 1))

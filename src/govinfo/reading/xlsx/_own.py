@@ -1,0 +1,143 @@
+"""govinfo's own workbooks: the key column that carries metadata, narrative and legacy values.
+
+Strategy: everything of a report that is not a table cell (organ, year, title, template, the
+narrative sections, the pre-2019 ``legacy.<key>`` statistics) must come back *exactly*, which
+no heuristic reading of headings and prose can promise for arbitrary text. So the writer puts
+these on a sheet of rows ``label | value | key``, where ``key`` is the model's own name for the
+value (an attrs field name or a cell address, FORMAT.md §8), and the reader looks for those
+keys wherever they are. The keys are derived from the model classes, not typed here, so the
+writer (which imports them from this module) and the reader cannot drift apart.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from typing import Any
+
+import attrs
+
+from govinfo.model.catalogue import LEGACY_PREFIX
+from govinfo.model.narrative import Narrative
+from govinfo.model.report import AnnualReport, LegacyValue
+from govinfo.model.template import Template
+from govinfo.reading.xlsx._sheet import Grid, RawCell
+
+__all__ = [
+    "METADATA_KEYS",
+    "NARRATIVE_PREFIX",
+    "OwnValues",
+    "find_own",
+]
+
+#: Prefix of the keys of the narrative sections (``narrative.overview``…).
+NARRATIVE_PREFIX = "narrative."
+#: Every key of the metadata sheet, in the order the writer prints them.
+METADATA_KEYS: tuple[str, ...] = (
+    "title",
+    "organ",
+    "year",
+    "template",
+    *(NARRATIVE_PREFIX + field.name for field in attrs.fields(Narrative)),
+)
+_KEYS = frozenset(METADATA_KEYS)
+_LEGACY_KEY = re.compile(r"^legacy\.[a-z0-9_]+$")
+_INTEGER = re.compile(r"^-?[0-9]+$")
+
+
+@attrs.frozen
+class OwnValues:
+    """What the key column of a govinfo workbook states.
+
+    Attributes:
+        template: the template the report was written with.
+        fields: ``AnnualReport`` keyword arguments (organ, year, title, narrative).
+        legacy: the ``legacy.<key>`` statistics, without the prefix.
+        sheets: the names of the sheets holding keys.
+    """
+
+    template: Template
+    fields: dict[str, Any]
+    legacy: dict[str, LegacyValue]
+    sheets: tuple[str, ...]
+
+    def apply(self, report: AnnualReport) -> AnnualReport:
+        """``report`` with the metadata and narrative replaced by what the keys state."""
+        return attrs.evolve(report, **self.fields)
+
+    def report(self) -> AnnualReport:
+        """A report holding only what the keys state (for ``legacy_2008``: everything)."""
+        return AnnualReport(template=self.template, legacy=self.legacy, **self.fields)
+
+
+def _text(cell: RawCell | None) -> str | None:
+    if cell is None or cell.kind == "":
+        return None
+    if cell.kind == "inlineStr" and cell.text is None:
+        return ""
+    return cell.text
+
+
+def _number(text: str | None) -> LegacyValue | None:
+    if text is None:
+        return None
+    text = text.strip()
+    if _INTEGER.match(text):
+        return int(text)
+    try:
+        return Decimal(text)
+    except ArithmeticError:
+        return None
+
+
+def find_own(grids: dict[str, Grid]) -> OwnValues | None:
+    """The values of a govinfo key column, or ``None`` when the workbook has none.
+
+    A workbook has one when a string cell reads ``template`` and the cell to its left names a
+    template. Each key's value is the cell to the key's left; keys may be on several sheets.
+    """
+    found: dict[str, RawCell | None] = {}
+    sheets: list[str] = []
+    for grid in grids.values():
+        before = len(found)
+        for (row, col), cell in grid.cells.items():
+            if cell.kind not in ("s", "inlineStr", "str") or cell.text is None or col < 2:
+                continue
+            if cell.text in _KEYS or _LEGACY_KEY.match(cell.text):
+                found.setdefault(cell.text, grid.cells.get((row, col - 1)))
+        if len(found) > before:
+            sheets.append(grid.name)
+    template_text = _text(found.get("template"))
+    if template_text is None:
+        return None
+    try:
+        template = Template(template_text.strip())
+    except ValueError:
+        return None
+    return _values(found, template, tuple(sheets))
+
+
+def _values(
+    found: dict[str, RawCell | None], template: Template, sheets: tuple[str, ...]
+) -> OwnValues:
+    fields: dict[str, Any] = {}
+    for key in ("title", "organ"):
+        if key in found:
+            fields[key] = _text(found[key])
+    if "year" in found:
+        year = _number(_text(found["year"]))
+        fields["year"] = year if type(year) is int and 1900 <= year <= 2999 else None
+    narrative = {
+        key[len(NARRATIVE_PREFIX) :]: _text(cell)
+        for key, cell in found.items()
+        if key.startswith(NARRATIVE_PREFIX)
+    }
+    if narrative:
+        fields["narrative"] = Narrative(**narrative)
+    legacy: dict[str, LegacyValue] = {}
+    for key, cell in found.items():
+        if key.startswith(LEGACY_PREFIX):
+            value = _number(_text(cell))
+            if value is not None and value >= 0:
+                legacy[key[len(LEGACY_PREFIX) :]] = value
+    return OwnValues(template=template, fields=fields, legacy=legacy, sheets=sheets)

@@ -1,0 +1,177 @@
+"""One worksheet's cells, as stored: type, value text, formula, style, and the merged ranges.
+
+Strategy: keep the stored text of every value. A number is rendered from its ``<v>`` string,
+not from a float, so ``24252.311082`` stays ``24252.311082`` and ``8`` stays ``8``; only a
+value longer than a double can hold (more than 15 significant digits, e.g. a cached
+``0.30000000000000004``) is rounded to 15 digits, which is what Excel shows.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+
+from lxml import etree
+
+from govinfo.reading.xlsx._workbook import Package, unescape
+
+__all__ = ["Grid", "RawCell", "col_letters", "parse_ref", "parse_sheet", "render_number"]
+
+_REF = re.compile(r"^\$?([A-Za-z]{1,3})\$?([0-9]{1,7})$")
+_PLAIN = re.compile(r"^-?[0-9]+(\.[0-9]+)?$")
+_MAX_DIGITS = 15
+
+
+def parse_ref(ref: str) -> tuple[int, int] | None:
+    """``"C7"`` (or ``"$C$7"``) -> ``(7, 3)``: 1-based row and column; ``None`` if not a ref."""
+    match = _REF.match(ref)
+    if match is None:
+        return None
+    col = 0
+    for char in match.group(1).upper():
+        col = col * 26 + ord(char) - 64
+    return int(match.group(2)), col
+
+
+def col_letters(col: int) -> str:
+    """``3`` -> ``"C"``."""
+    letters = ""
+    while col > 0:
+        col, rem = divmod(col - 1, 26)
+        letters = chr(65 + rem) + letters
+    return letters
+
+
+def render_number(text: str) -> str:
+    """A stored number as a person would type it: no float artefacts, no ``.0``, no exponent."""
+    text = text.strip()
+    if _PLAIN.match(text) and len(text.replace("-", "").replace(".", "")) <= _MAX_DIGITS:
+        whole, _, fraction = text.partition(".")
+        # "8.0" is the integer 8; "1.50" keeps its printed places (an amount's precision)
+        return whole if fraction and not fraction.strip("0") else text
+    try:
+        value = Decimal(text)
+    except InvalidOperation:
+        return text
+    if not value.is_finite():
+        return text
+    digits = len(value.as_tuple().digits)
+    if digits > _MAX_DIGITS:
+        value = value.quantize(Decimal(1).scaleb(value.adjusted() - _MAX_DIGITS + 1))
+    result = format(value, "f")
+    if "." in result:
+        result = result.rstrip("0").rstrip(".")
+    return "0" if result in ("-0", "") else result
+
+
+class RawCell:
+    """A stored cell: its type code, its value text, its formula and its style index."""
+
+    __slots__ = ("formula", "kind", "shared", "style", "text")
+
+    def __init__(
+        self, kind: str, text: str | None, formula: str | None, shared: str | None, style: int
+    ) -> None:
+        self.kind = kind  # n, s, str, inlineStr, b, e, d; "" when the cell holds no value
+        self.text = text  # value text (strings resolved and unescaped); None when absent
+        self.formula = formula  # formula text without "=", when the cell has one
+        self.shared = shared  # shared-formula group id, for a follower without its own text
+        self.style = style
+
+
+class Grid:
+    """The cells of one sheet by ``(row, col)``, its merged ranges and its shared formulas."""
+
+    __slots__ = ("cells", "masters", "merges", "name")
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.cells: dict[tuple[int, int], RawCell] = {}
+        self.merges: list[tuple[int, int, int, int]] = []
+        # shared-formula group id -> (row, col, formula) of the cell that states the formula
+        self.masters: dict[str, tuple[int, int, str]] = {}
+
+
+def _value_text(kind: str, v: str | None, c: etree._Element, ns: str, pkg: Package) -> str | None:
+    if kind == "s":
+        if v is None or not v.strip().isdigit():
+            return None
+        index = int(v)
+        return pkg.shared[index] if index < len(pkg.shared) else None
+    if kind == "inlineStr":
+        inline = c.find(f"{ns}is")
+        if inline is None:
+            return ""  # an empty inline string: text, but no characters
+        t_tag, rph_tag = f"{ns}t", f"{ns}rPh"
+        parts = [
+            t.text or ""
+            for t in inline.iter(t_tag)
+            if t.getparent() is not None and t.getparent().tag != rph_tag  # type: ignore[union-attr]
+        ]
+        return unescape("".join(parts))
+    if v is None:
+        return None
+    if kind == "str":
+        return unescape(v)
+    if kind in ("n", ""):
+        return render_number(v) if v.strip() else None
+    return v
+
+
+def parse_sheet(pkg: Package, name: str, part: str) -> Grid:
+    """Read the cells and merged ranges of one worksheet part.
+
+    Raises:
+        UnsafeInputError, ReadError: as :meth:`Package.parse`.
+    """
+    root = pkg.parse(part)
+    tag = root.tag if isinstance(root.tag, str) else ""
+    ns = tag[: tag.index("}") + 1] if tag.startswith("{") else ""
+    grid = Grid(name)
+    row_tag, c_tag, v_tag, f_tag = f"{ns}row", f"{ns}c", f"{ns}v", f"{ns}f"
+    sheet_data = root.find(f"{ns}sheetData")
+    row_no = 0
+    for row in sheet_data.iterfind(row_tag) if sheet_data is not None else ():
+        given = row.get("r")
+        row_no = int(given) if given is not None and given.isdigit() else row_no + 1
+        col_no = 0
+        for c in row.iterfind(c_tag):
+            ref = c.get("r")
+            where = parse_ref(ref) if ref is not None else None
+            if where is not None:
+                col_no = where[1]
+            else:
+                col_no += 1
+            kind = c.get("t") or "n"
+            v_el = c.find(v_tag)
+            f_el = c.find(f_tag)
+            formula = shared = None
+            if f_el is not None:
+                formula = f_el.text
+                if f_el.get("t") == "shared":
+                    shared = f_el.get("si")
+                    if formula and shared is not None:
+                        grid.masters[shared] = (row_no, col_no, formula)
+            v = v_el.text if v_el is not None else None
+            text = _value_text(kind, v, c, ns, pkg)
+            if text is None and formula is None and shared is None and kind != "inlineStr":
+                kind = ""
+            style = c.get("s")
+            grid.cells[(row_no, col_no)] = RawCell(
+                kind, text, formula, shared, int(style) if style and style.isdigit() else 0
+            )
+    merge_tag = f"{ns}mergeCell"
+    for merge in root.iter(merge_tag):
+        first, _, last = (merge.get("ref") or "").partition(":")
+        start = parse_ref(first)
+        end = parse_ref(last) if last else start
+        if start is not None and end is not None:
+            grid.merges.append(
+                (
+                    min(start[0], end[0]),
+                    min(start[1], end[1]),
+                    max(start[0], end[0]),
+                    max(start[1], end[1]),
+                )
+            )
+    return grid

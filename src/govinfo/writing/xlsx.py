@@ -1,0 +1,630 @@
+"""Write a report as an Excel workbook laid out as the official template prints it.
+
+Strategy: one sheet per table section (二, 三, 四), each headed by the section heading and laid
+out like the template (merged header cells, the row spans of 三、本年度办理结果 and its groups,
+wrapped labels, frozen header panes, landscape print fitted to one page wide), plus a sheet
+``年度报告`` of rows ``label | value | key`` for metadata and narrative (and ``统计`` for a
+pre-2019 report's ``legacy.<key>`` statistics). The key column is what makes govinfo's own
+reader give back exactly what was written (:mod:`govinfo.reading.xlsx._own`).
+
+Row and column labels come from the model's field metadata through
+:func:`govinfo.model.cell_specs`. The template also prints a few texts that are not labels of
+any value (the 第二十条 _CAPTIONS, 信息内容, the group spans of section 三); those are kept in
+the constants below and nowhere else.
+
+Values: ``None`` is an empty (bordered) cell, 0 is 0. Counts are numbers. An amount is a
+number whose format shows exactly its decimal places; Excel holds numbers as doubles, so an
+amount (or count) with more than 15 significant digits is written as text instead, which every
+reader then parses exactly. Text never becomes a formula: every text cell is a string cell,
+and text starting with ``=``, ``+``, ``-``, ``@``, tab or CR also gets Excel's quote prefix.
+Characters XML cannot hold are written with Excel's ``_xHHHH_`` escape.
+
+Output is deterministic: fixed document properties and zip entry dates, so two writes of one
+report give identical bytes.
+"""
+
+from __future__ import annotations
+
+import datetime
+import io
+import os
+import re
+import zipfile
+from collections.abc import Iterable, Sequence
+from copy import copy
+from decimal import Decimal
+from typing import IO, TYPE_CHECKING, Any
+
+import attrs
+from openpyxl import Workbook
+from openpyxl.comments import Comment
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+from openpyxl.writer.excel import ExcelWriter
+
+from govinfo.errors import WriteError
+from govinfo.locations import Location
+from govinfo.model.catalogue import LEGACY_PREFIX, CellSpec, cell_specs
+from govinfo.model.fields import LABEL
+from govinfo.model.flat import CellValue, flatten
+from govinfo.model.narrative import Narrative
+from govinfo.model.report import AnnualReport
+from govinfo.model.template import Template
+from govinfo.reading.xlsx._own import METADATA_KEYS, NARRATIVE_PREFIX
+
+if TYPE_CHECKING:
+    from govinfo.rules.result import CheckResult, Violation
+
+__all__ = ["write_xlsx", "xlsx_bytes"]
+
+# Texts the template prints that label no value of the model (see the module docstring).
+_METADATA_SHEET = "年度报告"
+_LEGACY_SHEET = "统计"
+_ITEM_HEADER = "信息内容"
+#: caption printed above the group of section 二 that starts with the row
+_CAPTIONS = {
+    "rules": "第二十条第（一）项",
+    "administrative_licensing": "第二十条第（五）项",
+    "administrative_penalty": "第二十条第（六）项",
+    "administrative_fees": "第二十条第（八）项",
+    "centralized_procurement": "第二十条第（九）项",
+}
+_BALANCE_NOTE = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
+_APPLICANTS = "申请人情况"
+_ORGANISATIONS = "法人或其他组织"
+_OUTCOMES = "三、本年度办理结果"
+#: row-key prefix of each group of section 三's outcomes, and the label spanning its rows
+_GROUPS = (
+    ("withheld_", "（三）不予公开"),
+    ("unavailable_", "（四）无法提供"),
+    ("not_processed_", "（五）不予处理"),
+    ("other_", "（六）其他处理"),
+)
+
+_EPOCH = (1980, 1, 1, 0, 0, 0)
+_FIXED_TIME = datetime.datetime(2000, 1, 1)  # OOXML core times are naive UTC
+_MAX_DIGITS = 15
+_RISKY_START = ("=", "+", "-", "@", "\t", "\r", "\n")
+_ESCAPED = re.compile(r"_x[0-9A-Fa-f]{4}_")
+_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+_SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
+
+_THIN = Side(style="thin")
+_BOX = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+_WRAP = Alignment(wrap_text=True, vertical="center")
+_CENTRE = Alignment(wrap_text=True, vertical="center", horizontal="center")
+_RIGHT = Alignment(vertical="center", horizontal="right")
+_SUSPECT = PatternFill(fill_type="solid", start_color="FFFF9999", end_color="FFFF9999")
+_INVOLVED = PatternFill(fill_type="solid", start_color="FFFFF2CC", end_color="FFFFF2CC")
+
+
+class _Styles:
+    """Style prototypes built once per workbook; cells copy them (much faster than
+    assigning Font/Border objects cell by cell, which openpyxl hashes each time)."""
+
+    def __init__(self, book: Workbook) -> None:
+        scratch = book.create_sheet("scratch")
+        self._cell = scratch.cell(row=1, column=1)
+        self._cache: dict[tuple[Any, ...], Any] = {}
+        self._book = book
+        self._scratch = scratch
+
+    def get(
+        self,
+        *,
+        border: bool = True,
+        align: Alignment | None = None,
+        bold: bool = False,
+        size: float | None = None,
+        grey: bool = False,
+        number_format: str = "General",
+        fill: PatternFill | None = None,
+        quote: bool = False,
+    ) -> Any:
+        key = (border, id(align), bold, size, grey, number_format, id(fill), quote)
+        found = self._cache.get(key)
+        if found is None:
+            cell = self._cell
+            cell.style = "Normal"
+            if border:
+                cell.border = _BOX
+            if align is not None:
+                cell.alignment = align
+            if bold or size or grey:
+                cell.font = Font(bold=bold, size=size, color="FF808080" if grey else None)
+            cell.number_format = number_format
+            if fill is not None:
+                cell.fill = fill
+            if quote:
+                cell.quotePrefix = True
+            found = self._cache[key] = copy(cell._style)
+        return found
+
+    def done(self) -> None:
+        self._book.remove(self._scratch)
+
+
+def _text_value(text: str) -> str:
+    # Excel reads _xHHHH_ in text as an escaped character; protect literal ones first.
+    text = _ESCAPED.sub(lambda m: "_x005F" + m.group(0), text)
+    return _ILLEGAL.sub(lambda m: f"_x{ord(m.group(0)):04X}_", text)
+
+
+class _Writer:
+    def __init__(self, report: AnnualReport, formulas: bool) -> None:
+        self.report = report
+        self.formulas = formulas
+        self.book = Workbook()
+        self.styles = _Styles(self.book)
+        self.positions: dict[str, tuple[Worksheet, int, int]] = {}
+        self.values: dict[str, CellValue] = flatten(report)
+        self.used_titles: set[str] = set()
+
+    # -- cells --------------------------------------------------------------------------
+
+    def text(self, ws: Worksheet, row: int, col: int, text: str | None, style: Any) -> None:
+        cell = ws.cell(row=row, column=col)
+        if text is not None:
+            cell.value = _text_value(text)
+            cell.data_type = "s"  # never a formula, whatever the text starts with
+            if text.startswith(_RISKY_START):
+                style = self._quoted(style)
+        cell._style = copy(style)
+
+    def _quoted(self, style: Any) -> Any:
+        quoted = copy(style)
+        quoted.quotePrefix = 1
+        return quoted
+
+    def value(
+        self,
+        ws: Worksheet,
+        row: int,
+        col: int,
+        value: CellValue,
+        *,
+        address: str,
+    ) -> None:
+        cell = ws.cell(row=row, column=col)
+        number_format = "0"
+        if isinstance(value, Decimal):
+            places = max(0, -int(value.as_tuple().exponent))
+            number_format = "0." + "0" * places if places else "0"
+        style = self.styles.get(align=_RIGHT, number_format=number_format)
+        if value is not None:
+            digits = (
+                len(value.as_tuple().digits) if isinstance(value, Decimal) else len(str(abs(value)))
+            )
+            if digits > _MAX_DIGITS:
+                # a double cannot hold it exactly: text keeps every digit
+                cell.value = format(value, "f") if isinstance(value, Decimal) else str(value)
+                cell.data_type = "s"
+            else:
+                cell.value = value
+        cell._style = copy(style)
+        self.positions[address] = (ws, row, col)
+
+    def merge(self, ws: Worksheet, r1: int, c1: int, r2: int, c2: int) -> None:
+        if (r1, c1) != (r2, c2):
+            ws.merge_cells(start_row=r1, start_column=c1, end_row=r2, end_column=c2)
+            # covered cells draw the border too (they are not written otherwise)
+            style = self.styles.get(border=True)
+            for r in range(r1, r2 + 1):
+                for c in range(c1, c2 + 1):
+                    if (r, c) != (r1, c1):
+                        ws.cell(row=r, column=c)._style = copy(style)
+
+    def sheet(self, title: str) -> Worksheet:
+        clean = _SHEET_FORBIDDEN.sub("", title).strip("'") or "Sheet"
+        clean = clean[:31]
+        base, n = clean, 1
+        while clean in self.used_titles:
+            n += 1
+            suffix = f" ({n})"
+            clean = base[: 31 - len(suffix)] + suffix
+        self.used_titles.add(clean)
+        return self.book.create_sheet(clean)
+
+    # -- sheets -------------------------------------------------------------------------
+
+    def metadata(self) -> None:
+        ws = self.sheet(_METADATA_SHEET)
+        report = self.report
+        label_style = self.styles.get(align=Alignment(wrap_text=True, vertical="top"), bold=True)
+        value_style = self.styles.get(align=Alignment(wrap_text=True, vertical="top"))
+        key_style = self.styles.get(align=Alignment(vertical="top"), grey=True, size=8)
+        year_style = self.styles.get(align=Alignment(vertical="top", horizontal="left"))
+        labels = {f.name: f.metadata.get(LABEL) for f in attrs.fields(AnnualReport)}
+        narrative_labels = {f.name: f.metadata[LABEL] for f in attrs.fields(Narrative)}
+        for row, key in enumerate(METADATA_KEYS, start=1):
+            if key.startswith(NARRATIVE_PREFIX):
+                name = key[len(NARRATIVE_PREFIX) :]
+                label = narrative_labels[name]
+                value: object = getattr(report.narrative, name)
+            else:
+                label = labels.get(key) or key
+                value = getattr(report, key)
+            self.text(ws, row, 1, label, label_style)
+            if key == "year":
+                cell = ws.cell(row=row, column=2, value=value)
+                cell._style = copy(year_style)
+            else:
+                self.text(ws, row, 2, None if value is None else str(value), value_style)
+            self.text(ws, row, 3, key, key_style)
+        ws.column_dimensions["A"].width = 30
+        ws.column_dimensions["B"].width = 100
+        ws.column_dimensions["C"].width = 30
+        self._page(ws, landscape=False)
+
+    def legacy(self) -> None:
+        ws = self.sheet(_LEGACY_SHEET)
+        label_style = self.styles.get(align=_WRAP)
+        key_style = self.styles.get(align=Alignment(vertical="center"), grey=True, size=8)
+        for row, (key, value) in enumerate(self.report.legacy.items(), start=1):
+            address = LEGACY_PREFIX + key
+            self.text(ws, row, 1, key, label_style)
+            self.value(ws, row, 2, value, address=address)
+            self.text(ws, row, 3, address, key_style)
+        ws.column_dimensions["A"].width = 40
+        ws.column_dimensions["B"].width = 16
+        ws.column_dimensions["C"].width = 40
+        self._page(ws, landscape=False)
+
+    def heading(self, ws: Worksheet, text: str) -> None:
+        self.text(ws, 1, 1, text, self.styles.get(border=False, bold=True, size=14))
+        ws.row_dimensions[1].height = 24
+
+    def proactive(self, specs: Sequence[CellSpec]) -> None:
+        ws = self.sheet(specs[0].table_label)
+        self.heading(ws, specs[0].table_label)
+        rows = _group_rows(specs)
+        width = max(len(cols) for _, cols in rows)
+        header = self.styles.get(align=_CENTRE, bold=True)
+        label = self.styles.get(align=_WRAP)
+        r = 2
+        previous: tuple[str, ...] = ()
+        for row_key, cols in rows:
+            columns = tuple(spec.column for spec in cols)
+            if row_key in _CAPTIONS or columns != previous:
+                caption = _CAPTIONS.get(row_key)
+                if caption is not None:
+                    self.text(ws, r, 1, caption, header)
+                    self.merge(ws, r, 1, r, width + 1)
+                    r += 1
+                self.text(ws, r, 1, _ITEM_HEADER, header)
+                for col, span, spec in _spread(cols, width):
+                    self.text(ws, r, col, spec.column_label, header)
+                    self.merge(ws, r, col, r, col + span - 1)
+                r += 1
+                previous = columns
+            self.text(ws, r, 1, cols[0].row_label, label)
+            for col, span, spec in _spread(cols, width):
+                self.value(ws, r, col, self.values[spec.address], address=spec.address)
+                self.merge(ws, r, col, r, col + span - 1)
+            r += 1
+        ws.column_dimensions["A"].width = 24
+        for col in range(2, width + 2):
+            ws.column_dimensions[get_column_letter(col)].width = 22
+        ws.freeze_panes = "B2"
+        self._page(ws, landscape=False)
+
+    def applications(self, specs: Sequence[CellSpec]) -> None:
+        ws = self.sheet(specs[0].table_label)
+        self.heading(ws, specs[0].table_label)
+        rows = _group_rows(specs)
+        columns = rows[0][1]
+        header = self.styles.get(align=_CENTRE, bold=True)
+        label = self.styles.get(align=_WRAP)
+        first = 4  # first value column: after the three label columns
+        last = first + len(columns) - 1
+        self.text(ws, 2, 1, _BALANCE_NOTE, header)
+        self.merge(ws, 2, 1, 4, 3)
+        self.text(ws, 2, first, _APPLICANTS, header)
+        self.merge(ws, 2, first, 2, last)
+        self.text(ws, 3, first, columns[0].column_label, header)
+        self.merge(ws, 3, first, 4, first)
+        self.text(ws, 3, first + 1, _ORGANISATIONS, header)
+        self.merge(ws, 3, first + 1, 3, last - 1)
+        for offset, spec in enumerate(columns[1:-1], start=1):
+            self.text(ws, 4, first + offset, spec.column_label, header)
+        self.text(ws, 3, last, columns[-1].column_label, header)
+        self.merge(ws, 3, last, 4, last)
+        top = 5
+        # The first two rows and the last stand alone; those between are the outcomes.
+        block = rows[2:-1]
+        groups = _outcome_groups([row for row, _ in block])
+        lone = {start for start, _, group in groups if group is None}
+        for index, (_, cols) in enumerate(rows):
+            r = top + index
+            if index < 2 or index == len(rows) - 1:
+                self.text(ws, r, 1, cols[0].row_label, label)
+                self.merge(ws, r, 1, r, 3)
+            elif index - 2 in lone:  # a row of its own: its label spans both columns
+                self.text(ws, r, 2, cols[0].row_label, label)
+                self.merge(ws, r, 2, r, 3)
+            else:
+                self.text(ws, r, 3, cols[0].row_label, label)
+            for offset, spec in enumerate(cols):
+                self.value(ws, r, first + offset, self.values[spec.address], address=spec.address)
+        block_top = top + 2
+        self.text(ws, block_top, 1, _OUTCOMES, header)
+        self.merge(ws, block_top, 1, block_top + len(block) - 1, 1)
+        for start, size, group_label in groups:
+            if group_label is not None:
+                self.text(ws, block_top + start, 2, group_label, header)
+                self.merge(ws, block_top + start, 2, block_top + start + size - 1, 2)
+        ws.column_dimensions["A"].width = 8
+        ws.column_dimensions["B"].width = 14
+        ws.column_dimensions["C"].width = 44
+        for col in range(first, last + 1):
+            ws.column_dimensions[get_column_letter(col)].width = 11
+        ws.freeze_panes = ws.cell(row=top, column=first).coordinate
+        ws.print_title_rows = "2:4"
+        self._page(ws, landscape=True)
+
+    def review(self, specs: Sequence[CellSpec]) -> None:
+        ws = self.sheet(specs[0].table_label)
+        self.heading(ws, specs[0].table_label)
+        header = self.styles.get(align=_CENTRE, bold=True)
+        rows = _group_rows(specs)
+        col = 1
+        spans: dict[str, tuple[int, int]] = {}
+        for row_key, cols in rows:
+            top_label, _, sub_label = cols[0].row_label.partition("/")
+            end = col + len(cols) - 1
+            if sub_label:
+                spans.setdefault(top_label, (col, end))
+                spans[top_label] = (spans[top_label][0], end)
+                self.text(ws, 3, col, sub_label, header)
+                self.merge(ws, 3, col, 3, end)
+                label_row = 4
+            else:
+                spans[top_label] = (col, end)
+                label_row = 3
+            for offset, spec in enumerate(cols):
+                self.text(ws, label_row, col + offset, spec.column_label, header)
+                if label_row == 3:
+                    self.merge(ws, 3, col + offset, 4, col + offset)
+                self.value(ws, 5, col + offset, self.values[spec.address], address=spec.address)
+            col = end + 1
+            del row_key
+        for top_label, (start, end) in spans.items():
+            self.text(ws, 2, start, top_label, header)
+            self.merge(ws, 2, start, 2, end)
+        for c in range(1, col):
+            ws.column_dimensions[get_column_letter(c)].width = 10
+        ws.freeze_panes = "A5"
+        ws.print_title_rows = "2:4"
+        self._page(ws, landscape=True)
+
+    def _page(self, ws: Worksheet, *, landscape: bool) -> None:
+        ws.page_setup.orientation = "landscape" if landscape else "portrait"
+        ws.page_setup.paperSize = ws.PAPERSIZE_A4
+        ws.page_setup.fitToWidth = 1
+        ws.page_setup.fitToHeight = 0
+        ws.sheet_properties.pageSetUpPr.fitToPage = True
+
+    # -- formulas and highlights --------------------------------------------------------
+
+    def add_formulas(self) -> None:
+        from govinfo.rules.catalogue import RuleKind, rules  # noqa: PLC0415 - rules import model
+
+        done: set[str] = set()
+        for rule in rules():
+            if rule.kind is not RuleKind.SUM or rule.cross_report or len(rule.lhs) != 1:
+                continue
+            for equation in rule.equations(self.report.template):
+                (target,) = equation.lhs
+                if target in done or target not in self.positions:
+                    continue
+                parts = equation.rhs
+                values = [self.values.get(a) for a in (target, *parts)]
+                numbers = [v for v in values if v is not None]
+                if len(numbers) != len(values) or any(a not in self.positions for a in parts):
+                    continue
+                if not parts or sum(numbers[1:]) != numbers[0]:
+                    continue  # a total that disagrees is written as stated
+                ws, row, col = self.positions[target]
+                formula = _sum_formula(ws, [self.positions[a] for a in parts])
+                if formula is None:
+                    continue
+                ws.cell(row=row, column=col).value = formula
+                done.add(target)
+
+    def highlight(self, result: Iterable[Violation]) -> None:
+        notes: dict[str, list[str]] = {}
+        suspects: set[str] = set()
+        involved: set[str] = set()
+        for violation in result:
+            cells = [a for a in violation.cells if a in self.positions]
+            involved.update(cells)
+            target = violation.suspect if violation.suspect in self.positions else None
+            if target is not None:
+                suspects.add(target)
+            anchor = target or (cells[0] if cells else None)
+            if anchor is None:
+                continue
+            notes.setdefault(anchor, []).append(
+                f"{violation.name}: expected {violation.expected}, found {violation.actual}"
+                + (f" ({_message(violation)})" if _message(violation) else "")
+            )
+        for address in involved | suspects:
+            ws, row, col = self.positions[address]
+            ws.cell(row=row, column=col).fill = _SUSPECT if address in suspects else _INVOLVED
+        for address, lines in notes.items():
+            ws, row, col = self.positions[address]
+            comment = Comment("\n".join(lines), "govinfo")
+            comment.width = 300
+            comment.height = 20 + 18 * len(lines)
+            ws.cell(row=row, column=col).comment = comment
+
+    # -- the whole book -------------------------------------------------------------------
+
+    def build(self, highlight: CheckResult | None) -> Workbook:
+        self.book.remove(self.book.active)
+        self.metadata()
+        template = self.report.template
+        if template is Template.LEGACY_2008:
+            self.legacy()
+        else:
+            by_table: dict[str, list[CellSpec]] = {}
+            for spec in cell_specs(template):
+                by_table.setdefault(spec.table, []).append(spec)
+            self.proactive(by_table["proactive_disclosure"])
+            self.applications(by_table["applications"])
+            self.review(by_table["review_litigation"])
+            if self.formulas:
+                self.add_formulas()
+        if highlight is not None:
+            self.highlight(highlight)
+        self.styles.done()
+        self.book.active = 0
+        props = self.book.properties
+        props.creator = "govinfo"
+        props.lastModifiedBy = "govinfo"
+        props.created = _FIXED_TIME
+        props.modified = _FIXED_TIME
+        return self.book
+
+
+def _message(violation: object) -> str:
+    return str(getattr(violation, "message_zh", "") or "")
+
+
+def _group_rows(specs: Sequence[CellSpec]) -> list[tuple[str, list[CellSpec]]]:
+    rows: dict[str, list[CellSpec]] = {}
+    for spec in specs:
+        rows.setdefault(spec.row, []).append(spec)
+    return list(rows.items())
+
+
+def _spread(cols: Sequence[CellSpec], width: int) -> list[tuple[int, int, CellSpec]]:
+    """Columns and spans of a group's cells over ``width`` value columns (the last widens)."""
+    result = []
+    col = 2
+    for index, spec in enumerate(cols):
+        span = width - len(cols) + 1 if index == len(cols) - 1 else 1
+        result.append((col, span, spec))
+        col += span
+    return result
+
+
+def _outcome_groups(rows: Sequence[str]) -> list[tuple[int, int, str | None]]:
+    """``(start, size, group label)`` runs of the outcome rows; ``None`` for a lone row."""
+    groups: list[tuple[int, int, str | None]] = []
+    prefixes = _GROUPS
+    index = 0
+    while index < len(rows):
+        label = next((lab for pre, lab in prefixes if rows[index].startswith(pre)), None)
+        size = 1
+        if label is not None:
+            prefix = next(pre for pre, lab in prefixes if lab == label)
+            while index + size < len(rows) and rows[index + size].startswith(prefix):
+                size += 1
+        if size == 1:
+            label = None
+        groups.append((index, size, label))
+        index += size
+    return groups
+
+
+def _sum_formula(ws: Worksheet, cells: list[tuple[Worksheet, int, int]]) -> str | None:
+    if any(sheet is not ws for sheet, _, _ in cells):
+        return None
+    rows = {r for _, r, _ in cells}
+    cols = {c for _, _, c in cells}
+    ordered = sorted((r, c) for _, r, c in cells)
+    if len(rows) == 1 or len(cols) == 1:
+        line = [c for _, c in ordered] if len(rows) == 1 else [r for r, _ in ordered]
+        if line == list(range(line[0], line[0] + len(line))):
+            first, last = ordered[0], ordered[-1]
+            return (
+                f"=SUM({get_column_letter(first[1])}{first[0]}:"
+                f"{get_column_letter(last[1])}{last[0]})"
+            )
+    return "=SUM(" + ",".join(f"{get_column_letter(c)}{r}" for r, c in ordered) + ")"
+
+
+class _FixedZip(zipfile.ZipFile):
+    """A zip archive whose entries all carry one fixed date, for byte-identical output."""
+
+    def writestr(  # type: ignore[override]
+        self,
+        zinfo_or_arcname: str | zipfile.ZipInfo,
+        data: bytes | str,
+        compress_type: int | None = None,
+        compresslevel: int | None = None,
+    ) -> None:
+        if not isinstance(zinfo_or_arcname, zipfile.ZipInfo):
+            info = zipfile.ZipInfo(zinfo_or_arcname, date_time=_EPOCH)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o600 << 16
+            zinfo_or_arcname = info
+        super().writestr(zinfo_or_arcname, data, compress_type, compresslevel)
+
+
+def _save(book: Workbook, stream: IO[bytes]) -> None:
+    archive = _FixedZip(stream, "w", zipfile.ZIP_DEFLATED, allowZip64=True)
+    ExcelWriter(book, archive).save()
+
+
+def xlsx_bytes(
+    report: AnnualReport, *, formulas: bool = False, highlight: CheckResult | None = None
+) -> bytes:
+    """The workbook :func:`write_xlsx` writes, as bytes.
+
+    Args:
+        report: the report to write.
+        formulas: write totals as live formulas (see :func:`write_xlsx`).
+        highlight: a :class:`~govinfo.rules.result.CheckResult` whose cells to mark.
+    """
+    book = _Writer(report, formulas).build(highlight)
+    buffer = io.BytesIO()
+    _save(book, buffer)
+    return buffer.getvalue()
+
+
+def write_xlsx(
+    report: AnnualReport,
+    target: str | os.PathLike[str] | IO[bytes],
+    *,
+    formulas: bool = False,
+    highlight: CheckResult | None = None,
+) -> None:
+    """Write ``report`` as an Excel workbook laid out as the official template prints it.
+
+    Sheets: ``年度报告`` (title, organ, year, template and the six narrative sections, as rows
+    ``label | value | key``), then one sheet per table section (二, 三, 四) with the template's
+    merged headers, row spans, frozen header panes and print setup; a ``legacy_2008`` report
+    gets a sheet ``统计`` of its ``legacy.<key>`` statistics instead. A cell the report does
+    not state is left empty; 0 is written as 0; an amount keeps its decimal places (a value
+    with more than 15 significant digits is written as text so that no digit is lost).
+    :func:`govinfo.read_xlsx` reads the workbook back to an equal report. Two writes of one
+    report give identical bytes.
+
+    Args:
+        report: the report to write.
+        target: a path, or a binary file opened for writing.
+        formulas: write each total (row totals and （七）总计 of section 三, the totals of
+            section 四) as a live ``SUM`` formula where the report's parts add up to it, so
+            the sheet updates when an official edits it; a total that disagrees with its parts
+            is written as stated. openpyxl stores no computed values with formulas: Excel and
+            LibreOffice compute them on opening, and govinfo's reader computes them itself.
+        highlight: a :class:`~govinfo.rules.result.CheckResult` (``report.check()``): every
+            cell of a broken rule gets a light fill, the suspect cell a red one, and a comment
+            gives the rule and the expected value.
+
+    Raises:
+        WriteError: the target cannot be written.
+    """
+    data = xlsx_bytes(report, formulas=formulas, highlight=highlight)
+    try:
+        if isinstance(target, (str, os.PathLike)):
+            with open(target, "wb") as handle:
+                handle.write(data)
+        else:
+            target.write(data)
+    except OSError as exc:
+        name = os.fspath(target) if isinstance(target, (str, os.PathLike)) else "<stream>"
+        raise WriteError(f"cannot write workbook: {exc}", location=Location(source=name)) from exc
