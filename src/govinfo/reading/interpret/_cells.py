@@ -147,12 +147,18 @@ def is_direct(reading: RowReading) -> bool:
 
 
 def read_row(
-    reading: RowReading, judge: Judge, notes: list[Diagnostic], *, final: bool = True
+    reading: RowReading,
+    judge: Judge,
+    notes: list[Diagnostic],
+    *,
+    final: bool = True,
+    whole: bool = True,
 ) -> dict[str, ReadCell] | None:
     """The cells of one row: address -> value, how it was read, and where.
 
     An ambiguous row gives ``None`` unless ``final``, when it is reported and gives no cells
-    (the caller retries ambiguous rows once the other rows are known).
+    (the caller retries ambiguous rows once the other rows are known). With ``whole`` false
+    only the row's own equations are consulted (cheap: tried first for every row).
     """
     spec = reading.spec
     columns = len(spec.columns)
@@ -160,13 +166,25 @@ def read_row(
     values = reading.values
     where = reading.label[-1].location
 
+    cache: dict[tuple[int, int], ReadCell] = {}
+
     def build(tokens: list[Token | None], sink: list[Diagnostic] = notes) -> dict[str, ReadCell]:
         out: dict[str, ReadCell] = {}
-        for address, column, kind, token in zip(
-            addresses, spec.columns, spec.kinds, tokens, strict=True
-        ):
-            if token is not None:
-                out[address] = _convert(token, kind, column, sink, address)
+        for index, token in enumerate(tokens):
+            if token is None:
+                continue
+            if sink is notes:
+                out[addresses[index]] = _convert(
+                    token, spec.kinds[index], spec.columns[index], sink, addresses[index]
+                )
+                continue
+            cached = cache.get((id(token), index))
+            if cached is None:
+                cached = _convert(
+                    token, spec.kinds[index], spec.columns[index], sink, addresses[index]
+                )
+                cache[id(token), index] = cached
+            out[addresses[index]] = cached
         return out
 
     if len(values) == columns:
@@ -211,7 +229,7 @@ def read_row(
         if judged is None:
             continue
         found.setdefault(tuple(judged[a] for a in addresses), candidate)
-    if len(found) > 1:
+    if len(found) > 1 and whole:
         narrowed: dict[tuple[CellValue, ...], list[Token | None]] = {}
         for candidate in found.values():
             cells = build(candidate, scratch)

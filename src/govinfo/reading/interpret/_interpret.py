@@ -26,7 +26,7 @@ from govinfo.reading.interpret._labels import RowSpec, key, row_specs, template_
 from govinfo.reading.interpret._legacy import read_legacy
 from govinfo.reading.interpret._metadata import read_metadata
 from govinfo.reading.interpret._prose import compare_prose
-from govinfo.reading.interpret._rules import Fill, feasible, infer_cells
+from govinfo.reading.interpret._rules import Fill, feasible, fill_within, infer_cells
 from govinfo.reading.interpret._sections import Sections, split_sections
 from govinfo.reading.interpret._tables import TableReading, match_rows, single_row
 from govinfo.reading.interpret._tokens import Token, is_prose, tokenise
@@ -92,12 +92,13 @@ class _Reader:
         return location if location is not None else Location(source=self.source)
 
     def judge(self, row: dict[str, CellValue], whole: bool) -> dict[str, CellValue] | None:
-        merged: dict[str, CellValue] = {}
-        if whole:
-            merged = {a: c.value for a, c in self.cells.items()}
+        if not whole:
+            local = fill_within(row, self.template)
+            return local if feasible(local, self.template, frozenset(row)) else None
+        merged = {a: c.value for a, c in self.cells.items()}
         merged.update(row)
         filled, _ = infer_cells(merged, self.template)
-        if not feasible(filled, self.template, None if whole else frozenset(row)):
+        if not feasible(filled, self.template):
             return None
         return {a: filled.get(a) for a in row}
 
@@ -145,6 +146,11 @@ class _Reader:
             else:
                 waiting.append(row)
         # A row the invariants cannot place yet may be placed once the others are known.
+        for row in list(waiting):
+            cells = read_row(row, self.judge, self.notes, final=False, whole=False)
+            if cells is not None:
+                self.cells.update(cells)
+                waiting.remove(row)
         progress = True
         while waiting and progress:
             progress = False

@@ -18,7 +18,7 @@ from govinfo.model.template import Template
 from govinfo.rules.catalogue import Equation, equations
 from govinfo.rules.infer import Fill, infer_cells
 
-__all__ = ["Fill", "feasible", "infer_cells"]
+__all__ = ["Fill", "feasible", "fill_within", "infer_cells"]
 
 
 @functools.cache
@@ -29,6 +29,37 @@ def _equations(template: Template) -> tuple[Equation, ...]:
 @functools.cache
 def _touching(template: Template, addresses: frozenset[str]) -> tuple[Equation, ...]:
     return tuple(eq for eq in _equations(template) if addresses.intersection(eq.cells))
+
+
+@functools.cache
+def _within(template: Template, addresses: frozenset[str]) -> tuple[Equation, ...]:
+    return tuple(eq for eq in _equations(template) if addresses.issuperset(eq.cells))
+
+
+def fill_within(cells: dict[str, CellValue], template: Template) -> dict[str, CellValue]:
+    """Fill the unknowns of ``cells`` that the equations lying wholly inside it determine.
+
+    The cheap first test of a row placement: :func:`infer_cells` would treat every cell
+    outside the row as unknown and build the whole table's system. Within one row each
+    equation is a single sum, so an unknown is determined when it is the only one, and all
+    unknowns are 0 when the stated parts already make the total.
+    """
+    values = dict(cells)
+    for eq in _within(template, frozenset(values)):
+        unknown = [a for a in eq.cells if values[a] is None]
+        if not unknown:
+            continue
+        left = sum(v for a in eq.lhs if (v := values[a]) is not None)
+        right = sum(v for a in eq.rhs if (v := values[a]) is not None)
+        if len(unknown) == 1:
+            gap = right - left if unknown[0] in eq.lhs else left - right
+            if gap >= 0:
+                values[unknown[0]] = gap
+        elif left == right and (
+            all(a in eq.rhs for a in unknown) or all(a in eq.lhs for a in unknown)
+        ):
+            values.update(dict.fromkeys(unknown, 0))
+    return values
 
 
 def feasible(
