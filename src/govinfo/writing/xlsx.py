@@ -563,6 +563,18 @@ class _FixedZip(zipfile.ZipFile):
             zinfo_or_arcname = info
         super().writestr(zinfo_or_arcname, data, compress_type, compresslevel)
 
+    def write(  # type: ignore[override]
+        self,
+        filename: str | os.PathLike[str],
+        arcname: str | None = None,
+        compress_type: int | None = None,
+        compresslevel: int | None = None,
+    ) -> None:
+        # openpyxl streams each worksheet through a temporary file; its mtime must not leak
+        with open(filename, "rb") as handle:
+            data = handle.read()
+        self.writestr(arcname or os.fspath(filename), data, compress_type, compresslevel)
+
 
 def _save(book: Workbook, stream: IO[bytes]) -> None:
     archive = _FixedZip(stream, "w", zipfile.ZIP_DEFLATED, allowZip64=True)

@@ -12,6 +12,7 @@ exactly; in such a workbook an empty table cell means "not stated", as the write
 from __future__ import annotations
 
 import os
+import pathlib
 from typing import BinaryIO
 
 import attrs
@@ -30,13 +31,17 @@ from govinfo.reading.xlsx._workbook import open_package
 
 __all__ = ["read_xlsx", "read_xlsx_document"]
 
-XlsxSource = bytes | bytearray | memoryview | os.PathLike[str] | BinaryIO
+#: A workbook: bytes, a path (``str`` or ``os.PathLike``), or a binary file.
+XlsxSource = str | bytes | bytearray | memoryview | os.PathLike[str] | BinaryIO
 
 
 def _load(
     source: XlsxSource, name: str | None
 ) -> tuple[Document, dict[str, Grid], OwnValues | None]:
-    data, display = load_source(source, name=name)
+    # A workbook is never text, so a str can only be a path.
+    data, display = load_source(
+        pathlib.Path(source) if isinstance(source, str) else source, name=name
+    )
     package = open_package(data, source=display)
     notes: list[Diagnostic] = []
     if package.macros:

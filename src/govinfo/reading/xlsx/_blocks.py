@@ -87,45 +87,53 @@ def sheet_blocks(
     used = shown.keys() | lined
     max_row = max(r for r, _ in used)
     max_col = max(c for _, c in used)
+    # Per row: the origins with text it shows, the columns where it has a cell of its own,
+    # and whether it draws a border.
+    filled: dict[int, set[tuple[int, int]]] = {}
+    own: dict[int, set[int]] = {}
+    lined_rows = {r for r, _ in lined}
+    for r, c in used:
+        own.setdefault(r, set()).add(c)
+        if (r, c) in shown:
+            filled.setdefault(r, set()).add((r, c))
     origin: dict[tuple[int, int], tuple[int, int]] = {}
     for r1, c1, bottom, right in grid.merges:
         r2, c2 = min(bottom, max_row), min(right, max_col)
         if r1 > r2 or c1 > c2 or (r2 - r1 + 1) * (c2 - c1 + 1) > _MAX_MERGE_CELLS:
             continue
-        if (r1, c1) in lined:  # covered cells draw their origin's border
-            lined.update((r, c) for r in range(r1, r2 + 1) for c in range(c1, c2 + 1))
+        start = (r1, c1)
         for r in range(r1, r2 + 1):
             for c in range(c1, c2 + 1):
-                if (r, c) != (r1, c1):
-                    origin[(r, c)] = (r1, c1)
-    rows: dict[int, set[int]] = {}
-    for row, col in used | origin.keys():
-        rows.setdefault(row, set()).add(col)
+                origin[(r, c)] = start
+                own.get(r, set()).discard(c)
+        del origin[start]
+        if start in shown or start in lined:
+            for r in range(r1, r2 + 1):
+                own.setdefault(r, set()).add(c1)
+                if start in shown:
+                    filled.setdefault(r, set()).add(start)
+                if start in lined:  # covered cells draw their origin's border
+                    lined_rows.add(r)
 
     blocks: list[Block] = []
     table_rows: list[int] = []
 
     def flush() -> None:
         if table_rows:
+            cols = sorted(set().union(*(own.get(r, ()) for r in table_rows)))
             blocks.append(
-                _table(
-                    grid, source=source, rows=table_rows, shown=shown, origin=origin, lined=lined
-                )
+                _table(grid, source=source, rows=table_rows, cols=cols, shown=shown, origin=origin)
             )
             table_rows.clear()
 
     for row in range(1, max_row + 1):
-        cols = rows.get(row, set())
-        # distinct origins with text in this row, and whether any origin lies in this row
-        filled = {origin.get((row, c), (row, c)) for c in cols}
-        filled = {o for o in filled if o in shown}
-        has_line = any((row, c) in lined for c in cols)
-        if len(filled) >= 2 or has_line:
+        texts = filled.get(row, ())
+        if len(texts) >= 2 or row in lined_rows:
             table_rows.append(row)
             continue
         flush()
-        if len(filled) == 1:
-            (first,) = filled
+        if len(texts) == 1:
+            (first,) = texts
             if first[0] == row:  # a merge reaching down from a paragraph above adds nothing
                 blocks.append(
                     Paragraph(text=shown[first], location=_where(source, grid.name, *first))
@@ -143,16 +151,12 @@ def _table(
     *,
     source: str,
     rows: list[int],
+    cols: list[int],
     shown: dict[tuple[int, int], str],
     origin: dict[tuple[int, int], tuple[int, int]],
-    lined: set[tuple[int, int]],
 ) -> Table:
-    # A column is kept when some row has a cell of its own there: text, a border, or the
-    # origin of a merge. Columns only ever covered from the left are filler.
-    row_set = set(rows)
-    own_cols = {c for (r, c) in shown.keys() | lined if r in row_set and (r, c) not in origin}
-    own_cols.update(c for (r, c), start in origin.items() if r in row_set and start[1] == c)
-    cols = sorted(own_cols)
+    # ``cols`` are the columns where some row has a cell of its own (text, a border, or a
+    # merge's origin column); columns only ever covered from the left are filler.
     locations: dict[tuple[int, int], Location] = {}
 
     def where(r: int, c: int) -> Location:

@@ -92,17 +92,19 @@ class Grid:
         self.masters: dict[str, tuple[int, int, str]] = {}
 
 
-def _value_text(kind: str, v: str | None, c: etree._Element, ns: str, pkg: Package) -> str | None:
+def _value_text(
+    kind: str, v: str | None, c: etree._Element, tags: tuple[str, str, str], pkg: Package
+) -> str | None:
     if kind == "s":
         if v is None or not v.strip().isdigit():
             return None
         index = int(v)
         return pkg.shared[index] if index < len(pkg.shared) else None
     if kind == "inlineStr":
-        inline = c.find(f"{ns}is")
+        is_tag, t_tag, rph_tag = tags
+        inline = c.find(is_tag)
         if inline is None:
             return ""  # an empty inline string: text, but no characters
-        t_tag, rph_tag = f"{ns}t", f"{ns}rPh"
         parts = [
             t.text or ""
             for t in inline.iter(t_tag)
@@ -128,7 +130,10 @@ def parse_sheet(pkg: Package, name: str, part: str) -> Grid:
     tag = root.tag if isinstance(root.tag, str) else ""
     ns = tag[: tag.index("}") + 1] if tag.startswith("{") else ""
     grid = Grid(name)
-    row_tag, c_tag, v_tag, f_tag = f"{ns}row", f"{ns}c", f"{ns}v", f"{ns}f"
+    row_tag, c_tag, v_tag, f_tag, is_tag = (f"{ns}{n}" for n in ("row", "c", "v", "f", "is"))
+    bordered = pkg.bordered
+    string_tags = (is_tag, f"{ns}t", f"{ns}rPh")
+    cells = grid.cells
     sheet_data = root.find(f"{ns}sheetData")
     row_no = 0
     for row in sheet_data.iterfind(row_tag) if sheet_data is not None else ():
@@ -137,14 +142,23 @@ def parse_sheet(pkg: Package, name: str, part: str) -> Grid:
         col_no = 0
         for c in row.iterfind(c_tag):
             ref = c.get("r")
-            where = parse_ref(ref) if ref is not None else None
-            if where is not None:
-                col_no = where[1]
-            else:
-                col_no += 1
             kind = c.get("t") or "n"
-            v_el = c.find(v_tag)
-            f_el = c.find(f_tag)
+            style_text = c.get("s")
+            style = int(style_text) if style_text and style_text.isdigit() else 0
+            if not len(c) and kind != "inlineStr" and style not in bordered:
+                # most stored cells of a real sheet are empty, styled filler: skip them fast
+                col_no += 1
+                continue
+            where = parse_ref(ref) if ref is not None else None
+            col_no = where[1] if where is not None else col_no + 1
+            if where is not None and where[0] != row_no:
+                continue  # a cell claiming another row: ignore rather than misplace it
+            v = f_el = None
+            for child in c:
+                if child.tag == v_tag:
+                    v = child.text
+                elif child.tag == f_tag:
+                    f_el = child
             formula = shared = None
             if f_el is not None:
                 formula = f_el.text
@@ -152,14 +166,10 @@ def parse_sheet(pkg: Package, name: str, part: str) -> Grid:
                     shared = f_el.get("si")
                     if formula and shared is not None:
                         grid.masters[shared] = (row_no, col_no, formula)
-            v = v_el.text if v_el is not None else None
-            text = _value_text(kind, v, c, ns, pkg)
+            text = _value_text(kind, v, c, string_tags, pkg)
             if text is None and formula is None and shared is None and kind != "inlineStr":
                 kind = ""
-            style = c.get("s")
-            grid.cells[(row_no, col_no)] = RawCell(
-                kind, text, formula, shared, int(style) if style and style.isdigit() else 0
-            )
+            cells[(row_no, col_no)] = RawCell(kind, text, formula, shared, style)
     merge_tag = f"{ns}mergeCell"
     for merge in root.iter(merge_tag):
         first, _, last = (merge.get("ref") or "").partition(":")
