@@ -6,29 +6,32 @@ XSD before any value is used, so the walk below can rely on names, order and lex
 XSD 1.0 cannot tie a cell to the root's ``template`` attribute, so the walk checks that each
 row and cell belongs to the template, and every refusal becomes a :class:`SchemaError` with
 the line and a readable path (``/report/applications/new_received/total``). Values are
-gathered by cell address and handed to :func:`govinfo.unflatten`, which builds the report.
+gathered row by row into the model classes, whose validators check them once more.
 """
 
 from __future__ import annotations
 
 import functools
 import os
+from collections.abc import Iterator, Mapping
 from decimal import Decimal
 from typing import Any, BinaryIO
 
+import attrs
 from lxml import etree
 
 from govinfo.errors import InvalidValueError, SchemaError
 from govinfo.locations import Location
-from govinfo.model.catalogue import LEGACY_PREFIX, TABLES, cell_spec, cell_specs
+from govinfo.model.catalogue import TABLES, CellSpec, cell_specs
 from govinfo.model.fields import ValueKind
-from govinfo.model.flat import CellValue, unflatten
+from govinfo.model.flat import CellValue
 from govinfo.model.narrative import Narrative
+from govinfo.model.report import AnnualReport, LegacyValue
 from govinfo.model.template import Template
 from govinfo.reading._safe import load_source, parse_xml
 from govinfo.reading.result import Diagnostic, ReadResult, Severity
 from govinfo.schema import _xsd
-from govinfo.schema._format import KEY, NS, TEMPLATE_ATTR, read_text
+from govinfo.schema._format import KEY, NS, TEMPLATE_ATTR, qname, read_text
 
 __all__ = ["read_xml"]
 
@@ -97,42 +100,93 @@ def _validate(root: etree._Element, source: str) -> None:
     )
 
 
+@attrs.frozen
+class _Row:
+    name: str
+    cls: type[Any]
+    cells: dict[str, CellSpec]  # by qualified tag
+
+
+@attrs.frozen
+class _Table:
+    name: str
+    cls: type[Any]
+    rows: dict[str, _Row]  # by qualified tag
+
+
 @functools.cache
-def _rows(template: Template) -> frozenset[tuple[str, str]]:
-    return frozenset((spec.table, spec.row) for spec in cell_specs(template))
+def _layout(template: Template) -> dict[str, _Table]:
+    # The template's tables by qualified tag, so the walk is dictionary look-ups only.
+    tables: dict[str, _Table] = {}
+    for spec in cell_specs(template):
+        table = tables.setdefault(
+            qname(spec.table), _Table(spec.table, TABLES[template][spec.table], {})
+        )
+        row = table.rows.setdefault(
+            qname(spec.row),
+            _Row(spec.row, _xsd.row_class(template, spec.table, spec.row), {}),
+        )
+        row.cells[qname(spec.column)] = spec
+    return tables
 
 
-def _value(kind: ValueKind, text: str) -> CellValue:
+def _number(kind: ValueKind, text: str) -> int | Decimal:
     # The schema has checked the lexical form (xs:integer / xs:decimal, whitespace allowed).
     return Decimal(text.strip()) if kind is ValueKind.AMOUNT else int(text)
 
 
-def _table(
-    element: etree._Element,
-    template: Template,
-    cells: dict[str, CellValue],
-    locations: dict[str, Location],
-    source: str,
-) -> None:
-    table = _local(element)
-    if table not in TABLES[template]:
-        raise _error(f"table {table} in a {template} report, which has none", element, source)
-    rows = _rows(template)
-    for row_element in element:
-        row = _local(row_element)
-        if (table, row) not in rows:
-            raise _error(f"{table}.{row} is not a row of template {template}", row_element, source)
-        for cell in row_element:
-            address = f"{table}.{row}.{_local(cell)}"
-            spec = cell_spec(template, address)
-            if spec is None:
-                raise _error(f"{address} is not a cell of template {template}", cell, source)
-            cells[address] = _value(spec.kind, cell.text or "")
-            locations[address] = Location(
-                source=source,
-                line=_line(cell),
-                xpath=f"/{_xsd.ROOT}/{table}/{row}/{spec.column}",
+class _Locations(Mapping[str, Location]):
+    """Where each cell was read, built on access: most callers never look, and making 200
+    Location objects would cost as much as reading the values."""
+
+    def __init__(self, source: str, lines: dict[str, int | None]) -> None:
+        self._source = source
+        self._lines = lines
+
+    def __getitem__(self, address: str) -> Location:
+        line = self._lines[address]
+        xpath = "/" + "/".join((_xsd.ROOT, *address.split(".")))
+        return Location(source=self._source, line=line, xpath=xpath)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._lines)
+
+    def __len__(self) -> int:
+        return len(self._lines)
+
+
+def _tables(
+    elements: list[etree._Element], template: Template, source: str
+) -> tuple[dict[str, Any], dict[str, int | None]]:
+    layout = _layout(template)
+    tables: dict[str, Any] = {}
+    lines: dict[str, int | None] = {}
+    for element in elements:
+        table = layout.get(element.tag)
+        if table is None:
+            raise _error(
+                f"{_local(element)} is not a table of template {template}", element, source
             )
+        rows: dict[str, Any] = {}
+        for row_element in element:
+            row = table.rows.get(row_element.tag)
+            if row is None:
+                raise _error(
+                    f"{table.name}.{_local(row_element)} is not a row of template {template}",
+                    row_element,
+                    source,
+                )
+            values: dict[str, CellValue] = {}
+            for cell in row_element:
+                spec = row.cells.get(cell.tag)
+                if spec is None:
+                    address = f"{table.name}.{row.name}.{_local(cell)}"
+                    raise _error(f"{address} is not a cell of template {template}", cell, source)
+                values[spec.column] = _number(spec.kind, cell.text or "")
+                lines[spec.address] = _line(cell)
+            rows[row.name] = row.cls(**values)
+        tables[table.name] = table.cls(**rows)
+    return tables, lines
 
 
 def _location(element: etree._Element) -> Location:
@@ -188,33 +242,36 @@ def read_xml(
     root = parse_xml(data, source=display)
     _validate(root, display)
     template = Template(root.get(TEMPLATE_ATTR))
-    cells: dict[str, CellValue] = {}
-    locations: dict[str, Location] = {}
-    metadata: dict[str, Any] = {}
+    fields: dict[str, Any] = {}
+    legacy: dict[str, LegacyValue] = {}
+    table_elements: list[etree._Element] = []
     diagnostics: tuple[Diagnostic, ...] = ()
     for child in root:
-        name_ = _local(child)
-        if name_ in ("organ", "title"):
-            metadata[name_] = read_text(child)
-        elif name_ == "year":
-            metadata["year"] = int(child.text or "")
-        elif name_ == _xsd.NARRATIVE:
-            metadata["narrative"] = Narrative(**{_local(s): read_text(s) for s in child})
-        elif name_ == _xsd.LEGACY:
+        tag = _local(child)
+        if tag in ("organ", "title"):
+            fields[tag] = read_text(child)
+        elif tag == "year":
+            fields["year"] = int(child.text or "")
+        elif tag == _xsd.NARRATIVE:
+            fields["narrative"] = Narrative(**{_local(s): read_text(s) for s in child})
+        elif tag == _xsd.LEGACY:
             if template is not Template.LEGACY_2008:
                 raise _error(f"pre-2019 statistics in a {template} report", child, display)
             for stat in child:
-                value = _value(
-                    ValueKind.AMOUNT if _local(stat) == _xsd.LEGACY_AMOUNT else ValueKind.COUNT,
-                    stat.text or "",
-                )
-                cells[LEGACY_PREFIX + stat.get(KEY, "")] = value
-        elif name_ == _xsd.DIAGNOSTICS:
+                kind = ValueKind.AMOUNT if _local(stat) == _xsd.LEGACY_AMOUNT else ValueKind.COUNT
+                legacy[stat.get(KEY, "")] = _number(kind, stat.text or "")
+        elif tag == _xsd.DIAGNOSTICS:
             diagnostics = _diagnostics(child)
-        elif name_ != _xsd.CHECK:
-            _table(child, template, cells, locations, display)
+        elif tag != _xsd.CHECK:
+            table_elements.append(child)
+    tables, lines = _tables(table_elements, template, display)
     try:
-        report = unflatten(cells, template=template, **metadata)
+        report = AnnualReport(template=template, legacy=legacy, **fields, **tables)
     except InvalidValueError as exc:
         raise _error(exc.message, root, display) from exc
-    return ReadResult(report=report, diagnostics=diagnostics, locations=locations, source=display)
+    return ReadResult(
+        report=report,
+        diagnostics=diagnostics,
+        locations=_Locations(display, lines),
+        source=display,
+    )

@@ -19,6 +19,7 @@ import functools
 import typing
 from collections.abc import Iterable, Sequence
 from importlib import resources
+from typing import Any
 
 import attrs
 from lxml import etree
@@ -57,6 +58,7 @@ __all__ = [
     "compiled_schema",
     "generate_schema",
     "location_fields",
+    "row_class",
     "schema_bytes",
 ]
 
@@ -137,8 +139,13 @@ def _table_names() -> list[str]:
     return _merge([list(TABLES[t]) for t in TABLE_TEMPLATES])
 
 
+def row_class(template: Template, table: str, row: str) -> type[Any]:
+    """The model class of ``row`` in ``table`` of ``template`` (its default value's type)."""
+    return type(getattr(TABLES[template][table](), row))
+
+
 def _row_class_name(template: Template, table: str, row: str) -> str:
-    return type(getattr(TABLES[template][table](), row)).__name__
+    return row_class(template, table, row).__name__
 
 
 def _table(schema: etree._Element, sequence: etree._Element, table: str, done: set[str]) -> None:

@@ -1,0 +1,117 @@
+"""XML writing and reading against a bare lxml build and parse of the same tree.
+
+Run as a script for a table of figures (``python benchmarks/bench_xml.py``), or with
+pytest-benchmark: ``pytest benchmarks/bench_xml.py -p benchmark --benchmark-only``.
+
+The baselines do the least lxml work that produces or consumes the same document: the bare
+build creates the same elements, attributes and text from a precomputed nested list (no model,
+no catalogue) and serialises them; the bare parse is ``etree.fromstring`` with no schema.
+The target is govinfo <= 2x the baseline for each.
+"""
+
+from __future__ import annotations
+
+import json
+import timeit
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from lxml import etree
+
+from govinfo import AnnualReport, unflatten
+from govinfo.reading.xml import read_xml
+from govinfo.writing.xml import write_xml
+
+_SEED = Path(__file__).resolve().parents[1] / "tests" / "data" / "001_6936dc3b40e04b6e.json"
+
+Node = tuple[str, dict[str, str], str | None, str | None, list[Any]]
+
+
+def seed_report() -> AnnualReport:
+    """Seed 001 (a full gb_2021 report, every cell but one stated)."""
+    data = json.loads(_SEED.read_text(encoding="utf-8"))
+    cells = {a: Decimal(v) if isinstance(v, str) else v for a, v in data["cells"].items()}
+    return unflatten(cells, template=data["template"], organ=data["organ"], year=data["year"])
+
+
+def _nodes(element: etree._Element) -> Node:
+    return (
+        str(element.tag),
+        dict(element.attrib),
+        element.text,
+        element.tail,
+        [_nodes(child) for child in element],
+    )
+
+
+def _build(parent: etree._Element, nodes: list[Node]) -> None:
+    for tag, attrib, text, tail, children in nodes:
+        child = etree.SubElement(parent, tag, attrib)
+        child.text = text
+        child.tail = tail
+        _build(child, children)
+
+
+def bare_build(tree: Node) -> bytes:
+    """Build and serialise the tree with nothing but lxml."""
+    tag, attrib, text, _, children = tree
+    root = etree.Element(tag, attrib, nsmap={None: tag[1:].split("}")[0]})  # type: ignore[dict-item]
+    root.text = text
+    _build(root, children)
+    return etree.tostring(root, encoding="UTF-8", xml_declaration=True) + b"\n"
+
+
+def bare_parse(data: bytes) -> etree._Element:
+    """Parse with lxml alone: no hardening, no schema, no model."""
+    return etree.fromstring(data)
+
+
+def _fixtures() -> tuple[AnnualReport, bytes, Node]:
+    report = seed_report()
+    data = write_xml(report)
+    tree = _nodes(etree.fromstring(data))
+    assert bare_build(tree) == data
+    return report, data, tree
+
+
+def test_write_govinfo(benchmark: Any) -> None:
+    """write_xml on seed 001."""
+    report, _, _ = _fixtures()
+    benchmark(write_xml, report)
+
+
+def test_write_bare(benchmark: Any) -> None:
+    """Bare lxml build of the same tree."""
+    _, _, tree = _fixtures()
+    benchmark(bare_build, tree)
+
+
+def test_read_govinfo(benchmark: Any) -> None:
+    """read_xml on seed 001's document."""
+    _, data, _ = _fixtures()
+    benchmark(read_xml, data)
+
+
+def test_read_bare(benchmark: Any) -> None:
+    """Bare lxml parse of the same document."""
+    _, data, _ = _fixtures()
+    benchmark(bare_parse, data)
+
+
+def _best(function: Any, argument: Any, number: int = 200) -> float:
+    return min(timeit.repeat(lambda: function(argument), number=number, repeat=7)) / number
+
+
+def main() -> None:
+    """Print the four timings and the two ratios."""
+    report, data, tree = _fixtures()
+    write, build = _best(write_xml, report), _best(bare_build, tree)
+    read, parse = _best(read_xml, data), _best(bare_parse, data)
+    print(f"document: {len(data)} bytes")
+    print(f"write_xml {write * 1e6:8.1f} us   bare build {build * 1e6:8.1f} us   ratio {write / build:.2f}")
+    print(f"read_xml  {read * 1e6:8.1f} us   bare parse {parse * 1e6:8.1f} us   ratio {read / parse:.2f}")
+
+
+if __name__ == "__main__":
+    main()
