@@ -130,6 +130,9 @@ def _layout(template: Template) -> dict[str, _Table]:
     return tables
 
 
+_AMOUNT = ValueKind.AMOUNT
+
+
 def _number(kind: ValueKind, text: str) -> int | Decimal:
     # The schema has checked the lexical form (xs:integer / xs:decimal, whitespace allowed).
     return Decimal(text.strip()) if kind is ValueKind.AMOUNT else int(text)
@@ -182,8 +185,9 @@ def _tables(
                 if spec is None:
                     address = f"{table.name}.{row.name}.{_local(cell)}"
                     raise _error(f"{address} is not a cell of template {template}", cell, source)
-                values[spec.column] = _number(spec.kind, cell.text or "")
-                lines[spec.address] = _line(cell)
+                text = cell.text or ""
+                values[spec.column] = Decimal(text.strip()) if spec.kind is _AMOUNT else int(text)
+                lines[spec.address] = cell.sourceline  # type: ignore[assignment]  # always an int when parsed
             rows[row.name] = row.cls(**values)
         tables[table.name] = table.cls(**rows)
     return tables, lines
