@@ -99,6 +99,10 @@ def _sub(parent: etree._Element, tag: str, **attributes: str) -> etree._Element:
     return etree.SubElement(parent, _xs(tag), attributes)
 
 
+def _many(sequence: etree._Element, name: str, type_name: str) -> None:
+    _sub(sequence, "element", name=name, type=type_name, minOccurs="0", maxOccurs="unbounded")
+
+
 def _document(parent: etree._Element, text: str) -> None:
     annotation = _sub(parent, "annotation")
     doc = _sub(annotation, "documentation")
@@ -218,8 +222,7 @@ def _text_type(schema: etree._Element) -> None:
         "Text exactly as in the report, whitespace included. Each character XML 1.0 cannot "
         f"carry is an empty <{CHAR} {CODE}='HEX'/> element at its place.",
     )
-    _sub(_sub(text, "sequence"), "element", name=CHAR, type=CHAR, minOccurs="0",
-         maxOccurs="unbounded")  # fmt: skip
+    _many(_sub(text, "sequence"), CHAR, CHAR)
     _sub(text, "attribute", name=LABEL_ATTR, type="xs:string")
     char = _sub(schema, "complexType", name=CHAR)
     _sub(char, "attribute", name=CODE, type="char_code", use="required")
@@ -255,8 +258,7 @@ def location_fields() -> tuple[tuple[str, ...], tuple[str, ...]]:
 def _diagnostics_type(schema: etree._Element) -> None:
     diagnostics = _sub(schema, "complexType", name=DIAGNOSTICS)
     _document(diagnostics, "What the reader that produced the report noticed, in source order.")
-    _sub(_sub(diagnostics, "sequence"), "element", name=DIAGNOSTIC, type=DIAGNOSTIC,
-         minOccurs="0", maxOccurs="unbounded")  # fmt: skip
+    _many(_sub(diagnostics, "sequence"), DIAGNOSTIC, DIAGNOSTIC)
     diagnostic = _sub(schema, "complexType", name=DIAGNOSTIC)
     sequence = _sub(diagnostic, "sequence")
     for field in attrs.fields(Diagnostic):
@@ -285,20 +287,17 @@ def _check_type(schema: etree._Element) -> None:
         ("warning", "violation"),
         ("unverifiable", "unverifiable"),
     ):
-        _sub(sequence, "element", name=name, type=type_name, minOccurs="0",
-             maxOccurs="unbounded")  # fmt: skip
+        _many(sequence, name, type_name)
     _sub(check, "attribute", name="ok", type="xs:boolean", use="required")
     _sub(check, "attribute", name="passed", type="xs:nonNegativeInteger", use="required")
     violation = _sub(schema, "complexType", name="violation")
     sequence = _sub(violation, "sequence")
     _sub(sequence, "element", name=CHECK_TEXTS[0], type=_TEXT)
     for name in ("cell", "candidate"):
-        _sub(sequence, "element", name=name, type="xs:string", minOccurs="0",
-             maxOccurs="unbounded")  # fmt: skip
+        _many(sequence, name, "xs:string")
     for name in CHECK_TEXTS[1:]:
         _sub(sequence, "element", name=name, type=_TEXT)
-    _sub(sequence, "element", name=LOCATION, type=f"{CHECK}.{LOCATION}", minOccurs="0",
-         maxOccurs="unbounded")  # fmt: skip
+    _many(sequence, LOCATION, f"{CHECK}.{LOCATION}")
     for name, type_name in (
         ("rule", "xs:string"),
         ("severity", "severity"),
@@ -316,8 +315,7 @@ def _check_type(schema: etree._Element) -> None:
     sequence = _sub(unverifiable, "sequence")
     _sub(sequence, "element", name=CHECK_TEXTS[0], type=_TEXT)
     for name in ("cell", "unknown"):
-        _sub(sequence, "element", name=name, type="xs:string", minOccurs="0",
-             maxOccurs="unbounded")  # fmt: skip
+        _many(sequence, name, "xs:string")
     for name in ("rule", "key"):
         _sub(unverifiable, "attribute", name=name, type="xs:string", use="required")
 
