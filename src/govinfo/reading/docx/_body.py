@@ -97,7 +97,8 @@ class BodyWalker:
             )
         tags = self.tags
         inline = self.inline
-        paragraphs = tables = wrappers = 0
+        paragraphs = tables = 0
+        wrappers: dict[str, int] = {}
         for child in parent:
             tag = child.tag
             if tag == tags.p:
@@ -120,10 +121,14 @@ class BodyWalker:
                 where = None if path is None else f"{path}/w:tbl[{tables}]"
                 out.append(self._table(child, where, depth + 1))
             elif tag in (tags.sdt, tags.custom_xml, MC_ALTERNATE):
-                wrappers += 1
+                wrappers[tag] = wrappers.get(tag, 0) + 1
                 content = self._unwrap(child)
                 if content is not None:
-                    where = None if path is None else f"{path}/{_short(child.tag)}[{wrappers}]"
+                    where = None
+                    if path is not None:
+                        where = f"{path}/{_short(tag)}[{wrappers[tag]}]"
+                        if content is not child:
+                            where += f"/{_short(content.tag)}"
                     self._container(content, where, out, depth + 1)
 
     def _unwrap(self, wrapper: etree._Element) -> etree._Element | None:
@@ -262,5 +267,5 @@ def _merged(props: etree._Element | None, tag: str, val: str) -> bool:
 
 
 def _short(tag: str) -> str:
-    local = tag.rpartition("}")[2]
-    return f"mc:{local}" if local == "AlternateContent" else f"w:{local}"
+    namespace, _, local = tag.rpartition("}")
+    return f"mc:{local}" if namespace == MC_ALTERNATE.rpartition("}")[0] else f"w:{local}"
