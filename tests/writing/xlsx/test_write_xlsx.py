@@ -83,7 +83,10 @@ def test_same_bytes_every_time() -> None:
 def test_none_is_empty_and_zero_is_zero() -> None:
     """A cell the report does not state is empty; a stated 0 is the number 0."""
     report = unflatten(
-        {"applications.new_received.natural_person": 0, "review_litigation.litigation_direct.total": 7}
+        {
+            "applications.new_received.natural_person": 0,
+            "review_litigation.litigation_direct.total": 7,
+        }
     )
     values = [
         cell.value
@@ -212,4 +215,3 @@ def test_unwritable_target_is_write_error(tmp_path: Path) -> None:
     """A target that cannot be written raises WriteError naming it."""
     with pytest.raises(WriteError, match="cannot write"):
         write_xlsx(AnnualReport(template="gb_2021"), tmp_path / "missing" / "r.xlsx")
-
