@@ -8,7 +8,6 @@ import zipfile
 from decimal import Decimal
 from pathlib import Path
 
-import attrs
 import openpyxl
 import pytest
 from hypothesis import given, settings
@@ -16,7 +15,7 @@ from hypothesis import strategies as st
 
 from govinfo.errors import WriteError
 from govinfo.model.catalogue import cell_specs
-from govinfo.model.flat import flatten, unflatten
+from govinfo.model.flat import unflatten
 from govinfo.model.narrative import Narrative
 from govinfo.model.report import AnnualReport
 from govinfo.model.template import Template
@@ -124,9 +123,9 @@ def test_fee_number_format_shows_its_places() -> None:
 
 @pytest.mark.parametrize("template", [Template.GB_2021, Template.GB_2019])
 def test_official_layout(template: Template) -> None:
-    """Section 三 spans its outcome rows, headers are merged and panes frozen; labels from the model."""
+    """Section 三 spans its outcome rows, headers merge, panes freeze; labels are the model's."""
     book = _book(AnnualReport(template=template))
-    assert [ws.title for ws in book.worksheets][0] == "年度报告"
+    assert book.worksheets[0].title == "年度报告"
     specs = cell_specs(template)
     tables = list(dict.fromkeys(s.table_label for s in specs))
     assert [ws.title for ws in book.worksheets][1:] == tables
