@@ -151,3 +151,8 @@ class AnnualReport:
         from govinfo.rules.check import check  # noqa: PLC0415 - the rules import the model
 
         return check(self, previous=previous, select=select, ignore=ignore)
+
+    def _repr_html_(self) -> str:
+        from govinfo.display import report_html  # noqa: PLC0415 - display imports the model
+
+        return report_html(self)

@@ -174,6 +174,11 @@ class CheckResult:
             warnings=tuple(map(attach, self.warnings)),
         )
 
+    def _repr_html_(self) -> str:
+        from govinfo.display import check_html  # noqa: PLC0415 - display imports this module
+
+        return check_html(self)
+
     def __str__(self) -> str:
         head = (
             f"{'ok' if self.ok else 'FAILED'}: {self.passed} passed, "
