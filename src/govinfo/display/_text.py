@@ -39,9 +39,13 @@ def _pad(text: str, width: int, *, right: bool) -> str:
 def _grid(rows: Sequence[Sequence[str]]) -> list[str]:
     widths = [max(text_width(row[i]) for row in rows) for i in range(len(rows[0]))]
     return [
-        "  ".join(_pad(cell, widths[i], right=i > 0) for i, cell in enumerate(row)).rstrip()
+        "  ".join(_pad(cell, widths[i], right=i > 0) for i, cell in enumerate(row))
         for row in rows
     ]
+
+
+def _suffix(marks: Mapping[str, str], address: str, room: int) -> str:
+    return SUFFIX.get(marks.get(address, ""), "").ljust(room)
 
 
 def render_text(
@@ -65,8 +69,7 @@ def render_text(
                 [
                     label,
                     *(
-                        format_value(cells[s.address])
-                        + SUFFIX.get(marks.get(s.address, ""), "").ljust(room)
+                        format_value(cells[s.address]) + _suffix(marks, s.address, room)
                         for s in specs
                     ),
                 ]
@@ -74,7 +77,8 @@ def render_text(
         lines += ["", *_grid(rows)]
     legacy = {a: v for a, v in cells.items() if a.startswith("legacy.")}
     if legacy:
-        lines += ["", *_grid([[a, format_value(v)] for a, v in legacy.items()])]
+        rows = [[a, format_value(v) + _suffix(marks, a, room)] for a, v in legacy.items()]
+        lines += ["", *_grid(rows)]
     used = set(marks.values())
     if used:
         lines.append("")

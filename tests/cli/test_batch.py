@@ -1,0 +1,170 @@
+"""``govinfo batch``: a corpus in parallel, one row per file plus every cell, in three formats."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+import govinfo
+from govinfo.cli import main
+from govinfo.cli._batch import Outcome, collect, process
+from govinfo.cli._outputs import CELL_COLUMNS, FILE_COLUMNS
+from govinfo.cli._progress import Progress
+from govinfo.reading.api import read
+
+REPORTS = Path(__file__).resolve().parents[2] / "examples" / "reports"
+
+
+@pytest.fixture
+def corpus(
+    tmp_path: Path, clean_report: govinfo.AnnualReport, write_report: Callable[..., Path]
+) -> Path:
+    """The five seeds, two years of one organ as JSON (the later one carried over wrongly), junk."""
+    directory = tmp_path / "corpus"
+    directory.mkdir()
+    for seed in sorted(REPORTS.glob("*.txt")):
+        (directory / seed.name).write_bytes(seed.read_bytes())
+    assert clean_report.year is not None
+    cells = govinfo.flatten(clean_report)
+    carried = cells["applications.carried_forward.total"]
+    assert isinstance(carried, int)
+    write_report(clean_report, "corpus/a_this_year.json")
+    earlier = dict(cells)
+    earlier["applications.carried_forward.total"] = carried + 1
+    earlier["applications.carried_forward.natural_person"] = (
+        int(cells["applications.carried_forward.natural_person"] or 0) + 1
+    )
+    earlier["applications.new_received.total"] = (
+        int(cells["applications.new_received.total"] or 0) + 1
+    )
+    earlier["applications.new_received.natural_person"] = (
+        int(cells["applications.new_received.natural_person"] or 0) + 1
+    )
+    write_report(
+        govinfo.unflatten(earlier, template=clean_report.template),
+        "corpus/a_last_year.json",
+        organ=clean_report.organ,
+        year=clean_report.year - 1,
+    )
+    (directory / "broken.json").write_text("{not json", encoding="utf-8")
+    (directory / "notes.md").write_text("not a report", encoding="utf-8")
+    return directory
+
+
+def _csv(path: Path) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8-sig"))))
+
+
+def test_csv_tables(corpus: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """CSV output: a row per report file, its cells in OUT.cells.csv, failures kept as rows."""
+    out = tmp_path / "out" / "corpus.csv"
+    assert main(["batch", str(corpus), "-o", str(out), "--jobs", "2"]) == 0
+    files = _csv(out)
+    assert list(files[0]) == list(FILE_COLUMNS)
+    by_name = {Path(r["file"]).name: r for r in files}
+    assert sorted(by_name) == sorted(
+        [p.name for p in REPORTS.glob("*.txt")]
+        + ["a_this_year.json", "a_last_year.json", "broken.json"]
+    )
+    assert by_name["broken.json"]["status"] == "unreadable"
+    assert by_name["broken.json"]["error"]
+    assert by_name["004_402c59144089559f.txt"]["status"] == "ok"
+    # the pair of years: last year's file is itself consistent, this year's carry-over is not
+    assert by_name["a_last_year.json"]["status"] == "ok"
+    assert int(by_name["a_this_year.json"]["warnings"]) >= 1
+    cells = _csv(out.with_name("corpus.cells.csv"))
+    assert list(cells[0]) == list(CELL_COLUMNS)
+    seed = [c for c in cells if Path(c["file"]).name == "004_402c59144089559f.txt"]
+    report = read(REPORTS / "004_402c59144089559f.txt").report
+    assert {c["address"]: c["value"] for c in seed} == {
+        a: "" if v is None else str(v) for a, v in govinfo.flatten(report).items()
+    }
+    assert "wrote" in capsys.readouterr().out
+
+
+def test_jsonl_and_xlsx_agree(corpus: Path, tmp_path: Path) -> None:
+    """The JSONL files and the two XLSX sheets hold the same rows."""
+    jsonl = tmp_path / "c.jsonl"
+    xlsx = tmp_path / "c.xlsx"
+    assert main(["batch", str(corpus), "-o", str(jsonl), "-q", "-j", "1"]) == 0
+    assert (
+        main(["batch", str(corpus / "*.txt"), str(corpus / "*.json"), "-o", str(xlsx), "-q"]) == 0
+    )
+    rows = [json.loads(line) for line in jsonl.read_text("utf-8").splitlines()]
+    cells = [
+        json.loads(line)
+        for line in jsonl.with_name("c.cells.jsonl").read_text("utf-8").splitlines()
+    ]
+    book = load_workbook(xlsx, read_only=True)
+    sheet_rows = list(book["files"].iter_rows(values_only=True))
+    sheet_cells = list(book["cells"].iter_rows(values_only=True))
+    assert sheet_rows[0] == FILE_COLUMNS
+    assert [r[0] for r in sheet_rows[1:]] == [r["file"] for r in rows]
+    assert [r[4] for r in sheet_rows[1:]] == [r["status"] for r in rows]
+    assert len(sheet_cells) - 1 == len(cells)
+
+
+def test_output_is_not_read_back(
+    tmp_path: Path, clean_report: govinfo.AnnualReport, write_report: Callable[..., Path]
+) -> None:
+    """A workbook written into the corpus directory is not read as a report next time."""
+    write_report(clean_report, "one.json")
+    out = tmp_path / "result.xlsx"
+    assert main(["batch", str(tmp_path), "-o", str(out), "-q", "-j", "1"]) == 0
+    assert main(["batch", str(tmp_path), "-o", str(out), "-q", "-j", "1"]) == 0
+    book = load_workbook(out, read_only=True)
+    assert [r[0] for r in book["files"].iter_rows(values_only=True)] == [
+        "file",
+        str(tmp_path / "one.json"),
+    ]
+
+
+def test_process_never_raises(tmp_path: Path) -> None:
+    """Reading a file that is not a report gives an unreadable outcome, not an exception."""
+    path = tmp_path / "x.docx"
+    path.write_bytes(b"PK\x03\x04 not really a zip")
+    outcome = process(str(path))
+    assert outcome == Outcome(file=str(path), status="unreadable", error=outcome.error)
+    assert outcome.error
+
+
+def test_collect_directories_and_globs(corpus: Path) -> None:
+    """Directories give their report files recursively; globs give what they match; no repeats."""
+    found = collect([str(corpus), str(corpus / "*.json")])
+    assert len(found) == len(set(found)) == 8
+    assert not any(name.endswith(".md") for name in found)
+
+
+def test_bad_output_suffix(
+    corpus: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An output suffix other than .jsonl, .csv, .xlsx exits 2 before reading anything."""
+    assert main(["batch", str(corpus), "-o", str(tmp_path / "x.parquet")]) == 2
+    assert ".jsonl, .csv, .xlsx" in capsys.readouterr().err
+
+
+def test_no_files(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Nothing matching exits 2 and says so."""
+    assert main(["batch", str(tmp_path / "*.txt"), "-o", str(tmp_path / "x.csv")]) == 2
+    assert "no report files" in capsys.readouterr().err
+
+
+def test_progress_bar() -> None:
+    """The bar redraws in place and ends with a newline once every item is done."""
+    stream = io.StringIO()
+    progress = Progress(2, stream, enabled=True, width=4)
+    progress.advance()
+    progress.advance(failed=True)
+    text = stream.getvalue()
+    assert text.startswith("\r[##..] 1/2 files")
+    assert "\r[####] 2/2 files, 1 failed" in text
+    assert text.endswith("\n")
+    silent = io.StringIO()
+    Progress(1, silent, enabled=False).advance()
+    assert silent.getvalue() == ""

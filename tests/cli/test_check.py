@@ -1,0 +1,147 @@
+"""``govinfo check``: messages, locations, languages, JSON and exit statuses."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+
+import govinfo
+from govinfo.cli import main
+from govinfo.reading.api import read
+from govinfo.strategies import consistent_reports
+from govinfo.writing.text import write_text
+
+BAD_CELL = "applications.disclosed.natural_person"
+
+Run = Callable[..., tuple[int, str]]
+
+
+@pytest.fixture
+def run(capsys: pytest.CaptureFixture[str]) -> Run:
+    """Run the command line; return the exit status and what it printed."""
+
+    def run(*argv: object) -> tuple[int, str]:
+        status = main([str(a) for a in argv])
+        return status, capsys.readouterr().out
+
+    return run
+
+
+def _broken(report: govinfo.AnnualReport, address: str = BAD_CELL) -> govinfo.AnnualReport:
+    cells = govinfo.flatten(report)
+    value = cells[address]
+    assert isinstance(value, int)
+    cells[address] = value + 1
+    return govinfo.unflatten(cells, template=report.template, organ=report.organ, year=report.year)
+
+
+def test_seeds_pass(run: Run, seed_path: Callable[[str], Path]) -> None:
+    """The bundled seed reports read and break no rule of severity error."""
+    paths = sorted(seed_path("x").parent.glob("*.txt"))
+    status, out = run("check", "--lang", "en", *paths)
+    assert status == 0
+    assert out.splitlines()[-1] == "5 file(s): 5 ok, 0 with violations, 0 unreadable"
+
+
+def test_violation_points_into_the_text(
+    run: Run, tmp_path: Path, clean_report: govinfo.AnnualReport
+) -> None:
+    """A changed cell is reported as FILE:LINE: RULE message, naming the cell as suspect."""
+    path = tmp_path / "bad.txt"
+    path.write_text(write_text(_broken(clean_report)), encoding="utf-8")
+    where = read(path).locations[BAD_CELL].with_source(None)
+    status, out = run("check", "--lang", "en", path)
+    assert status == 1
+    prefix = f"{path}:{where}: "
+    broken = [line for line in out.splitlines() if "T3-" in line]
+    assert all(line.startswith(prefix) for line in broken)
+    assert [line[len(prefix) :].split(" ")[0] for line in broken] == [
+        "T3-ROW-TOTAL[disclosed]",
+        "T3-OUTCOME-TOTAL[natural_person]",
+    ]
+    assert all(line.endswith(f"(suspect: {BAD_CELL})") for line in broken)
+    assert out.splitlines()[-1].startswith(f"{path}: FAILED: 2 violation(s)")
+
+
+def test_chinese_is_the_default(
+    run: Run, clean_report: govinfo.AnnualReport, write_report: Callable[..., Path]
+) -> None:
+    """Without --lang the rule messages and the summary are in Chinese."""
+    path = write_report(_broken(clean_report), "bad.json")
+    status, out = run("check", path)
+    assert status == 1
+    assert f"(疑似出错单元格: {BAD_CELL})" in out
+    assert "未通过" in out.splitlines()[-1]
+
+
+def test_json_output(
+    run: Run, clean_report: govinfo.AnnualReport, write_report: Callable[..., Path]
+) -> None:
+    """--json gives each file's status, violations with cells, suspect and values."""
+    bad = write_report(_broken(clean_report), "bad.json")
+    good = write_report(clean_report, "good.json")
+    status, out = run("check", "--json", bad, good)
+    assert status == 1
+    data = json.loads(out)
+    assert [f["status"] for f in data["files"]] == ["failed", "ok"]
+    assert (data["ok"], data["failed"], data["unreadable"]) == (1, 1, 0)
+    first = data["files"][0]["violations"][0]
+    assert first["rule"] == "T3-ROW-TOTAL"
+    assert first["suspect"] == BAD_CELL
+    assert BAD_CELL in first["cells"]
+    assert first["difference"] == first["actual"] - first["expected"]
+
+
+def test_unreadable_file_exits_2(
+    run: Run, tmp_path: Path, seed_path: Callable[[str], Path]
+) -> None:
+    """A missing or non-report file makes the exit status 2 and the others are still checked."""
+    junk = tmp_path / "junk.txt"
+    junk.write_text("这不是一份年度报告。\n", encoding="utf-8")
+    status, out = run(
+        "check", "--lang", "en", junk, tmp_path / "missing.txt", seed_path("004_402c59144089559f")
+    )
+    assert status == 2
+    assert f"{junk}: UNREADABLE" in out
+    assert f"{tmp_path / 'missing.txt'}: UNREADABLE" in out
+    assert out.splitlines()[-1] == "3 file(s): 1 ok, 0 with violations, 2 unreadable"
+
+
+def test_consecutive_years_are_compared(
+    run: Run, clean_report: govinfo.AnnualReport, write_report: Callable[..., Path]
+) -> None:
+    """Two years of one organ get the carry-over rule: a mismatch is a warning."""
+    assert clean_report.year is not None
+    carried = govinfo.flatten(clean_report)["applications.carried_over.total"]
+    assert isinstance(carried, int)
+    last_year = _broken(clean_report, "applications.carried_forward.total")
+    earlier = write_report(last_year, "earlier.json", year=clean_report.year - 1)
+    later = write_report(clean_report, "later.json")
+    status, out = run("check", "--json", later, earlier)
+    data = json.loads(out)
+    later_warnings = [w["rule"] for w in data["files"][0]["warnings"]]
+    assert "X-CARRY-OVER" in later_warnings
+    alone = json.loads(run("check", "--json", later)[1])
+    assert "X-CARRY-OVER" not in [w["rule"] for w in alone["files"][0]["warnings"]]
+    assert status == 1  # the earlier file itself breaks its balance
+
+
+def test_strict_fails_on_warnings(run: Run, seed_path: Callable[[str], Path]) -> None:
+    """--strict turns a rule warning (the legacy seed's outcome sum) into exit status 1."""
+    legacy = seed_path("003_177e9577cd498f96")
+    assert run("check", legacy)[0] == 0
+    assert run("check", "--strict", legacy)[0] == 1
+
+
+@settings(max_examples=25, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(report=consistent_reports())
+def test_consistent_reports_pass(report: govinfo.AnnualReport, tmp_path: Path, run: Run) -> None:
+    """Every consistent report, written as JSON, passes the check with exit status 0."""
+    path = tmp_path / "r.json"
+    path.write_text(govinfo.to_json(report), encoding="utf-8")
+    status, out = run("check", "--json", path)
+    assert status == 0, out
