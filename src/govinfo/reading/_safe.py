@@ -19,6 +19,7 @@ from __future__ import annotations
 import io
 import os
 import zipfile
+import zlib
 from collections.abc import Iterator
 from typing import BinaryIO
 
@@ -159,7 +160,14 @@ class SafeZip:
                     chunks.append(chunk)
         except UnsafeInputError:
             raise
-        except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError) as exc:
+        except (
+            zipfile.BadZipFile,
+            zipfile.LargeZipFile,
+            zlib.error,  # a damaged deflate stream
+            OSError,
+            EOFError,
+            ValueError,
+        ) as exc:
             raise ReadError(f"corrupt archive part: {exc}", location=where) from exc
         except RuntimeError as exc:  # zipfile raises RuntimeError for encrypted members
             raise UnsupportedFormatError(
