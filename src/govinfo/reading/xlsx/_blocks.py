@@ -76,15 +76,18 @@ def sheet_blocks(
     # Display text of every stored cell that shows something, and which cells draw a border.
     shown: dict[tuple[int, int], str] = {}
     lined: set[tuple[int, int]] = set()
+    computed: set[tuple[int, int]] = set()  # formula cells keep their column even if unknown
     for (row, col), cell in grid.cells.items():
         value = text(grid, row, col, cell)
         if value.strip():
             shown[(row, col)] = value
+        elif cell.formula is not None or cell.shared is not None:
+            computed.add((row, col))
         if cell.style in bordered:
             lined.add((row, col))
     if not shown:
         return []
-    used = shown.keys() | lined
+    used = shown.keys() | lined | computed
     max_row = max(r for r, _ in used)
     max_col = max(c for _, c in used)
     # Per row: the origins with text it shows, the columns where it has a cell of its own,
