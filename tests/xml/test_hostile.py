@@ -207,3 +207,19 @@ def test_missing_file_is_a_read_error(tmp_path: Path) -> None:
     """A path that does not exist gives a ReadError naming it."""
     with pytest.raises(ReadError, match=r"nope\.xml"):
         read_xml(tmp_path / "nope.xml")
+
+
+def test_number_past_python_digit_limit_is_a_schema_error() -> None:
+    """A count valid for the XSD but too long for int() is refused at its element."""
+    cell = f"<total>{'9' * 5000}</total>"
+    body = f"<applications>\n<new_received>\n{cell}\n</new_received>\n</applications>"
+    with pytest.raises(SchemaError, match=r"applications\.new_received\.total") as caught:
+        read_xml(_report(body))
+    assert caught.value.location is not None
+    assert caught.value.location.xpath == "/report/applications/new_received/total"
+
+
+def test_year_past_python_digit_limit_is_a_schema_error() -> None:
+    """Outside the tables, the same refusal names the document root."""
+    with pytest.raises(SchemaError, match="digits"):
+        read_xml(_report(f"<year>{'1' * 5000}</year>"))

@@ -186,7 +186,12 @@ def _tables(
                     address = f"{table.name}.{row.name}.{_local(cell)}"
                     raise _error(f"{address} is not a cell of template {template}", cell, source)
                 text = cell.text or ""
-                values[spec.column] = Decimal(text.strip()) if spec.kind is _AMOUNT else int(text)
+                try:
+                    values[spec.column] = (
+                        Decimal(text.strip()) if spec.kind is _AMOUNT else int(text)
+                    )
+                except ValueError as exc:  # valid xs:integer, but past int()'s digit limit
+                    raise _error(f"{spec.address}: {exc}", cell, source) from exc
                 lines[spec.address] = cell.sourceline  # type: ignore[assignment]  # always an int when parsed
             rows[row.name] = row.cls(**values)
         tables[table.name] = table.cls(**rows)
@@ -245,6 +250,18 @@ def read_xml(
     data, display = load_source(source, name=name)
     root = parse_xml(data, source=display)
     _validate(root, display)
+    try:
+        return _result(root, display)
+    except SchemaError:
+        raise
+    except ValueError as exc:
+        # The schema allows it but Python or the model does not: a number past int()'s digit
+        # limit, a year outside the model's range.
+        message = exc.message if isinstance(exc, InvalidValueError) else str(exc)
+        raise _error(message, root, display) from exc
+
+
+def _result(root: etree._Element, display: str) -> ReadResult:
     template = Template(root.get(TEMPLATE_ATTR))
     fields: dict[str, Any] = {}
     legacy: dict[str, LegacyValue] = {}
@@ -269,12 +286,8 @@ def read_xml(
         elif tag != _xsd.CHECK:
             table_elements.append(child)
     tables, lines = _tables(table_elements, template, display)
-    try:
-        report = AnnualReport(template=template, legacy=legacy, **fields, **tables)
-    except InvalidValueError as exc:
-        raise _error(exc.message, root, display) from exc
     return ReadResult(
-        report=report,
+        report=AnnualReport(template=template, legacy=legacy, **fields, **tables),
         diagnostics=diagnostics,
         locations=_Locations(display, lines),
         source=display,
