@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 import attrs
 from lxml import etree
@@ -24,9 +25,11 @@ from govinfo.model.fields import LABEL
 from govinfo.model.narrative import Narrative
 from govinfo.model.report import AnnualReport
 from govinfo.reading.result import Diagnostic
-from govinfo.rules.result import CheckResult, Unverifiable, Violation
 from govinfo.schema import _xsd
 from govinfo.schema._format import CHAR, KEY, LABEL_ATTR, NS, TEMPLATE_ATTR, qname, write_text
+
+if TYPE_CHECKING:
+    from govinfo.rules.result import CheckResult, Unverifiable, Violation
 
 __all__ = ["write_xml", "xml_schema"]
 
