@@ -220,11 +220,21 @@ def read_row(
             candidates.append([None if i is None else values[i] for i in placement])
     found: dict[tuple[CellValue, ...], list[Token | None]] = {}
     scratch: list[Diagnostic] = []
+    seen: set[tuple[CellValue, ...]] = set()
+    seen_values: set[tuple[object, ...]] = set()
     for candidate in candidates:
+        same = tuple(None if t is None else (t.value, t.text) for t in candidate)
+        if same in seen_values:
+            continue  # dropping any one of several equal values gives the same row
+        seen_values.add(same)
         cells = build(candidate, scratch)
         if any(c.mark is Mark.READ and c.value is None for c in cells.values()):
             continue
         row = {a: (cells[a].value if a in cells else None) for a in addresses}
+        raw = tuple(row.values())
+        if raw in seen:
+            continue
+        seen.add(raw)
         judged = judge(row, False)
         if judged is None:
             continue

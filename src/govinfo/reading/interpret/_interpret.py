@@ -216,7 +216,7 @@ class _Reader:
             )
             trial = dict(values)
             trial.update(dict.fromkeys(blanks, 0))
-            if has_data and feasible(trial, self.template, frozenset(blanks)):
+            if has_data and feasible(trial, self.template):
                 values.update(trial)
                 for address in blanks:
                     self.notes.append(

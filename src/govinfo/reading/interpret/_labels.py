@@ -90,6 +90,7 @@ _TEMPLATE_MARKERS: dict[Template, tuple[str, ...]] = {
 }
 
 
+@functools.lru_cache(maxsize=8192)
 def key(text: str) -> str:
     """The comparable form of a label: NFKC, lower case, letters/digits/CJK only."""
     return _DROP.sub("", unicodedata.normalize("NFKC", text).lower())

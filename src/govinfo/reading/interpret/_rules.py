@@ -27,11 +27,6 @@ def _equations(template: Template) -> tuple[Equation, ...]:
 
 
 @functools.cache
-def _touching(template: Template, addresses: frozenset[str]) -> tuple[Equation, ...]:
-    return tuple(eq for eq in _equations(template) if addresses.intersection(eq.cells))
-
-
-@functools.cache
 def _within(template: Template, addresses: frozenset[str]) -> tuple[Equation, ...]:
     return tuple(eq for eq in _equations(template) if addresses.issuperset(eq.cells))
 
@@ -65,8 +60,12 @@ def fill_within(cells: dict[str, CellValue], template: Template) -> dict[str, Ce
 def feasible(
     cells: Mapping[str, CellValue], template: Template, only: frozenset[str] | None = None
 ) -> bool:
-    """Whether every equation (touching ``only``, if given) can hold with non-negative unknowns."""
-    eqs = _equations(template) if only is None else _touching(template, only)
+    """Whether every equation can hold with non-negative unknowns.
+
+    With ``only``, just the equations lying wholly within those cells (the others have an
+    unknown on each side when nothing else is known, so they always can).
+    """
+    eqs = _equations(template) if only is None else _within(template, only)
     for eq in eqs:
         left = right = 0
         unknown_left = unknown_right = False

@@ -10,6 +10,7 @@ a unit. Anything else is text. The result keeps the kind, so the interpreter can
 from __future__ import annotations
 
 import enum
+import functools
 import re
 import unicodedata
 from decimal import Decimal, InvalidOperation
@@ -49,8 +50,9 @@ def normalise(text: str) -> str:
     return _SPACES.sub(" ", unicodedata.normalize("NFKC", text)).strip()
 
 
+@functools.lru_cache(maxsize=8192)
 def parse_value(text: str) -> Value:
-    """Classify the text of one cell and read its number when it is one."""
+    """Classify the text of one cell and read its number when it is one (cached: cells repeat)."""
     norm = normalise(text)
     if not norm:
         return Value(Kind.BLANK)

@@ -8,7 +8,7 @@ aligned columns become table rows; consecutive rows form one :class:`Table`. Eve
 a :class:`Paragraph`. Which rows are data and which are prose is the interpreter's business;
 the front end only keeps line numbers and undoes two artefacts of the export itself: bookmark
 markers such as ``[bookmark: _GoBack]``, and a one-cell line whose text ran on to the next
-line (a line without a tab right after an indented cell continues that cell).
+line (a short line without a tab right after an empty or broken indented cell continues it).
 """
 
 from __future__ import annotations
@@ -24,6 +24,8 @@ __all__ = ["to_blocks"]
 _ARTEFACT = re.compile(r"\[bookmark:[^\]\n]*\]|\f|\u200b|\ufeff")
 _ALIGNED = re.compile(r"[ \u3000\xa0]{2,}")
 _SENTENCE_END = ("。", "；", ";", "：")
+_NUMERIC = re.compile(r"[\d０-９,.，．/\s+-]+")
+_NUMBERED = re.compile(r"\s*(?:[(（]?[一二三四五六七八九十\d０-９]+[)）、.．]|第)")
 
 
 def _aligned_cells(line: str) -> list[str] | None:
@@ -31,6 +33,20 @@ def _aligned_cells(line: str) -> list[str] | None:
     if not _ALIGNED.search(stripped) or stripped.endswith(_SENTENCE_END) or "。" in stripped:
         return None
     return _ALIGNED.split(stripped)
+
+
+def _continues(cell: str, line: str) -> bool:
+    # An empty cell followed by its value on the next line, or a short word of a header cell
+    # broken in two ("商业" / "企业"). A number, a numbered line or a sentence starts afresh.
+    text = line.strip()
+    if not cell.strip():
+        return bool(text) and len(text) <= 20
+    return (
+        len(text) <= 12
+        and not _NUMERIC.fullmatch(cell.strip())
+        and not _NUMBERED.match(text)
+        and "。" not in text
+    )
 
 
 def to_blocks(text: str, source: str) -> tuple[tuple[Block, ...], list[Diagnostic]]:
@@ -82,7 +98,7 @@ def to_blocks(text: str, source: str) -> tuple[tuple[Block, ...], list[Diagnosti
             )
             previous_one_cell = one_cell
             continue
-        if previous_one_cell and rows:
+        if previous_one_cell and rows and _continues(rows[-1][0].text, line):
             last = rows[-1][0]
             rows[-1] = (Cell(text=(last.text + "\n" + line).strip("\n"), location=last.location),)
             notes.append(
