@@ -38,14 +38,15 @@ def _hypothesis_setup_hook() -> None:
 import attrs
 from hypothesis import strategies as st
 
-from govinfo.model.catalogue import cell_specs
+from govinfo.model.catalogue import LEGACY_PREFIX, cell_specs
 from govinfo.model.fields import ValueKind
 from govinfo.model.flat import CellValue, flatten, unflatten
 from govinfo.model.narrative import Narrative
 from govinfo.model.report import AnnualReport, LegacyValue
 from govinfo.model.rows import ApplicantCounts
 from govinfo.model.template import Template
-from govinfo.rules.catalogue import DOMAINS
+from govinfo.rules._cells import with_cells
+from govinfo.rules.catalogue import DOMAINS, rule
 
 __all__ = [
     "LEGACY_KEYS",
@@ -64,12 +65,7 @@ LEGACY_KEYS: tuple[str, ...] = (
     "proactive_items",
     "proactive_normative_documents",
     "applications_received",
-    "applications_in_active_scope",
-    "applications_granted",
-    "applications_partially_granted",
-    "applications_refused",
-    "applications_not_government_information",
-    "applications_not_held",
+    *(a.removeprefix(LEGACY_PREFIX) for a in rule("L-OUTCOME-TOTAL").rhs),
     "fees_collected_yuan",
     "review_cases",
     "litigation_cases",
@@ -250,7 +246,7 @@ def _any_report(draw: st.DrawFn, template: Template, max_count: int) -> AnnualRe
         cells.update(draw(st.lists(_cell_values(template, max_count))))
     if template is Template.LEGACY_2008:
         for key, value in draw(_legacy_stats(max_count)).items():
-            cells["legacy." + key] = value
+            cells[LEGACY_PREFIX + key] = value
     return unflatten(cells, template=template, **draw(_metadata()))
 
 
@@ -382,17 +378,6 @@ def _covered(report: AnnualReport) -> list[str]:
     return [a for a in covered if type(cells.get(a)) is int]
 
 
-def _rebuild(report: AnnualReport, cells: dict[str, CellValue]) -> AnnualReport:
-    return unflatten(
-        cells,
-        template=report.template,
-        organ=report.organ,
-        year=report.year,
-        title=report.title,
-        narrative=report.narrative,
-    )
-
-
 def with_cells_removed(
     reports: st.SearchStrategy[AnnualReport] | None = None,
     *,
@@ -446,7 +431,7 @@ def _remove(report: AnnualReport, addresses: list[str], determined_only: bool) -
                 continue
         cells = trial
         removed.append(address)
-    return CellsRemoved(original=report, report=_rebuild(report, cells), removed=tuple(removed))
+    return CellsRemoved(original=report, report=with_cells(report, cells), removed=tuple(removed))
 
 
 def with_cell_corrupted(
@@ -485,7 +470,7 @@ def _corrupted(draw: st.DrawFn, report: AnnualReport, max_change: int) -> CellCo
     cells[address] = after
     return CellCorrupted(
         original=report,
-        report=_rebuild(report, cells),
+        report=with_cells(report, cells),
         address=address,
         before=before,
         after=after,

@@ -31,6 +31,7 @@ __all__ = [
     "RuleKind",
     "Unstated",
     "equations",
+    "instance_name",
     "rule",
     "rules",
 ]
@@ -61,6 +62,11 @@ class Unstated(str, enum.Enum):
         return self.value
 
 
+def instance_name(rule_id: str, key: str) -> str:
+    """The name of one instance of a rule: ``RULE[key]``, or ``RULE`` when it has one only."""
+    return f"{rule_id}[{key}]" if key else rule_id
+
+
 @attrs.frozen(kw_only=True)
 class Equation:
     """One instance of a rule: ``sum(lhs) == sum(rhs)`` over concrete addresses.
@@ -87,7 +93,7 @@ class Equation:
     @property
     def name(self) -> str:
         """``RULE[key]``, e.g. ``T3-ROW-TOTAL[disclosed]``."""
-        return f"{self.rule}[{self.key}]" if self.key else self.rule
+        return instance_name(self.rule, self.key)
 
     def __str__(self) -> str:
         return f"{' + '.join(self.lhs)} == {' + '.join(self.rhs)}"

@@ -22,9 +22,10 @@ from typing import Any
 
 import attrs
 
-from govinfo.model.flat import CellValue, flatten, unflatten
+from govinfo.model.flat import CellValue, flatten
 from govinfo.model.report import AnnualReport
 from govinfo.model.template import Template
+from govinfo.rules._cells import with_cells
 from govinfo.rules.catalogue import Equation, Unstated, equations, rule
 
 __all__ = ["Fill", "Inference", "infer", "infer_cells"]
@@ -89,17 +90,10 @@ def infer(report: AnnualReport) -> Inference:
     """
     if not report.template.has_tables:
         return Inference(report=report)
-    cells, filled = infer_cells(flatten(report), report.template)
+    _, filled = infer_cells(flatten(report), report.template)
     if not filled:
         return Inference(report=report)
-    completed = unflatten(
-        cells,
-        template=report.template,
-        organ=report.organ,
-        year=report.year,
-        title=report.title,
-        narrative=report.narrative,
-    )
+    completed = with_cells(report, {f.address: f.value for f in filled})
     return Inference(report=completed, filled=filled)
 
 

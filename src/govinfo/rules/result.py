@@ -16,6 +16,7 @@ import attrs
 from govinfo.errors import ViolationError
 from govinfo.locations import Location
 from govinfo.reading.result import Severity
+from govinfo.rules.catalogue import instance_name
 
 __all__ = ["CheckResult", "Number", "Unverifiable", "Violation"]
 
@@ -69,7 +70,7 @@ class Violation:
     @property
     def name(self) -> str:
         """``RULE[key]``, e.g. ``T3-ROW-TOTAL[disclosed]``."""
-        return f"{self.rule}[{self.key}]" if self.key else self.rule
+        return instance_name(self.rule, self.key)
 
     def __str__(self) -> str:
         text = f"{self.severity}: [{self.name}] {self.message_en}"
@@ -102,7 +103,7 @@ class Unverifiable:
     @property
     def name(self) -> str:
         """``RULE[key]``, e.g. ``T3-ROW-TOTAL[disclosed]``."""
-        return f"{self.rule}[{self.key}]" if self.key else self.rule
+        return instance_name(self.rule, self.key)
 
     def __str__(self) -> str:
         return f"unverifiable: [{self.name}] unknown {', '.join(self.unknown)}"
