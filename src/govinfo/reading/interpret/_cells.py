@@ -26,7 +26,7 @@ from govinfo.reading.interpret._placement import (
 )
 from govinfo.reading.interpret._tables import RowReading
 from govinfo.reading.interpret._tokens import Token
-from govinfo.reading.interpret._values import Kind
+from govinfo.reading.interpret._values import Kind, normalise
 from govinfo.reading.result import Diagnostic, Severity
 
 __all__ = ["Judge", "Mark", "ReadCell", "is_direct", "read_row"]
@@ -196,26 +196,23 @@ def read_row(
         return {}
     code = "row-extra-values" if len(values) > columns else "row-short"
     candidates: list[list[Token | None]] = []
-    digits = "".join(t.text.strip() for t in values)
-    run_together = (
-        len(values) < columns
-        and all(t.kind is Kind.NUMBER and t.text.strip().isdigit() for t in values)
-        and len(digits) >= columns
-    )
+    # One number holding at least as many digits as there are columns: the cells ran
+    # together with no separator ("6210009"); only its splits are readings.
+    digits = normalise(values[0].text).replace(" ", "") if len(values) == 1 else ""
+    run_together = columns > 1 and digits.isascii() and digits.isdigit() and len(digits) >= columns
     if run_together:
         code = "digits-run-together"
+        token = values[0]
         for parts in splits(digits, columns):
             candidates.append(
                 [
                     attrs.evolve(
-                        values[0],
-                        text=str(p),
-                        value=attrs.evolve(values[0].value, number=Decimal(p)),
+                        token, text=str(p), value=attrs.evolve(token.value, number=Decimal(p))
                     )
                     for p in parts
                 ]
             )
-    if placement_count(len(values), columns) <= MAX_CANDIDATES:
+    elif placement_count(len(values), columns) <= MAX_CANDIDATES:
         for placement in placements(len(values), columns):
             candidates.append([None if i is None else values[i] for i in placement])
     found: dict[tuple[CellValue, ...], list[Token | None]] = {}

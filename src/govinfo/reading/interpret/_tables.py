@@ -81,6 +81,18 @@ def _prefix_overlap(buffer: str, form: str) -> int:
     return 0
 
 
+def _blank_row(
+    buffer: list[Token], pending: list[Token], specs: tuple[RowSpec, ...], start: int
+) -> RowReading | None:
+    slots = [t for t in pending if t.row_id == buffer[-1].row_id]
+    if not slots:
+        return None
+    found = _best_row("".join(t.key for t in buffer), specs, start)
+    if found is None or found[1] or len(slots) < len(specs[found[0]].columns):
+        return None
+    return RowReading(spec=specs[found[0]], label=list(buffer), slots=slots)
+
+
 def match_rows(tokens: list[Token], specs: tuple[RowSpec, ...]) -> TableReading:
     """Assign ``tokens`` to the rows of ``specs`` (one table of a template)."""
     rows: list[RowReading] = []
@@ -93,6 +105,16 @@ def match_rows(tokens: list[Token], specs: tuple[RowSpec, ...]) -> TableReading:
     for token in tokens:
         kind = token.kind
         if kind is Kind.TEXT:
+            if pending and buffer and token.row_id != buffer[-1].row_id:
+                # A label followed by nothing but blank cells: a row printed all blank.
+                blank_row = _blank_row(buffer, pending, specs, start)
+                if blank_row is not None:
+                    if not rows:
+                        header.append("".join(t.key for t in buffer[:-1]))
+                    rows.append(blank_row)
+                    start = specs.index(blank_row.spec) + 1
+                    current = blank_row
+                    buffer = []
             buffer.append(token)
             pending = []
             continue
@@ -122,6 +144,11 @@ def match_rows(tokens: list[Token], specs: tuple[RowSpec, ...]) -> TableReading:
         current.values.append(token)
         if token.row_id == current.label[-1].row_id:
             current.slots.append(token)
+    if pending and buffer:
+        blank_row = _blank_row(buffer, pending, specs, start)
+        if blank_row is not None:
+            rows.append(blank_row)
+            buffer = []
     if not rows and buffer:
         header.append("".join(t.key for t in buffer))
     return TableReading(rows=rows, header="".join(header), orphans=orphans)
