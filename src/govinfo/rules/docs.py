@@ -28,6 +28,13 @@ parts).
 Formulas use cell addresses (see [the model](model.md)); `{placeholder}` ranges over the
 domain listed, `Σ_{x}` sums over `x`, and `previous:` means last year's report.
 
+A broken instance names its *suspect*: the one stated cell whose correction would repair
+every broken equation it sits in (by the same amount, leaving a non-negative value) while
+sitting in no equation that holds. A single wrong cell of section 三 breaks its row's
+`T3-ROW-TOTAL` and its column's `T3-OUTCOME-TOTAL` or `T3-BALANCE` at once, and is named.
+When several cells explain the break equally well (a cell of section 四 sits in one
+equation only) they are all listed as *candidates* and no suspect is named.
+
 Not a rule here: that every count is a non-negative integer, a signed change an integer
 and an amount a non-negative `Decimal` (FORMAT.md I4). The model enforces it when a
 report is built (`InvalidValueError`), so no report can break it.
