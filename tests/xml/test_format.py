@@ -9,9 +9,10 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from govinfo import AnnualReport, Narrative, addresses, unflatten
+from govinfo import AnnualReport, Narrative, WriteError, addresses, unflatten
 from govinfo.model import cell_spec
 from govinfo.reading.xml import read_xml
+from govinfo.schema._format import MAX_TEXT_BYTES
 from govinfo.schema._xsd import generate_schema
 from govinfo.writing.xml import write_xml, xml_schema
 
@@ -178,3 +179,11 @@ def test_example_file_is_current(example_report: AnnualReport, example_path: Pat
     location = result.locations["applications.new_received.natural_person"]
     assert location.xpath == "/report/applications/new_received/natural_person"
     assert location.line is not None
+
+
+def test_text_too_long_for_xml_readers_is_a_write_error() -> None:
+    """A text run over libxml2's 10 MB limit is refused on writing, not lost on reading."""
+    fits = AnnualReport(template="gb_2021", organ="x" * MAX_TEXT_BYTES)
+    assert read_xml(write_xml(fits)).report == fits
+    with pytest.raises(WriteError, match="organ"):
+        write_xml(AnnualReport(template="gb_2021", organ="é" * (MAX_TEXT_BYTES // 2 + 1)))

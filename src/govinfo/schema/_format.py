@@ -16,11 +16,16 @@ import re
 
 from lxml import etree
 
+from govinfo.errors import WriteError
+from govinfo.locations import Location
+
 __all__ = [
     "CHAR",
+    "CHAR_CODE_PATTERN",
     "CODE",
     "KEY",
     "LABEL_ATTR",
+    "MAX_TEXT_BYTES",
     "NS",
     "SCHEMA_FILE",
     "TEMPLATE_ATTR",
@@ -46,6 +51,9 @@ KEY = "key"
 # XML 1.0 Char production, inverted: what must travel as <char code=".."/>.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
+#: Longest run of character data libxml2 reads without its "huge" option (UTF-8 bytes).
+MAX_TEXT_BYTES = 10_000_000
+
 #: XSD pattern of ``code``: exactly the code points matched by ``_NOT_XML``, upper-case hex.
 CHAR_CODE_PATTERN = "[0-8BCEF]|1[0-9A-F]|D[89A-F][0-9A-F]{2}|FFF[EF]"
 
@@ -58,12 +66,30 @@ def qname(name: str) -> str:
 _CHAR_TAG = qname(CHAR)
 
 
+def _check_length(element: etree._Element, piece: str) -> None:
+    # A run longer than the parser's limit would be written but could not be read back.
+    if len(piece) * 4 > MAX_TEXT_BYTES and len(piece.encode("utf-8")) > MAX_TEXT_BYTES:
+        name = etree.QName(element).localname
+        raise WriteError(
+            f"the text of {name!r} has a run of {len(piece.encode('utf-8'))} bytes; XML "
+            f"readers refuse text over {MAX_TEXT_BYTES} bytes",
+            location=Location(xpath=name),
+        )
+
+
 def write_text(element: etree._Element, text: str) -> None:
-    """Put ``text`` into ``element``, encoding characters XML 1.0 cannot carry as ``char``."""
+    """Put ``text`` into ``element``, encoding characters XML 1.0 cannot carry as ``char``.
+
+    Raises:
+        WriteError: a run of text is longer than XML readers accept (``MAX_TEXT_BYTES``).
+    """
     if _NOT_XML.search(text) is None:
+        _check_length(element, text)
         element.text = text
         return
     pieces = _NOT_XML.split(text)
+    for piece in pieces:
+        _check_length(element, piece)
     bad = _NOT_XML.findall(text)
     element.text = pieces[0]
     for char, after in zip(bad, pieces[1:], strict=True):

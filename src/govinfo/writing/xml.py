@@ -195,7 +195,8 @@ def write_xml(
         The document, with an XML declaration and a final newline.
 
     Raises:
-        WriteError: ``report`` is not an :class:`~govinfo.AnnualReport`.
+        WriteError: ``report`` is not an :class:`~govinfo.AnnualReport`, or a text holds a
+            run of over 10,000,000 UTF-8 bytes, more than XML parsers read by default.
     """
     if not isinstance(report, AnnualReport):
         raise WriteError(f"write_xml expects an AnnualReport, got {type(report).__name__}")
