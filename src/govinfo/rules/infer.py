@@ -234,26 +234,34 @@ def _solve(rows: list[_Row], *, nonnegativity: bool) -> dict[str, tuple[int, fro
     """
     found: dict[str, tuple[int, frozenset[int], bool]] = {}
     while True:
-        reduced = _reduce(rows)
-        new: dict[str, tuple[int, frozenset[int], bool]] = {}
-        for coefs, const, sources in reduced:
-            if len(coefs) == 1:
-                ((a, c),) = coefs.items()
-                if const % c or const // c < 0:
-                    raise _Contradiction
-                new[a] = (const // c, sources, False)
-        if nonnegativity:
-            for coefs, const, sources in (*reduced, *rows):
-                if _infeasible(coefs, const):
-                    raise _Contradiction
-                if const == 0 and len({c > 0 for c in coefs.values()}) == 1:
-                    for a in coefs:
-                        new.setdefault(a, (0, sources, True))
+        # The rows as they stand settle most cells; reduce only when they are stuck.
+        new = _deductions(rows, nonnegativity=nonnegativity)
         if not new:
-            return found
+            new = _deductions(_reduce(rows), nonnegativity=nonnegativity)
+            if not new:
+                return found
         found.update(new)
         rows = [_substitute(row, new) for row in rows]
         rows = [row for row in rows if row[0] or _check_empty(row)]
+
+
+def _deductions(
+    rows: list[_Row], *, nonnegativity: bool
+) -> dict[str, tuple[int, frozenset[int], bool]]:
+    """Cells that single rows settle: one unknown left, or a zero sum of one sign."""
+    new: dict[str, tuple[int, frozenset[int], bool]] = {}
+    for coefs, const, sources in rows:
+        if nonnegativity and _infeasible(coefs, const):
+            raise _Contradiction
+        if len(coefs) == 1:
+            ((a, c),) = coefs.items()
+            if const % c or const // c < 0:
+                raise _Contradiction
+            new[a] = (const // c, sources, False)
+        elif nonnegativity and const == 0 and len({c > 0 for c in coefs.values()}) == 1:
+            for a in coefs:
+                new.setdefault(a, (0, sources, True))
+    return new
 
 
 def _check_empty(row: _Row) -> bool:
