@@ -223,3 +223,14 @@ def test_year_past_python_digit_limit_is_a_schema_error() -> None:
     """Outside the tables, the same refusal names the document root."""
     with pytest.raises(SchemaError, match="digits"):
         read_xml(_report(f"<year>{'1' * 5000}</year>"))
+
+
+@pytest.mark.parametrize("hint", ["http://127.0.0.1:9/evil.xsd", "file:///nonexistent/evil.xsd"])
+def test_schema_location_hints_are_not_followed(hint: str) -> None:
+    """xsi:schemaLocation is ignored: validation uses only the shipped schema, offline."""
+    xsi = "http://www.w3.org/2001/XMLSchema-instance"
+    document = (
+        f'<report xmlns="{NS}" xmlns:xsi="{xsi}" xsi:schemaLocation="{NS} {hint}"'
+        ' template="gb_2021"><year>2021</year></report>'
+    ).encode()
+    assert read_xml(document).report.year == 2021
