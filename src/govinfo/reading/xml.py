@@ -130,9 +130,6 @@ def _layout(template: Template) -> dict[str, _Table]:
     return tables
 
 
-_AMOUNT = ValueKind.AMOUNT
-
-
 def _number(kind: ValueKind, text: str) -> int | Decimal:
     # The schema has checked the lexical form (xs:integer / xs:decimal, whitespace allowed).
     return Decimal(text.strip()) if kind is ValueKind.AMOUNT else int(text)
@@ -185,14 +182,11 @@ def _tables(
                 if spec is None:
                     address = f"{table.name}.{row.name}.{_local(cell)}"
                     raise _error(f"{address} is not a cell of template {template}", cell, source)
-                text = cell.text or ""
                 try:
-                    values[spec.column] = (
-                        Decimal(text.strip()) if spec.kind is _AMOUNT else int(text)
-                    )
+                    values[spec.column] = _number(spec.kind, cell.text or "")
                 except ValueError as exc:  # valid xs:integer, but past int()'s digit limit
                     raise _error(f"{spec.address}: {exc}", cell, source) from exc
-                lines[spec.address] = cell.sourceline  # type: ignore[assignment]  # always an int when parsed
+                lines[spec.address] = _line(cell)
             rows[row.name] = row.cls(**values)
         tables[table.name] = table.cls(**rows)
     return tables, lines
