@@ -220,7 +220,7 @@ def read_row(
     seen: set[tuple[CellValue, ...]] = set()
     seen_values: set[tuple[object, ...]] = set()
     for candidate in candidates:
-        same = tuple(None if t is None else (t.value, t.text) for t in candidate)
+        same = tuple(None if t is None else t.text for t in candidate)
         if same in seen_values:
             continue  # dropping any one of several equal values gives the same row
         seen_values.add(same)

@@ -166,6 +166,7 @@ def template_votes(text_key: str) -> dict[Template, int]:
     }
 
 
+@functools.lru_cache(maxsize=4096)
 def bigrams(text: str) -> frozenset[str]:
     return frozenset(text[i : i + 2] for i in range(len(text) - 1))
 

@@ -46,7 +46,9 @@ class TableReading:
     orphans: list[Token]
 
 
-def _best_row(buffer: str, specs: tuple[RowSpec, ...], start: int) -> tuple[int, bool] | None:
+def _best_row(
+    buffer: str, specs: tuple[RowSpec, ...], start: int, *, exact: bool = False
+) -> tuple[int, bool] | None:
     best: tuple[int, int, int] | None = None
     for index in range(start, len(specs)):
         for form in specs[index].forms:
@@ -58,6 +60,8 @@ def _best_row(buffer: str, specs: tuple[RowSpec, ...], start: int) -> tuple[int,
                 best = score
     if best is not None:
         return -best[2], False
+    if exact:
+        return None
     for index in range(start, len(specs)):
         for form in specs[index].forms:
             if _prefix_overlap(buffer, form) >= max(6, len(form) // 2):
@@ -87,8 +91,8 @@ def _blank_row(
     slots = [t for t in pending if t.row_id == buffer[-1].row_id]
     if not slots:
         return None
-    found = _best_row("".join(t.key for t in buffer), specs, start)
-    if found is None or found[1] or len(slots) < len(specs[found[0]].columns):
+    found = _best_row("".join(t.key for t in buffer), specs, start, exact=True)
+    if found is None or len(slots) < len(specs[found[0]].columns):
         return None
     return RowReading(spec=specs[found[0]], label=list(buffer), slots=slots)
 
