@@ -22,6 +22,7 @@ from govinfo.errors import WriteError
 from govinfo.locations import Location
 from govinfo.model.catalogue import cell_specs
 from govinfo.model.fields import LABEL
+from govinfo.model.flat import flatten
 from govinfo.model.narrative import Narrative
 from govinfo.model.report import AnnualReport
 from govinfo.reading.result import Diagnostic
@@ -68,8 +69,9 @@ def _text(parent: etree._Element, name: str, text: str | None, label: str | None
 def _tables(root: etree._Element, report: AnnualReport) -> None:
     table_element = row_element = None
     table = row = ""
+    cells = flatten(report)
     for spec in cell_specs(report.template):
-        value = getattr(getattr(getattr(report, spec.table), spec.row), spec.column)
+        value = cells[spec.address]
         if value is None:
             continue
         if spec.table != table or table_element is None:
