@@ -221,3 +221,25 @@ def test_read_picks_the_reader() -> None:
         read(buffer.getvalue())
     with pytest.raises(UnsupportedFormatError):
         read(data, format="pdf")
+
+
+def test_run_together_digits_with_two_splits_stay_unknown() -> None:
+    """Digits the invariants split two ways leave the row unknown, with an error."""
+    cells = dict.fromkeys(flatten(AnnualReport(template="gb_2021")), 0)
+    for row in ("new_received", "disclosed", "outcome_total"):
+        cells[f"applications.{row}.commercial_enterprise"] = 10
+        cells[f"applications.{row}.research_institution"] = 1
+        cells[f"applications.{row}.total"] = 11
+    report = unflatten(cells, template="gb_2021", organ="某局", year=2022)
+    label = "一、本年新收政府信息公开申请数量"
+    text = _replace_row(write_text(report), label, f"{label}\t010100011")
+    # With the balancing rows not stated, only the row itself constrains the split:
+    # 0,10,1,0,0,0,11 and 0,1,0,10,0,0,11 both add up.
+    for other in ("二、上年结转政府信息公开申请数量", "（七）总计", "四、结转下年度继续办理"):
+        text = _replace_row(text, other, other + "\t/" * 7)
+    result = read_text(text)
+    row = result.report.applications.new_received  # type: ignore[union-attr]
+    assert (row.commercial_enterprise, row.social_welfare_org) == (None, None)
+    error = next(d for d in result.diagnostics if d.code == "row-ambiguous")
+    assert error.severity is Severity.ERROR
+    assert error.address == "applications.new_received"

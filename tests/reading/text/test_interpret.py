@@ -1,0 +1,77 @@
+"""The shared interpreter on neutral documents, as the DOCX and XLSX front ends build them."""
+
+from __future__ import annotations
+
+import contextlib
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from govinfo.errors import GovInfoError
+from govinfo.locations import Location
+from govinfo.model.catalogue import cell_specs
+from govinfo.reading.document import Cell, Document, Paragraph, Table
+from govinfo.reading.interpret import interpret
+from govinfo.reading.text import read_text
+from govinfo.strategies import consistent_reports
+from govinfo.writing.text import write_text
+
+_WORDS = sorted(
+    {s.row_label for s in cell_specs("gb_2021")}
+    | {s.column_label for s in cell_specs("gb_2019")}
+    | {"三、收到和处理政府信息公开申请情况", "四、政府信息公开行政复议、行政诉讼情况", "/", "", "0"}
+)
+_cells = st.one_of(st.sampled_from(_WORDS), st.integers(0, 99).map(str), st.text(max_size=5))
+
+
+@st.composite
+def documents(draw: st.DrawFn) -> Document:
+    """Random paragraphs and tables of template words, numbers and noise, some cells merged."""
+    blocks: list[Paragraph | Table] = []
+    for index in range(draw(st.integers(0, 12))):
+        where = Location(source="doc", table=index + 1)
+        if draw(st.booleans()):
+            blocks.append(Paragraph(text=draw(_cells), location=where))
+            continue
+        rows = []
+        for r in range(draw(st.integers(0, 6))):
+            row = []
+            for c in range(draw(st.integers(0, 9))):
+                loc = Location(source="doc", table=index + 1, row=r + 1, cell=c + 1)
+                merged = draw(st.none() | st.just(Location(source="doc", table=index + 1)))
+                row.append(Cell(text=draw(_cells), location=loc, merged_from=merged))
+            rows.append(tuple(row))
+        blocks.append(Table(rows=tuple(rows), location=where))
+    return Document(blocks=tuple(blocks), source="doc")
+
+
+@given(documents())
+def test_any_document(document: Document) -> None:
+    """Any neutral document gives a result or a GovInfoError, nothing else."""
+    with contextlib.suppress(GovInfoError):
+        interpret(document)
+
+
+@given(consistent_reports(max_count=500))
+def test_grid_documents_read_back(report: object) -> None:
+    """A report laid out as one table per section (a DOCX-like grid) reads back exactly."""
+    text = write_text(report)  # type: ignore[arg-type]
+    blocks: list[Paragraph | Table] = []
+    rows: list[tuple[Cell, ...]] = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        if "\t" in line:
+            rows.append(
+                tuple(
+                    Cell(text=t, location=Location(source="grid", table=1, row=number, cell=i))
+                    for i, t in enumerate(line.split("\t"), start=1)
+                )
+            )
+            continue
+        if rows:
+            blocks.append(Table(rows=tuple(rows), location=Location(source="grid")))
+            rows = []
+        if line.strip():
+            blocks.append(Paragraph(text=line, location=Location(source="grid", row=number)))
+    result = interpret(Document(blocks=tuple(blocks), source="grid"))
+    assert result.report.applications == read_text(text).report.applications
+    assert result.report.review_litigation == report.review_litigation  # type: ignore[attr-defined]
