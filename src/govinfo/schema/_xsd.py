@@ -247,6 +247,7 @@ def _legacy_type(schema: etree._Element) -> None:
         _sub(extension, "attribute", name=KEY, type="legacy_key", use="required")
 
 
+@functools.cache
 def location_fields() -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The :class:`~govinfo.Location` fields written as attributes (ints) and as text elements."""
     hints = typing.get_type_hints(Location)
