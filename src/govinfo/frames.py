@@ -7,7 +7,7 @@ it when it is missing. :func:`long_rows` needs no pandas and is what ``govinfo b
 from __future__ import annotations
 
 import importlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from govinfo.errors import UnsupportedFormatError
@@ -85,20 +85,37 @@ def to_frame(
     pd = _import_pandas()
     items = _reports(reports)
     if not wide:
-        records = [(r.organ, r.year, str(r.template), *row) for r in items for row in long_rows(r)]
-        return pd.DataFrame.from_records(records, columns=list(LONG_COLUMNS))
-    rows: list[dict[str, Any]] = []
-    columns: dict[str, None] = {}
-    for r in items:
-        cells = flatten(r)
-        columns.update(dict.fromkeys(cells))
-        rows.append({"organ": r.organ, "year": r.year, "template": str(r.template), **cells})
-    frame = pd.DataFrame(rows, columns=["organ", "year", "template", *columns])
-    frame["year"] = frame["year"].astype("Int64")
-    for address in columns:
-        if _is_integer(items, address):
-            frame[address] = frame[address].astype("Int64")
-    return frame
+        names: list[str] = list(LONG_COLUMNS)
+        rows: list[tuple[object, ...]] = [
+            (r.organ, r.year, str(r.template), *row) for r in items for row in long_rows(r)
+        ]
+        return _frame(pd, names, rows, integer=["year"])
+    addresses: dict[str, None] = {}
+    cells = [flatten(r) for r in items]
+    for c in cells:
+        addresses.update(dict.fromkeys(c))
+    names = ["organ", "year", "template", *addresses]
+    rows = [
+        (r.organ, r.year, str(r.template), *(c.get(a) for a in addresses))
+        for r, c in zip(items, cells, strict=True)
+    ]
+    integer = ["year", *(a for a in addresses if _is_integer(items, a))]
+    return _frame(pd, names, rows, integer=integer)
+
+
+def _frame(
+    pd: Any, names: list[str], rows: Sequence[tuple[object, ...]], *, integer: list[str]
+) -> Any:
+    # Column by column with object dtype: pandas would otherwise turn None into NaN and
+    # exact Decimals into floats. Integer columns become nullable Int64 (None -> <NA>).
+    columns = list(zip(*rows, strict=True)) if rows else [()] * len(names)
+    wanted = set(integer)
+    return pd.DataFrame(
+        {
+            n: pd.array(list(v), dtype="Int64") if n in wanted else pd.Series(list(v), dtype=object)
+            for n, v in zip(names, columns, strict=True)
+        }
+    )
 
 
 def _is_integer(reports: list[AnnualReport], address: str) -> bool:
