@@ -17,7 +17,7 @@ from govinfo.reading.api import read
 SEED = "004_402c59144089559f"
 
 
-@pytest.mark.parametrize("suffix", [".json", ".xml", ".txt"])
+@pytest.mark.parametrize("suffix", [".json", ".xml", ".txt", ".xlsx"])
 def test_convert_round_trips(
     suffix: str,
     tmp_path: Path,
@@ -95,3 +95,15 @@ def test_python_dash_m(seed_path: Callable[[str], Path]) -> None:
     )
     assert done.returncode == 0, done.stderr
     assert ": ok: 0 violation(s)" in done.stdout.splitlines()[-1]
+
+
+def test_convert_highlight_embeds_the_check(
+    tmp_path: Path, seed_path: Callable[[str], Path]
+) -> None:
+    """--highlight on .xml output embeds the check result; .xlsx with --formulas still reads back."""
+    xml = tmp_path / "out.xml"
+    assert main(["convert", "--highlight", str(seed_path(SEED)), str(xml)]) == 0
+    assert b"<check" in xml.read_bytes()
+    xlsx = tmp_path / "out.xlsx"
+    assert main(["convert", "--highlight", "--formulas", str(seed_path(SEED)), str(xlsx)]) == 0
+    assert govinfo.flatten(read(xlsx).report) == govinfo.flatten(read(seed_path(SEED)).report)

@@ -190,12 +190,14 @@ def _outcomes(names: Sequence[str], jobs: int, progress: Progress) -> list[Outco
         return results
 
 
-def run(args: Any, out: TextIO = sys.stdout, err: TextIO = sys.stderr) -> int:
+def run(args: Any, out: TextIO | None = None, err: TextIO | None = None) -> int:
     """Run ``govinfo batch`` with parsed ``args``; return the exit status.
 
     The status is 0 once the tables are written, whatever the files held (the tables say);
     2 when no file matched, the output suffix is unknown or the output cannot be written.
     """
+    out = out or sys.stdout
+    err = err or sys.stderr
     if args.output.suffix.lower() not in BATCH_SUFFIXES:
         print(f"{args.output}: batch output must end in {', '.join(BATCH_SUFFIXES)}", file=err)
         return 2

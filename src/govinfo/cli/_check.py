@@ -150,8 +150,9 @@ def _status(result: CheckResult, strict: bool) -> str:
     return "ok" if result.ok and not (strict and result.warnings) else "failed"
 
 
-def run(args: Any, out: TextIO = sys.stdout) -> int:
+def run(args: Any, out: TextIO | None = None) -> int:
     """Run ``govinfo check`` with parsed ``args``; return the exit status."""
+    out = out or sys.stdout
     lang: str = args.lang
     text = _TEXT[lang]
     reads: dict[str, ReadResult] = {}

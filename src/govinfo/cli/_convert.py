@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 from typing import Any, TextIO
 
-from govinfo.cli._io import WRITE_SUFFIXES, read_file, write_file
+from govinfo.cli._io import WRITE_SUFFIXES, WriteOptions, read_file, write_file
 from govinfo.errors import GovInfoError, ReadError
 from govinfo.reading.result import Severity
 
@@ -23,11 +23,21 @@ def add_parser(commands: Any) -> None:
     )
     parser.add_argument("source", type=Path, metavar="IN")
     parser.add_argument("target", type=Path, metavar="OUT")
+    parser.add_argument(
+        "--highlight",
+        action="store_true",
+        help="check the report: colour the cells of broken rules (.xlsx), embed the check (.xml)",
+    )
+    parser.add_argument(
+        "--formulas", action="store_true", help="write totals as live SUM formulas (.xlsx)"
+    )
     parser.set_defaults(run=run)
 
 
-def run(args: Any, out: TextIO = sys.stdout, err: TextIO = sys.stderr) -> int:
+def run(args: Any, out: TextIO | None = None, err: TextIO | None = None) -> int:
     """Run ``govinfo convert`` with parsed ``args``; return the exit status."""
+    out = out or sys.stdout
+    err = err or sys.stderr
     try:
         read = read_file(args.source)
     except GovInfoError as exc:
@@ -38,7 +48,11 @@ def run(args: Any, out: TextIO = sys.stdout, err: TextIO = sys.stderr) -> int:
             where = str(d.location.with_source(None)) if d.location is not None else ""
             print(f"{args.source}:{where}: {d.severity}: [{d.code}] {d.message}", file=err)
     try:
-        write_file(read.report, args.target)
+        write_file(
+            read.report,
+            args.target,
+            WriteOptions(highlight=args.highlight, formulas=args.formulas),
+        )
     except GovInfoError as exc:
         print(exc, file=err)
         return 2 if isinstance(exc, ReadError) else 1

@@ -7,10 +7,10 @@ is handled here. Writers are imported on use so that ``govinfo check`` never loa
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+
+import attrs
 
 from govinfo.convert import from_json, to_json
 from govinfo.errors import ReadError, UnsupportedFormatError, WriteError
@@ -18,16 +18,24 @@ from govinfo.locations import Location
 from govinfo.model.report import AnnualReport
 from govinfo.reading.result import ReadResult
 
-__all__ = ["READ_SUFFIXES", "WRITE_SUFFIXES", "read_file", "write_file"]
+__all__ = ["READ_SUFFIXES", "WRITE_SUFFIXES", "WriteOptions", "read_file", "write_file"]
+
+
+@attrs.frozen(kw_only=True)
+class WriteOptions:
+    """What ``govinfo convert`` may ask of a writer; formats ignore what they cannot do.
+
+    Attributes:
+        highlight: embed the check (XML) or colour the cells of broken rules (XLSX).
+        formulas: write totals as live formulas (XLSX).
+    """
+
+    highlight: bool = False
+    formulas: bool = False
+
 
 #: Suffixes ``govinfo batch`` picks up in a directory.
 READ_SUFFIXES = (".txt", ".docx", ".xlsx", ".xml", ".json")
-
-
-def _function(module: str, name: str) -> Callable[..., Any]:
-    # Readers and writers load on use: ``govinfo check`` never imports openpyxl for a .txt.
-    function: Callable[..., Any] = getattr(importlib.import_module(module), name)
-    return function
 
 
 def read_file(path: Path) -> ReadResult:
@@ -52,24 +60,31 @@ def read_file(path: Path) -> ReadResult:
         raise ReadError(exc.strerror or str(exc), location=Location(source=name)) from exc
 
 
-def _xlsx(report: AnnualReport, path: Path) -> None:
-    _function("govinfo.writing.xlsx", "write_xlsx")(report, path)
+def _xlsx(report: AnnualReport, path: Path, options: WriteOptions) -> None:
+    from govinfo.writing.xlsx import write_xlsx  # noqa: PLC0415 - loads openpyxl
+
+    highlight = report.check() if options.highlight else None
+    write_xlsx(report, path, formulas=options.formulas, highlight=highlight)
 
 
-def _xml(report: AnnualReport, path: Path) -> None:
-    path.write_bytes(_function("govinfo.writing.xml", "write_xml")(report))
+def _xml(report: AnnualReport, path: Path, options: WriteOptions) -> None:
+    from govinfo.writing.xml import write_xml  # noqa: PLC0415 - loads lxml
+
+    path.write_bytes(write_xml(report, check=report.check() if options.highlight else None))
 
 
-def _json(report: AnnualReport, path: Path) -> None:
+def _json(report: AnnualReport, path: Path, options: WriteOptions) -> None:
     path.write_text(to_json(report, indent=1) + "\n", encoding="utf-8")
 
 
-def _text(report: AnnualReport, path: Path) -> None:
-    path.write_text(_function("govinfo.writing.text", "write_text")(report), encoding="utf-8")
+def _text(report: AnnualReport, path: Path, options: WriteOptions) -> None:
+    from govinfo.writing.text import write_text  # noqa: PLC0415 - symmetric with the others
+
+    path.write_text(write_text(report), encoding="utf-8")
 
 
 #: The writer of each output suffix.
-WRITE_SUFFIXES: dict[str, Callable[[AnnualReport, Path], None]] = {
+WRITE_SUFFIXES: dict[str, Callable[[AnnualReport, Path, WriteOptions], None]] = {
     ".xlsx": _xlsx,
     ".xml": _xml,
     ".json": _json,
@@ -77,7 +92,7 @@ WRITE_SUFFIXES: dict[str, Callable[[AnnualReport, Path], None]] = {
 }
 
 
-def write_file(report: AnnualReport, path: Path) -> None:
+def write_file(report: AnnualReport, path: Path, options: WriteOptions | None = None) -> None:
     """Write ``report`` to ``path`` in the format its suffix names.
 
     Raises:
@@ -92,6 +107,6 @@ def write_file(report: AnnualReport, path: Path) -> None:
             location=Location(source=str(path)),
         )
     try:
-        writer(report, path)
+        writer(report, path, options or WriteOptions())
     except OSError as exc:
         raise WriteError(exc.strerror or str(exc), location=Location(source=str(path))) from exc

@@ -28,8 +28,10 @@ def add_parser(commands: Any) -> None:
     parser.set_defaults(run=run)
 
 
-def run(args: Any, out: TextIO = sys.stdout, err: TextIO = sys.stderr) -> int:
+def run(args: Any, out: TextIO | None = None, err: TextIO | None = None) -> int:
     """Run ``govinfo show`` with parsed ``args``; return the exit status."""
+    out = out or sys.stdout
+    err = err or sys.stderr
     try:
         read = read_file(args.file)
     except GovInfoError as exc:
