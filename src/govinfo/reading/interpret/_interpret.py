@@ -19,12 +19,13 @@ from govinfo.locations import Location
 from govinfo.model.catalogue import cell_specs
 from govinfo.model.flat import CellValue, unflatten
 from govinfo.model.narrative import Narrative
+from govinfo.model.report import AnnualReport
 from govinfo.model.template import Template
 from govinfo.reading.document import Block, Document, Paragraph
 from govinfo.reading.interpret._cells import Mark, ReadCell, is_direct, read_row
 from govinfo.reading.interpret._labels import RowSpec, key, row_specs, template_votes
 from govinfo.reading.interpret._legacy import read_legacy
-from govinfo.reading.interpret._metadata import read_metadata
+from govinfo.reading.interpret._metadata import Metadata, read_metadata
 from govinfo.reading.interpret._prose import compare_prose
 from govinfo.reading.interpret._rules import Fill, feasible, fill_within, infer_cells
 from govinfo.reading.interpret._sections import Sections, split_sections
@@ -255,6 +256,19 @@ class _Reader:
         return kept
 
 
+def _report(
+    cells: Mapping[str, object], template: Template, meta: Metadata, narrative: Narrative
+) -> AnnualReport:
+    return unflatten(
+        cells,
+        template=template,
+        organ=meta.organ,
+        year=meta.year,
+        title=meta.title,
+        narrative=narrative,
+    )
+
+
 def interpret(document: Document) -> ReadResult:
     """Read a neutral document as an annual report.
 
@@ -285,16 +299,13 @@ def interpret(document: Document) -> ReadResult:
         legacy_notes: list[Diagnostic] = []
         stats, where = read_legacy(_paragraphs(document), legacy_notes)
         if stats or (meta.year is not None and meta.year <= _LAST_LEGACY_YEAR and sections.bodies):
-            report = unflatten(
-                {f"legacy.{k}": v for k, v in stats.items()},
-                template=Template.LEGACY_2008,
-                organ=meta.organ,
-                year=meta.year,
-                title=meta.title,
-                narrative=narrative,
-            )
             return ReadResult(
-                report=report,
+                report=_report(
+                    {f"legacy.{k}": v for k, v in stats.items()},
+                    Template.LEGACY_2008,
+                    meta,
+                    narrative,
+                ),
                 diagnostics=tuple(front_notes + section_notes + legacy_notes),
                 locations={f"legacy.{k}": v for k, v in where.items()},
                 source=document.source,
@@ -343,16 +354,8 @@ def interpret(document: Document) -> ReadResult:
                 location=meta.location or Location(source=document.source),
             )
         )
-    report = unflatten(
-        values,
-        template=template,
-        organ=meta.organ,
-        year=meta.year,
-        title=meta.title,
-        narrative=narrative,
-    )
     return ReadResult(
-        report=report,
+        report=_report(values, template, meta, narrative),
         diagnostics=tuple(notes + reader.notes),
         inferred=tuple(fills),
         locations=locations,

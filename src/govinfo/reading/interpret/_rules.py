@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Mapping
+from decimal import Decimal
 
 from govinfo.model.flat import CellValue
 from govinfo.model.template import Template
@@ -19,6 +20,9 @@ from govinfo.rules.catalogue import Equation, equations
 from govinfo.rules.infer import Fill, infer_cells
 
 __all__ = ["Fill", "feasible", "fill_within", "infer_cells"]
+
+
+Number = int | Decimal
 
 
 @functools.cache
@@ -57,6 +61,19 @@ def fill_within(cells: dict[str, CellValue], template: Template) -> dict[str, Ce
     return values
 
 
+def _side(cells: Mapping[str, CellValue], addresses: tuple[str, ...]) -> tuple[Number, bool]:
+    """The sum of the stated cells of one side, and whether any is unknown."""
+    total: Number = 0
+    unknown = False
+    for address in addresses:
+        value = cells.get(address)
+        if value is None:
+            unknown = True
+        else:
+            total += value
+    return total, unknown
+
+
 def feasible(
     cells: Mapping[str, CellValue], template: Template, only: frozenset[str] | None = None
 ) -> bool:
@@ -67,20 +84,8 @@ def feasible(
     """
     eqs = _equations(template) if only is None else _within(template, only)
     for eq in eqs:
-        left = right = 0
-        unknown_left = unknown_right = False
-        for address in eq.lhs:
-            value = cells.get(address)
-            if value is None:
-                unknown_left = True
-            else:
-                left += value  # type: ignore[assignment]
-        for address in eq.rhs:
-            value = cells.get(address)
-            if value is None:
-                unknown_right = True
-            else:
-                right += value  # type: ignore[assignment]
+        left, unknown_left = _side(cells, eq.lhs)
+        right, unknown_right = _side(cells, eq.rhs)
         if unknown_left and unknown_right:
             continue
         if unknown_left:

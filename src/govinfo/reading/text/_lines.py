@@ -49,6 +49,13 @@ def _continues(cell: str, line: str) -> bool:
     )
 
 
+def _row(parts: list[str], source: str, number: int) -> tuple[Cell, ...]:
+    return tuple(
+        Cell(text=part, location=Location(source=source, line=number, cell=index))
+        for index, part in enumerate(parts, start=1)
+    )
+
+
 def to_blocks(text: str, source: str) -> tuple[tuple[Block, ...], list[Diagnostic]]:
     """Split ``text`` into paragraphs and tables, keeping 1-based line numbers."""
     notes: list[Diagnostic] = []
@@ -90,12 +97,7 @@ def to_blocks(text: str, source: str) -> tuple[tuple[Block, ...], list[Diagnosti
                 parts = parts[1:]
             if not rows:
                 table_start = number
-            rows.append(
-                tuple(
-                    Cell(text=part, location=Location(source=source, line=number, cell=index))
-                    for index, part in enumerate(parts, start=1)
-                )
-            )
+            rows.append(_row(parts, source, number))
             previous_one_cell = one_cell
             continue
         if previous_one_cell and rows and _continues(rows[-1][0].text, line):
@@ -115,12 +117,7 @@ def to_blocks(text: str, source: str) -> tuple[tuple[Block, ...], list[Diagnosti
         if aligned is not None:
             if not rows:
                 table_start = number
-            rows.append(
-                tuple(
-                    Cell(text=part, location=Location(source=source, line=number, cell=index))
-                    for index, part in enumerate(aligned, start=1)
-                )
-            )
+            rows.append(_row(aligned, source, number))
             continue
         flush()
         blocks.append(Paragraph(text=line.strip(), location=Location(source=source, line=number)))
