@@ -13,10 +13,12 @@ from __future__ import annotations
 
 import json
 import timeit
+from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+import pytest
 from lxml import etree
 
 from govinfo import AnnualReport, unflatten
@@ -96,34 +98,30 @@ def _fixtures() -> tuple[AnnualReport, bytes, Node]:
     return report, data, tree
 
 
-def test_write_govinfo(benchmark: Any) -> None:
-    """write_xml on seed 001."""
-    report, _, _ = _fixtures()
-    benchmark(write_xml, report)
+def _cases() -> dict[str, tuple[Callable[[Any], object], object]]:
+    report, data, tree = _fixtures()
+    return {
+        "write_xml": (write_xml, report),
+        "bare_build": (bare_build, tree),
+        "read_xml": (read_xml, data),
+        "bare_parse": (bare_parse, data),
+        "bare_validated_read": (bare_validated_read, data),
+    }
 
 
-def test_write_bare(benchmark: Any) -> None:
-    """Bare lxml build of the same tree."""
-    _, _, tree = _fixtures()
-    benchmark(bare_build, tree)
+#: Each govinfo function and the baseline it is compared with.
+_PAIRS = (
+    ("write_xml", "bare_build"),
+    ("read_xml", "bare_parse"),
+    ("read_xml", "bare_validated_read"),
+)
 
 
-def test_read_govinfo(benchmark: Any) -> None:
-    """read_xml on seed 001's document."""
-    _, data, _ = _fixtures()
-    benchmark(read_xml, data)
-
-
-def test_read_bare(benchmark: Any) -> None:
-    """Bare lxml parse of the same document."""
-    _, data, _ = _fixtures()
-    benchmark(bare_parse, data)
-
-
-def test_read_bare_validated(benchmark: Any) -> None:
-    """Bare lxml parse, schema validation and cell collection of the same document."""
-    _, data, _ = _fixtures()
-    benchmark(bare_validated_read, data)
+@pytest.mark.parametrize("case", sorted(_cases()))
+def test_speed(benchmark: Any, case: str) -> None:
+    """Time one function on seed 001's report or document."""
+    function, argument = _cases()[case]
+    benchmark(function, argument)
 
 
 def _best_pair(
@@ -142,18 +140,12 @@ def _best_pair(
 
 def main() -> None:
     """Print each govinfo timing against its baseline, interleaved, best of 15 runs."""
-    report, data, tree = _fixtures()
-    print(f"document: {len(data)} bytes (seed 001, gb_2021)")
-    pairs = [
-        ("write_xml", write_xml, report, "bare build", bare_build, tree),
-        ("read_xml", read_xml, data, "bare parse", bare_parse, data),
-        ("read_xml", read_xml, data, "parse+validate+cells", bare_validated_read, data),
-    ]
-    for name, function, argument, base_name, baseline, base_argument in pairs:
-        ours, theirs = _best_pair(function, argument, baseline, base_argument)
+    cases = _cases()
+    print(f"document: {len(_fixtures()[1])} bytes (seed 001, gb_2021)")
+    for ours, theirs in _PAIRS:
+        mine, base = _best_pair(*cases[ours], *cases[theirs])
         print(
-            f"{name:9} {ours * 1e6:8.1f} us | {base_name:20} {theirs * 1e6:8.1f} us"
-            f" | x{ours / theirs:.2f}"
+            f"{ours:9} {mine * 1e6:8.1f} us | {theirs:20} {base * 1e6:8.1f} us | x{mine / base:.2f}"
         )
 
 
