@@ -24,7 +24,7 @@ from govinfo.strategies import consistent_reports, reports
 from govinfo.writing.xlsx import write_xlsx, xlsx_bytes
 
 # Each example writes and reads a whole workbook (~50 ms): fewer examples keep the suite fast.
-_SOME = settings(max_examples=25)
+_SOME = settings(max_examples=15)
 _FEE = "proactive_disclosure.administrative_fees.amount_wan_yuan"
 
 
