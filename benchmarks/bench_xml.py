@@ -5,8 +5,9 @@ pytest-benchmark: ``pytest benchmarks/bench_xml.py -p benchmark --benchmark-only
 
 The baselines do the least lxml work that produces or consumes the same document: the bare
 build creates the same elements, attributes and text from a precomputed nested list (no model,
-no catalogue) and serialises them; the bare parse is ``etree.fromstring`` with no schema.
-The target is govinfo <= 2x the baseline for each.
+no catalogue) and serialises them; the bare parse is ``etree.fromstring`` with no schema; the
+bare validated read parses, validates against the schema and collects every cell's text, the
+least a careful consumer does. The target is govinfo <= 2x the baseline for each.
 """
 
 from __future__ import annotations
