@@ -234,3 +234,16 @@ def test_schema_location_hints_are_not_followed(hint: str) -> None:
         ' template="gb_2021"><year>2021</year></report>'
     ).encode()
     assert read_xml(document).report.year == 2021
+
+
+def test_single_line_document_names_the_right_element() -> None:
+    """Without line breaks, the element is still found by its depth and name."""
+    body = (
+        "<applications><new_received><natural_person>1</natural_person></new_received>"
+        "<carried_over><total>-1</total></carried_over></applications>"
+    )
+    document = f'<report xmlns="{NS}" template="gb_2021">{body}</report>'.encode()
+    with pytest.raises(SchemaError) as caught:
+        read_xml(document)
+    assert caught.value.location is not None
+    assert caught.value.location.xpath == "/report/applications/carried_over/total"

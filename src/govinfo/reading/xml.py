@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 from collections.abc import Iterator, Mapping
 from decimal import Decimal
 from typing import Any, BinaryIO
@@ -37,6 +38,7 @@ __all__ = ["read_xml"]
 
 _NS_PREFIX = f"{{{NS}}}"
 _FORMAT_FAMILY = NS.rsplit(":", 1)[0] + ":"
+_QUOTED_ELEMENT = re.compile(r"^Element '([^']+)'")
 
 
 def _local(element: etree._Element) -> str:
@@ -84,13 +86,18 @@ def _validate(root: etree._Element, source: str) -> None:
         return
     log: Any = schema.error_log  # lxml-stubs declares _ErrorLog empty
     entry = log[0]
+    # libxml2 gives the element as /*/*/* with no positions; find it by line, depth and the
+    # name the message quotes. On a line holding several same-named elements at that depth
+    # (hand-made single-line XML), the first is named; the line is exact either way.
     depth = entry.path.count("/") if entry.path else 1
-    # lxml reports the element as /*/*/*; find it by line and depth to name it properly.
+    quoted = _QUOTED_ELEMENT.search(entry.message)
     element = next(
         (
             e
             for e in root.iter(etree.Element)
-            if _line(e) == entry.line and sum(1 for _ in e.iterancestors()) + 1 == depth
+            if _line(e) == entry.line
+            and sum(1 for _ in e.iterancestors()) + 1 == depth
+            and (quoted is None or e.tag == quoted.group(1))
         ),
         root,
     )
