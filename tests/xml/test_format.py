@@ -187,3 +187,22 @@ def test_text_too_long_for_xml_readers_is_a_write_error() -> None:
     assert read_xml(write_xml(fits)).report == fits
     with pytest.raises(WriteError, match="organ"):
         write_xml(AnnualReport(template="gb_2021", organ="é" * (MAX_TEXT_BYTES // 2 + 1)))
+
+
+def test_located_check_result_is_embedded(schema_errors: Callable[[bytes], list[str]]) -> None:
+    """A check located with read_xml's cell locations embeds each cell's line and path."""
+    row = "applications.new_received."
+    columns = [a for a in addresses("gb_2021") if a.startswith(row)]
+    report = unflatten({**dict.fromkeys(columns, 1), row + "total": 2}, template="gb_2021")
+    result = read_xml(write_xml(report), name="in.xml")
+    located = report.check().locate(result.locations)
+    document = write_xml(report, check=located)
+    assert schema_errors(document) == []
+    root = etree.fromstring(document)
+    where = root.find("g:check/g:violation/g:location", _N)
+    assert where is not None
+    address = where.get("address")
+    assert address is not None
+    assert where.get("line") == str(result.locations[address].line)
+    assert where.findtext("g:xpath", namespaces=_N) == "/report/" + address.replace(".", "/")
+    assert where.findtext("g:source", namespaces=_N) == "in.xml"
