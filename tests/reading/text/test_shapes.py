@@ -243,3 +243,14 @@ def test_run_together_digits_with_two_splits_stay_unknown() -> None:
     error = next(d for d in result.diagnostics if d.code == "row-ambiguous")
     assert error.severity is Severity.ERROR
     assert error.address == "applications.new_received"
+
+
+def test_prose_litigation_compared_with_both_groups() -> None:
+    """A stated number of suits is compared with the sum of both litigation groups."""
+    report = _report()
+    heading = "一、总体情况\n"
+    text = write_text(report).replace(heading, heading + "本年度发生行政诉讼3件。\n", 1)
+    result = read_text(text)
+    warning = next(d for d in result.diagnostics if d.code == "prose-table-mismatch")
+    assert warning.address == "review_litigation.litigation_direct.total"
+    assert "litigation_after_review" in warning.message

@@ -256,6 +256,23 @@ class _Reader:
         return kept
 
 
+_LAST = 1 << 62
+
+
+def _in_source_order(notes: list[Diagnostic]) -> tuple[Diagnostic, ...]:
+    # Stable: notes about the same place, or about no place, keep the order they were made in.
+    def place(note: Diagnostic) -> tuple[int, ...]:
+        where = note.location
+        if where is None:
+            return (_LAST,)
+        return tuple(
+            _LAST if part is None else part
+            for part in (where.line, where.table, where.row, where.cell)
+        )
+
+    return tuple(sorted(notes, key=place))
+
+
 def _report(
     cells: Mapping[str, object], template: Template, meta: Metadata, narrative: Narrative
 ) -> AnnualReport:
@@ -276,8 +293,8 @@ def interpret(document: Document) -> ReadResult:
         document: what a front end made of the source.
 
     Returns:
-        The report, the diagnostics of the reading (front-end notes first), the cells filled
-        by inference and where each read cell came from.
+        The report, the diagnostics of the reading (in source order; those about no place
+        last), the cells filled by inference and where each read cell came from.
 
     Raises:
         NotAReportError: the document has no section of a report, no statistics table and no
@@ -306,7 +323,7 @@ def interpret(document: Document) -> ReadResult:
                     meta,
                     narrative,
                 ),
-                diagnostics=tuple(front_notes + section_notes + legacy_notes),
+                diagnostics=_in_source_order(front_notes + section_notes + legacy_notes),
                 locations={f"legacy.{k}": v for k, v in where.items()},
                 source=document.source,
             )
@@ -356,7 +373,7 @@ def interpret(document: Document) -> ReadResult:
         )
     return ReadResult(
         report=_report(values, template, meta, narrative),
-        diagnostics=tuple(notes + reader.notes),
+        diagnostics=_in_source_order(notes + reader.notes),
         inferred=tuple(fills),
         locations=locations,
         source=document.source,

@@ -19,17 +19,25 @@ from govinfo.reading.result import Diagnostic, Severity
 
 __all__ = ["compare_prose"]
 
-_CLAIMS: tuple[tuple[str, re.Pattern[str]], ...] = (
+#: (the addresses whose sum the sentence states, the pattern whose group 1 is the figure)
+_CLAIMS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
     (
-        "applications.new_received.total",
+        ("applications.new_received.total",),
         re.compile(
             r"(?:共|全年|本年|年度)[^。，,；]{0,12}?(?:受理|收到|接到|新收)[^。，,；\d]{0,16}?"
             r"(?:依申请公开|信息公开申请|公开申请|政府信息依申请公开)[^。，,；\d]{0,8}?(\d+)\s*[件条个]"
         ),
     ),
     (
-        "review_litigation.administrative_review.total",
+        ("review_litigation.administrative_review.total",),
         re.compile(r"行政复议(?:案件)?(?:共)?\s*(\d+)\s*[件起]"),
+    ),
+    (
+        (
+            "review_litigation.litigation_direct.total",
+            "review_litigation.litigation_after_review.total",
+        ),
+        re.compile(r"行政诉讼(?:案件)?(?:共)?\s*(\d+)\s*[件起]"),
     ),
 )
 
@@ -45,15 +53,19 @@ def compare_prose(
         if not isinstance(block, Paragraph):
             continue
         text = unicodedata.normalize("NFKC", block.text)
-        for address, pattern in _CLAIMS:
+        for addresses, pattern in _CLAIMS:
             match = pattern.search(text)
             if match is None:
                 continue
             stated = int(match.group(1))
-            table = cells.get(address)
-            if table is None or table == stated:
+            parts = [cells.get(a) for a in addresses]
+            if any(p is None for p in parts):
                 continue
-            there = locations.get(address)
+            table = sum(p for p in parts if p is not None)
+            if table == stated:
+                continue
+            address = " + ".join(addresses)
+            there = locations.get(addresses[0])
             notes.append(
                 Diagnostic(
                     code="prose-table-mismatch",
@@ -61,6 +73,6 @@ def compare_prose(
                     f"{table} for {address}" + (f" (at {there})" if there else ""),
                     severity=Severity.WARNING,
                     location=block.location,
-                    address=address,
+                    address=addresses[0],
                 )
             )
