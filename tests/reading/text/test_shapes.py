@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 from decimal import Decimal
 from pathlib import Path
 
@@ -72,6 +73,10 @@ def test_pdftotext_layout() -> None:
             out.append(f"  {label[:8]}")
             out.append(f"  {label[8:-3]}" + "".join(f"{c:>8}" for c in cells[1:]))
             out.append(f"  {label[-3:]}")
+        elif len(cells) > 1 and not any(re.fullmatch(r"[\d.]+|/", c) for c in cells):
+            # A header row: pdftotext wraps each column's words over two lines.
+            out.append("   ".join(c[: len(c) // 2 + 1] or " " for c in cells))
+            out.append("   ".join(c[len(c) // 2 + 1 :] or " " for c in cells))
         elif len(cells) > 1:
             out.append("   ".join(cells))
         else:
