@@ -332,6 +332,32 @@ def test_layout_wrapper_row_is_dropped() -> None:
     assert grid(tables(doc)[0]) == [["a", "1"]]
 
 
+def test_caption_row_becomes_a_paragraph_between_two_tables() -> None:
+    """A row whose one cell spans the row is a line of text: a heading drawn in a table."""
+    doc = read(
+        tbl(
+            tr(tc("（七）总计"), tc("1"), tc("2")),
+            tr(tc("四、政府信息公开行政复议、行政诉讼情况", span=3)),
+            tr(tc("行政复议"), tc("0"), tc("0")),
+        )
+    )
+    first, caption, second = doc.blocks
+    assert isinstance(first, Table)
+    assert isinstance(second, Table)
+    assert (grid(first), grid(second)) == ([["（七）总计", "1", "2"]], [["行政复议", "0", "0"]])
+    assert caption == Paragraph(text="四、政府信息公开行政复议、行政诉讼情况", location=at(1, 2, 1))
+    assert first.location.table == second.location.table == 1
+    assert second.rows[0][0].location == at(1, 3, 1)
+
+
+def test_caption_row_of_a_nested_table_is_cut_at_the_top() -> None:
+    """A caption row inside a nested table still ends up a paragraph of the body."""
+    inner = tbl(tr(tc("a"), tc("1")), tr(tc("四、标题", span=2)), tr(tc("b"), tc("2")))
+    doc = read(tbl(tr(tc(inner))))
+    assert [type(x).__name__ for x in doc.blocks] == ["Table", "Paragraph", "Table"]
+    assert doc.blocks[1] == Paragraph(text="四、标题", location=at(2, 2, 1))
+
+
 def test_split_table_stays_two_tables() -> None:
     """A table split by a page break is two Table blocks with consecutive numbers."""
     doc = read(
@@ -347,9 +373,9 @@ def test_split_table_stays_two_tables() -> None:
 
 def test_strict_ooxml_namespace() -> None:
     """Strict Open XML documents read like transitional ones."""
-    doc = read(p("一、总体情况"), tbl(tr(tc("a", span=2))), strict=True)
+    doc = read(p("一、总体情况"), tbl(tr(tc("a", span=2), tc("b"))), strict=True)
     assert texts(doc) == ["一、总体情况"]
-    assert grid(tables(doc)[0]) == [["a", "a"]]
+    assert grid(tables(doc)[0]) == [["a", "a", "b"]]
 
 
 def test_main_part_under_another_name() -> None:
@@ -368,7 +394,7 @@ def test_document_without_body_has_no_blocks() -> None:
 
 def test_huge_spans_are_clamped() -> None:
     """A gridSpan beyond any real table is cut to the grid limit, and junk values read as 1."""
-    doc = read(tbl(tr(tc("a", span=10**9), tc("b")), tr(tc("c", span=-4))))
+    doc = read(tbl(tr(tc("x"), tc("a", span=10**9), tc("b")), tr(tc("c", span=-4))))
     table = tables(doc)[0]
     assert len(table.rows[0]) == _body.MAX_GRID_COLUMNS
     assert grid(table)[1] == ["c"]

@@ -17,6 +17,9 @@ here:
   dropped;
 * a text box is read as blocks of its own, right after the paragraph it is anchored in (inside a
   cell, its paragraphs join the cell's text);
+* a caption row (one cell spanning all of its row) becomes a paragraph located at its cell,
+  cutting the table in two, so a heading drawn inside a table (``四、…`` when sections 三 and
+  四 share one table) reads as a heading; both pieces keep the table's number;
 * rows and cells deleted as tracked changes are left out.
 
 Tables are numbered 1, 2, … in the order their start tags appear (outer before nested), which
@@ -119,7 +122,7 @@ class BodyWalker:
             elif tag == tags.tbl:
                 tables += 1
                 where = None if path is None else f"{path}/w:tbl[{tables}]"
-                out.append(self._table(child, where, depth + 1))
+                out.extend(self._table(child, where, depth + 1))
             elif tag in (tags.sdt, tags.custom_xml, MC_ALTERNATE):
                 wrappers[tag] = wrappers.get(tag, 0) + 1
                 content = self._unwrap(child)
@@ -161,7 +164,7 @@ class BodyWalker:
     ) -> Location:
         return Location(source=self.source, table=table, row=row, cell=cell, xpath=xpath)
 
-    def _table(self, tbl: etree._Element, path: str | None, depth: int) -> Table:
+    def _table(self, tbl: etree._Element, path: str | None, depth: int) -> list[Table | Paragraph]:
         tags = self.tags
         self._tables += 1
         number = self._tables
@@ -219,7 +222,9 @@ class BodyWalker:
             if cells and (held_text or not nested):
                 rows.append(above)
             rows.extend(nested)
-        return Table(rows=tuple(rows), location=location)
+        if path is None:  # nested: the outer table's rows will be cut instead
+            return [Table(rows=tuple(rows), location=location)]
+        return _split_at_captions(rows, location)
 
     def _cell_content(
         self, tc: etree._Element, depth: int, outer: Location
@@ -232,7 +237,8 @@ class BodyWalker:
             if isinstance(item, str):
                 texts.append(item)
             elif isinstance(item, Table):
-                self.nested.append(NestedTable(item.location, outer))
+                if not self.nested or self.nested[-1].inner != item.location:
+                    self.nested.append(NestedTable(item.location, outer))
                 nested.extend(item.rows)
         return "\n".join(texts), nested
 
@@ -245,6 +251,34 @@ class BodyWalker:
             raise UnsafeInputError(
                 f"the document's tables expand to more than {MAX_CELLS} cells", location=where
             )
+
+
+def _split_at_captions(rows: list[Row], location: Location) -> list[Table | Paragraph]:
+    """Cut a table at each caption row (one cell spanning all of its row) into a paragraph.
+
+    Such a row is a line of text drawn across the table: a heading (``四、…`` when two
+    sections share one table) or an item caption. As a paragraph located at its cell it reads
+    as what it is. A row of values always has a label cell and value cells, so it is never cut.
+    """
+    blocks: list[Table | Paragraph] = []
+    piece: list[Row] = []
+    for row in rows:
+        origin = row[0]
+        if (
+            len(row) >= 2
+            and origin.merged_from is None
+            and all(cell.merged_from == origin.location for cell in row[1:])
+        ):
+            if piece:
+                blocks.append(Table(rows=tuple(piece), location=location))
+                piece = []
+            if origin.text.strip():
+                blocks.append(Paragraph(text=origin.text, location=origin.location))
+        else:
+            piece.append(row)
+    if piece or not blocks:
+        blocks.append(Table(rows=tuple(piece), location=location))
+    return blocks
 
 
 def _number(props: etree._Element | None, tag: str, val: str, default: int) -> int:
