@@ -54,6 +54,17 @@ def _convert(
     token: Token, kind: ValueKind, column: str, notes: list[Diagnostic], address: str
 ) -> ReadCell:
     value = token.value
+    if kind is ValueKind.COUNT and value.integer is not None and value.integer >= 0:
+        if value.separators:
+            notes.append(
+                _note(
+                    "value-normalised",
+                    f"read {token.text.strip()!r} as {value.integer}",
+                    token,
+                    address,
+                )
+            )
+        return ReadCell(value.integer, Mark.READ, token.location)
     if value.kind is Kind.NOT_APPLICABLE:
         return ReadCell(None, Mark.NOT_APPLICABLE, token.location)
     if value.kind is Kind.BLANK or value.number is None:
@@ -207,7 +218,9 @@ def read_row(
             candidates.append(
                 [
                     attrs.evolve(
-                        token, text=str(p), value=attrs.evolve(token.value, number=Decimal(p))
+                        token,
+                        text=str(p),
+                        value=attrs.evolve(token.value, number=Decimal(p), integer=p),
                     )
                     for p in parts
                 ]

@@ -36,6 +36,7 @@ class Value:
     signed: bool = False
     unit: str | None = None
     separators: bool = False
+    integer: int | None = None  #: the number as an int, when it is whole
 
 
 _NA_MARKS = frozenset({"/", "\\", "-", "--", "—", "——", "–", "─", "无", "/ ", "×", "x", "X", "-/-"})
@@ -75,4 +76,5 @@ def parse_value(text: str) -> Value:
         signed=match["sign"] is not None,
         unit=match["unit"],
         separators="," in match["int"],
+        integer=int(number) if number == number.to_integral_value() else None,
     )
