@@ -13,6 +13,7 @@ from typing import Any
 
 import attrs
 
+from govinfo.errors import InvalidValueError
 from govinfo.model.fields import KIND, LABEL, ValueKind
 from govinfo.model.tables import (
     Applications,
@@ -65,8 +66,6 @@ class CellSpec:
 
     def parse_value(self, value: object) -> int | Decimal | None:
         """Return ``value`` if this cell may hold it, else raise ``InvalidValueError``."""
-        from govinfo.errors import InvalidValueError  # noqa: PLC0415 - keeps this module leaf-light
-
         if value is None:
             return None
         if self.kind is ValueKind.AMOUNT:

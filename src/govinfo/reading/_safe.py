@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import io
 import os
+import threading
 import zipfile
 import zlib
 from collections.abc import Iterator
@@ -232,13 +233,30 @@ class _NoNetworkResolver(etree.Resolver):
         raise UnsafeInputError(f"refused to load external resource {system_url!r}")
 
 
-def _parser(*, huge_tree: bool = False) -> etree.XMLParser:
+_PARSERS = threading.local()
+
+#: How a document type declaration starts, in the encodings an XML prolog may use.
+_DOCTYPE_MARKS = tuple(
+    "<!DOCTYPE".encode(encoding) for encoding in ("utf-8", "utf-16-le", "utf-16-be")
+)
+
+
+def _parser() -> etree.XMLParser:
+    # Building a parser costs about as much as parsing a small part; lxml parsers may be
+    # reused, but not shared between threads, hence one per thread.
+    parser: etree.XMLParser | None = getattr(_PARSERS, "parser", None)
+    if parser is None:
+        parser = _PARSERS.parser = _new_parser()
+    return parser
+
+
+def _new_parser() -> etree.XMLParser:
     parser = etree.XMLParser(
         resolve_entities=False,
         no_network=True,
         dtd_validation=False,
         load_dtd=False,
-        huge_tree=huge_tree,
+        huge_tree=False,
         remove_blank_text=False,
     )
     parser.resolvers.add(_NoNetworkResolver())
@@ -263,6 +281,12 @@ def parse_xml(data: bytes, *, source: str, part: str | None = None) -> etree._El
     except UnsafeInputError as exc:
         raise UnsafeInputError(exc.message, location=where) from exc
     except etree.XMLSyntaxError as exc:
+        if any(mark in data[:65536] for mark in _DOCTYPE_MARKS):
+            # libxml2 stops entity amplification (billion laughs) itself, as a syntax error;
+            # the DTD is the reason, and the user should hear that.
+            raise UnsafeInputError(
+                "XML with a document type declaration (DTD) is refused", location=where
+            ) from exc
         line = exc.lineno if isinstance(exc.lineno, int) else None
         raise ReadError(
             f"XML is not well-formed: {exc.msg}", location=attrs.evolve(where, line=line)
