@@ -61,7 +61,7 @@ def test_consistent_reports_pass_every_rule(report: AnnualReport) -> None:
 def test_every_instance_is_accounted_for(report: AnnualReport) -> None:
     """Each rule instance is passed, broken or unverifiable: exactly one of the three."""
     result = report.check()
-    assert result.passed + len(result) + len(result.unverifiable) == instances(report)
+    assert result.passed + len(list(result)) + len(result.unverifiable) == instances(report)
     for u in result.unverifiable:
         assert u.unknown
         assert set(u.unknown) <= set(u.cells)

@@ -131,12 +131,13 @@ class CheckResult:
         return not self.violations
 
     def __iter__(self) -> Iterator[Violation]:
-        """Every broken rule instance: the violations, then the warnings."""
+        """Every broken rule instance: the violations, then the warnings.
+
+        (There is deliberately no ``__len__``: a result is always true, so ``if result``
+        never silently means "if anything is broken"; use :attr:`ok`.)
+        """
         yield from self.violations
         yield from self.warnings
-
-    def __len__(self) -> int:
-        return len(self.violations) + len(self.warnings)
 
     def flatten(self, fields: Sequence[str] = ("rule", "key", "suspect")) -> list[list[object]]:
         """Violations then warnings as rows of the named :class:`Violation` attributes.
