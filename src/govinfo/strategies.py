@@ -9,9 +9,11 @@ Example:
     >>> @given(consistent_reports())
     ... def test_round_trip(report): ...
 
-Strategy: consistent reports are built constructively (draw the leaves, compute every total)
-so no example is ever filtered out; every strategy shrinks towards small counts, ``None``
-cells removed from view (shrunk to values) and the ``gb_2021`` template.
+Strategy: consistent reports are built constructively (draw the leaves, compute every total),
+so no example is ever filtered out. Reports draw a few cells over a uniform background (all
+0 or all ``None``) rather than every cell: real tables are mostly zeros, and a test that
+draws 200 cells per example is slow. Everything shrinks towards ``gb_2021``, the background,
+zeros and no text.
 """
 
 # ruff: noqa: E402 - the entry-point hook must come before the Hypothesis import
