@@ -259,3 +259,20 @@ def test_prose_litigation_compared_with_both_groups() -> None:
     warning = next(d for d in result.diagnostics if d.code == "prose-table-mismatch")
     assert warning.address == "review_litigation.litigation_direct.total"
     assert "litigation_after_review" in warning.message
+
+
+@pytest.mark.parametrize(
+    ("head", "organ", "year"),
+    [
+        ("2021年度松山区人民政府政府信息公开工作年度报告", "松山区人民政府", 2021),
+        ("某市某局\n2021年政府信息公开工作年度报告", "某市某局", 2021),
+        ("某市某局 2021 年度 政府信息公开工作报告", "某市某局", 2021),
+        ("政府信息公开工作年度报告\n2019年度，我局认真做好工作。", None, 2019),
+    ],
+)
+def test_title_forms(head: str, organ: str | None, year: int) -> None:
+    """Organ and year are found wherever the title lines put them."""
+    body = write_text(_report()).split("\n", 1)[1]
+    result = read_text(head + "\n" + body)
+    assert (result.report.organ, result.report.year) == (organ, year)
+    assert ("year-from-text" in {d.code for d in result.diagnostics}) == ("，" in head)

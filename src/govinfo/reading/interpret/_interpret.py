@@ -359,6 +359,15 @@ def interpret(document: Document) -> ReadResult:
         reader.notes.append(
             Diagnostic(code="cell-inferred", message=str(fill), address=fill.address)
         )
+    if meta.year_from_text and meta.year is not None:
+        notes.append(
+            Diagnostic(
+                code="year-from-text",
+                message=f"the title gives no year; {meta.year} was taken from the text before "
+                "the first section",
+                location=meta.location or Location(source=document.source),
+            )
+        )
     if meta.organ is None or meta.year is None:
         notes.append(
             Diagnostic(

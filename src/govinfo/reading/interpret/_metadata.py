@@ -20,7 +20,8 @@ __all__ = ["Metadata", "read_metadata"]
 
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _TITLE_WORDS = ("报告", "总结", "年报")
-_ORGAN_TAIL = re.compile(r"^(.*?)(?:关于)?\s*$")
+_YEAR_OF_REPORT = re.compile(r"((?:19|20)\d{2})\s*年度")
+_ORGAN_BEFORE = re.compile(r"政府信息公开|政务公开|信息公开")
 
 
 @attrs.frozen
@@ -29,6 +30,7 @@ class Metadata:
     year: int | None
     title: str | None
     location: Location | None
+    year_from_text: bool = False
 
 
 def _top_lines(front: tuple[Block, ...]) -> list[Paragraph]:
@@ -43,13 +45,17 @@ def _top_lines(front: tuple[Block, ...]) -> list[Paragraph]:
 
 
 def read_metadata(front: tuple[Block, ...]) -> Metadata:
-    """Read the metadata the title lines carry (any part may be ``None``)."""
+    """Read the metadata the title lines carry (any part may be ``None``).
+
+    When the title lines give no year, the first ``YYYY年度`` (or ``YYYY年``) of the text before
+    the first section is taken, and ``year_from_text`` says so.
+    """
     lines = _top_lines(front)
     title_index = next(
         (i for i, p in enumerate(lines) if any(w in p.text for w in _TITLE_WORDS)), None
     )
     if title_index is None:
-        return Metadata(None, None, None, None)
+        return Metadata(None, _year_in_text(front), None, None, year_from_text=True)
     line = lines[title_index]
     title = " ".join(line.text.split())
     match = _YEAR.search(title)
@@ -59,12 +65,28 @@ def read_metadata(front: tuple[Block, ...]) -> Metadata:
         organ = title[: match.start()].strip() or None
     elif title_index > 0:
         organ = " ".join(lines[title_index - 1].text.split()) or None
-        if organ and _YEAR.search(organ) and year is None:
-            found = _YEAR.search(organ)
-            year = int(found.group(1)) if found else None
+    elif match:
+        # "2021年度某某局政府信息公开工作年度报告": the organ follows the year.
+        rest = title[match.end() :].lstrip("度 ")
+        organ = _ORGAN_BEFORE.split(rest, maxsplit=1)[0].strip() or None
+        if organ == rest:
+            organ = None
+    for paragraph in lines[:title_index]:
+        found = _YEAR.search(paragraph.text)
+        if found and year is None:
+            year = int(found.group(1))
     if year is None:
-        for paragraph in lines[:title_index]:
-            found = _YEAR.search(paragraph.text)
-            if found:
-                year = int(found.group(1))
+        found_year = _year_in_text(front)
+        return Metadata(
+            organ, found_year, title, line.location, year_from_text=found_year is not None
+        )
     return Metadata(organ, year, title, line.location)
+
+
+def _year_in_text(front: tuple[Block, ...]) -> int | None:
+    for block in front:
+        if isinstance(block, Paragraph):
+            found = _YEAR_OF_REPORT.search(block.text) or _YEAR.search(block.text)
+            if found:
+                return int(found.group(1))
+    return None
