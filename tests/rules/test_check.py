@@ -16,6 +16,7 @@ from govinfo import AnnualReport, Location, flatten, unflatten
 from govinfo.errors import InvalidValueError, ViolationError
 from govinfo.model.template import Template
 from govinfo.rules import RULES, check, check_series
+from govinfo.rules.catalogue import DOMAINS
 from govinfo.strategies import (
     CellCorrupted,
     CellsRemoved,
@@ -190,15 +191,7 @@ def report_pairs(draw: st.DrawFn) -> tuple[AnnualReport, AnnualReport]:
     current = draw(consistent_reports("gb_2021", max_count=100))
     before = draw(consistent_reports(max_count=100))
     cells, now = flatten(before), flatten(current)
-    for column in (
-        "natural_person",
-        "commercial_enterprise",
-        "research_institution",
-        "social_welfare_org",
-        "legal_service_org",
-        "other_org",
-        "total",
-    ):
+    for column, _ in DOMAINS["column"](current.template):
         forward = now[f"applications.carried_over.{column}"]
         outcome = cells[f"applications.outcome_total.{column}"]
         assert isinstance(forward, int)
