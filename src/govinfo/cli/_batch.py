@@ -162,7 +162,7 @@ def _cross_checked(outcomes: Sequence[Outcome]) -> list[Outcome]:
     updated = {}
     for name, previous in previous_years(reports).items():
         result = check(reports[name], previous=previous, select=cross)
-        if len(result):
+        if result.violations or result.warnings:
             o = read[name]
             violations = o.violations + len(result.violations)
             updated[name] = attrs.evolve(
