@@ -102,6 +102,20 @@ def test_cell_types_and_strings() -> None:
     assert _tables(doc) == [[["共享", "富文本", "内联"], ["ab", "TRUE", "8"]]]
 
 
+def test_cells_without_references_are_placed_in_order() -> None:
+    """Rows and cells without r attributes are placed one after another, as Excel does."""
+    sheet = (
+        "<sheetData><row><c t='inlineStr'><is><t>甲</t></is></c><c><v>1</v></c></row>"
+        "<row r='2'><c><v>2</v></c><c r='C2'><v>3</v></c><c><v>4</v></c></row></sheetData>"
+    )
+    doc = read_xlsx_document(package({"S": sheet}))
+    (table,) = [b for b in doc.blocks if isinstance(b, Table)]
+    assert [[c.location.ref for c in row if c.text] for row in table.rows] == [
+        ["A1", "B1"],
+        ["A2", "C2", "D2"],
+    ]
+
+
 def test_escaped_characters_are_unescaped() -> None:
     """Excel's _xHHHH_ escapes in strings read back as the characters."""
     doc = read_xlsx_document(package({"S": rows(_s("A1", "a_x000D_b"), _s("B1", "c"))}))

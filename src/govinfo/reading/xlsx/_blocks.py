@@ -75,14 +75,17 @@ def sheet_blocks(
     """The paragraphs and tables of one sheet, in reading order (top to bottom)."""
     # Display text of every stored cell that shows something, and which cells draw a border.
     shown: dict[tuple[int, int], str] = {}
-    lined: set[tuple[int, int]] = set()
+    lined: set[tuple[int, int]] = set(grid.lined)
     computed: set[tuple[int, int]] = set()  # formula cells keep their column even if unknown
     for (row, col), cell in grid.cells.items():
-        value = text(grid, row, col, cell)
+        if cell.formula is None and cell.shared is None and cell.kind not in ("e", "b"):
+            value = cell.text or ""  # the common case, without the call
+        else:
+            value = text(grid, row, col, cell)
+            if not value.strip() and (cell.formula is not None or cell.shared is not None):
+                computed.add((row, col))
         if value.strip():
             shown[(row, col)] = value
-        elif cell.formula is not None or cell.shared is not None:
-            computed.add((row, col))
         if cell.style in bordered:
             lined.add((row, col))
     if not shown:
@@ -99,19 +102,20 @@ def sheet_blocks(
         own.setdefault(r, set()).add(c)
         if (r, c) in shown:
             filled.setdefault(r, set()).add((r, c))
-    origin: dict[tuple[int, int], tuple[int, int]] = {}
+    # The merges crossing each row: (first column, last column, origin).
+    spans: dict[int, list[tuple[int, int, tuple[int, int]]]] = {}
     for r1, c1, bottom, right in grid.merges:
         r2, c2 = min(bottom, max_row), min(right, max_col)
         if r1 > r2 or c1 > c2 or (r2 - r1 + 1) * (c2 - c1 + 1) > _MAX_MERGE_CELLS:
             continue
         start = (r1, c1)
+        active = start in shown or start in lined
         for r in range(r1, r2 + 1):
-            for c in range(c1, c2 + 1):
-                origin[(r, c)] = start
-                own.get(r, set()).discard(c)
-        del origin[start]
-        if start in shown or start in lined:
-            for r in range(r1, r2 + 1):
+            spans.setdefault(r, []).append((c1, c2, start))
+            row_own = own.get(r)
+            if row_own:  # a covered cell is not a cell of its own
+                row_own.difference_update([c for c in row_own if c1 <= c <= c2])
+            if active:
                 own.setdefault(r, set()).add(c1)
                 if start in shown:
                     filled.setdefault(r, set()).add(start)
@@ -125,7 +129,7 @@ def sheet_blocks(
         if table_rows:
             cols = sorted(set().union(*(own.get(r, ()) for r in table_rows)))
             blocks.append(
-                _table(grid, source=source, rows=table_rows, cols=cols, shown=shown, origin=origin)
+                _table(grid, source=source, rows=table_rows, cols=cols, shown=shown, spans=spans)
             )
             table_rows.clear()
 
@@ -156,7 +160,7 @@ def _table(
     rows: list[int],
     cols: list[int],
     shown: dict[tuple[int, int], str],
-    origin: dict[tuple[int, int], tuple[int, int]],
+    spans: dict[int, list[tuple[int, int, tuple[int, int]]]],
 ) -> Table:
     # ``cols`` are the columns where some row has a cell of its own (text, a border, or a
     # merge's origin column); columns only ever covered from the left are filler.
@@ -171,8 +175,14 @@ def _table(
     out_rows: list[tuple[Cell, ...]] = []
     for row in rows:
         cells: list[Cell] = []
+        origin = {
+            col: start
+            for c1, c2, start in spans.get(row, ())
+            for col in cols
+            if c1 <= col <= c2 and start != (row, col)
+        }
         for col in cols:
-            start = origin.get((row, col))
+            start = origin.get(col)
             if start is None:
                 cells.append(Cell(text=shown.get((row, col), ""), location=where(row, col)))
             else:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal, InvalidOperation
+from typing import Any
 
 from lxml import etree
 
@@ -20,6 +21,7 @@ __all__ = ["Grid", "RawCell", "col_letters", "parse_ref", "parse_sheet", "render
 _REF = re.compile(r"^\$?([A-Za-z]{1,3})\$?([0-9]{1,7})$")
 _PLAIN = re.compile(r"^-?[0-9]+(\.[0-9]+)?$")
 _MAX_DIGITS = 15
+_COLUMNS: dict[str, int] = {}  # column letters -> number, filled as met (at most 18,278)
 
 
 def parse_ref(ref: str) -> tuple[int, int] | None:
@@ -27,9 +29,13 @@ def parse_ref(ref: str) -> tuple[int, int] | None:
     match = _REF.match(ref)
     if match is None:
         return None
-    col = 0
-    for char in match.group(1).upper():
-        col = col * 26 + ord(char) - 64
+    letters = match.group(1)
+    col = _COLUMNS.get(letters)
+    if col is None:
+        col = 0
+        for char in letters.upper():
+            col = col * 26 + ord(char) - 64
+        _COLUMNS[letters] = col
     return int(match.group(2)), col
 
 
@@ -82,11 +88,12 @@ class RawCell:
 class Grid:
     """The cells of one sheet by ``(row, col)``, its merged ranges and its shared formulas."""
 
-    __slots__ = ("cells", "masters", "merges", "name")
+    __slots__ = ("cells", "lined", "masters", "merges", "name")
 
     def __init__(self, name: str) -> None:
         self.name = name
         self.cells: dict[tuple[int, int], RawCell] = {}
+        self.lined: set[tuple[int, int]] = set()  # empty cells that draw a border
         self.merges: list[tuple[int, int, int, int]] = []
         # shared-formula group id -> (row, col, formula) of the cell that states the formula
         self.masters: dict[str, tuple[int, int, str]] = {}
@@ -120,6 +127,61 @@ def _value_text(
     return v
 
 
+class _Tags:
+    """Qualified tag names of one sheet's namespace."""
+
+    def __init__(self, ns: str) -> None:
+        self.row, self.c, self.v, self.f = (f"{ns}{n}" for n in ("row", "c", "v", "f"))
+        self.strings = (f"{ns}is", f"{ns}t", f"{ns}rPh")
+
+
+def _store(
+    grid: Grid, c: etree._Element, place: tuple[int, int], tags: _Tags, pkg: Package
+) -> None:
+    """Record one stored cell: its value and formula, or only its border when it is empty."""
+    row, col = place
+    kind = c.get("t") or "n"
+    style_text = c.get("s")
+    style = int(style_text) if style_text and style_text.isdigit() else 0
+    if not len(c) and kind != "inlineStr":
+        if style in pkg.bordered:
+            grid.lined.add((row, col))
+        return
+    v = f_el = None
+    for child in c:
+        if child.tag == tags.v:
+            v = child.text
+        elif child.tag == tags.f:
+            f_el = child
+    formula = shared = None
+    if f_el is not None:
+        formula = f_el.text
+        if f_el.get("t") == "shared":
+            shared = f_el.get("si")
+            if formula and shared is not None:
+                grid.masters[shared] = (row, col, formula)
+    text = _value_text(kind, v, c, tags.strings, pkg)
+    if text is None and formula is None and shared is None and kind != "inlineStr":
+        kind = ""
+    grid.cells[(row, col)] = RawCell(kind, text, formula, shared, style)
+
+
+def _selected_cells(root: etree._Element, ns: str, bordered: frozenset[int]) -> list[Any] | None:
+    """The cells with content or a border, selected in C by XPath (most stored cells of a
+    real sheet are empty filler, and visiting each from Python costs more than parsing);
+    ``None`` when some cell has no ``r`` reference and only the sequential walk can place it.
+    """
+    if not ns:
+        return None
+    names = {"m": ns[1:-1]}
+    if root.xpath("boolean(./m:sheetData/m:row/m:c[not(@r)])", namespaces=names):
+        return None
+    lines = " or ".join(f"@s='{i}'" for i in sorted(bordered)) if len(bordered) <= 64 else "@s"
+    where = "* or @t='inlineStr'" + (f" or {lines}" if bordered else "")
+    found = root.xpath(f"./m:sheetData/m:row/m:c[{where}]", namespaces=names)
+    return found if isinstance(found, list) else None
+
+
 def parse_sheet(pkg: Package, name: str, part: str) -> Grid:
     """Read the cells and merged ranges of one worksheet part.
 
@@ -130,46 +192,26 @@ def parse_sheet(pkg: Package, name: str, part: str) -> Grid:
     tag = root.tag if isinstance(root.tag, str) else ""
     ns = tag[: tag.index("}") + 1] if tag.startswith("{") else ""
     grid = Grid(name)
-    row_tag, c_tag, v_tag, f_tag, is_tag = (f"{ns}{n}" for n in ("row", "c", "v", "f", "is"))
-    bordered = pkg.bordered
-    string_tags = (is_tag, f"{ns}t", f"{ns}rPh")
-    cells = grid.cells
-    sheet_data = root.find(f"{ns}sheetData")
-    row_no = 0
-    for row in sheet_data.iterfind(row_tag) if sheet_data is not None else ():
-        given = row.get("r")
-        row_no = int(given) if given is not None and given.isdigit() else row_no + 1
-        col_no = 0
-        for c in row.iterfind(c_tag):
-            ref = c.get("r")
-            kind = c.get("t") or "n"
-            style_text = c.get("s")
-            style = int(style_text) if style_text and style_text.isdigit() else 0
-            if not len(c) and kind != "inlineStr" and style not in bordered:
-                # most stored cells of a real sheet are empty, styled filler: skip them fast
-                col_no += 1
-                continue
-            where = parse_ref(ref) if ref is not None else None
-            col_no = where[1] if where is not None else col_no + 1
-            if where is not None and where[0] != row_no:
-                continue  # a cell claiming another row: ignore rather than misplace it
-            v = f_el = None
-            for child in c:
-                if child.tag == v_tag:
-                    v = child.text
-                elif child.tag == f_tag:
-                    f_el = child
-            formula = shared = None
-            if f_el is not None:
-                formula = f_el.text
-                if f_el.get("t") == "shared":
-                    shared = f_el.get("si")
-                    if formula and shared is not None:
-                        grid.masters[shared] = (row_no, col_no, formula)
-            text = _value_text(kind, v, c, string_tags, pkg)
-            if text is None and formula is None and shared is None and kind != "inlineStr":
-                kind = ""
-            cells[(row_no, col_no)] = RawCell(kind, text, formula, shared, style)
+    tags = _Tags(ns)
+    selected = _selected_cells(root, ns, pkg.bordered)
+    if selected is not None:
+        for c in selected:
+            where = parse_ref(c.get("r") or "")
+            if where is not None:
+                _store(grid, c, where, tags, pkg)
+    else:
+        sheet_data = root.find(f"{ns}sheetData")
+        row_no = 0
+        for row in sheet_data.iterfind(tags.row) if sheet_data is not None else ():
+            given = row.get("r")
+            row_no = int(given) if given is not None and given.isdigit() else row_no + 1
+            col_no = 0
+            for c in row.iterfind(tags.c):
+                ref = c.get("r")
+                where = parse_ref(ref) if ref is not None else None
+                col_no = where[1] if where is not None else col_no + 1
+                if where is None or where[0] == row_no:
+                    _store(grid, c, (row_no, col_no), tags, pkg)
     merge_tag = f"{ns}mergeCell"
     for merge in root.iter(merge_tag):
         first, _, last = (merge.get("ref") or "").partition(":")
