@@ -10,9 +10,16 @@ from hypothesis import strategies as st
 
 from govinfo import AnnualReport, flatten, unflatten
 from govinfo.model.template import Template
-from govinfo.rules import Inference, infer, infer_cells
+from govinfo.rules import Inference, feasible, infer, infer_cells
 from govinfo.rules.catalogue import DOMAINS, equations
-from govinfo.strategies import CellsRemoved, consistent_reports, reports, with_cells_removed
+from govinfo.strategies import (
+    CellCorrupted,
+    CellsRemoved,
+    consistent_reports,
+    reports,
+    with_cell_corrupted,
+    with_cells_removed,
+)
 
 
 def rank(rows: list[list[Fraction]]) -> int:
@@ -212,3 +219,31 @@ def test_blocks_match_the_rank_oracle(report: AnnualReport, data: st.DataObject)
     assert {f.address for f in fills} == linearly_determined(report.template, removed)
     completed, _ = infer_cells(cells, report.template)
     assert all(completed[a] in (None, v) for a, v in flatten(report).items())
+
+
+@given(with_cells_removed(consistent_reports()))
+def test_feasible_holds_for_true_values_with_gaps(case: CellsRemoved) -> None:
+    """A consistent report with cells removed can still add up."""
+    assert feasible(flatten(case.report), case.report.template)
+
+
+@given(with_cell_corrupted())
+def test_feasible_fails_for_a_changed_cell(case: CellCorrupted) -> None:
+    """A fully stated report with one changed cell cannot add up."""
+    assert not feasible(flatten(case.report), case.report.template)
+
+
+def test_within_uses_only_the_equations_inside_the_cells() -> None:
+    """within=True ignores equations that reach outside the given cells."""
+    row = {f"applications.disclosed.{c}": 0 for c, _ in DOMAINS["applicant"]("gb_2021")}
+    row["applications.disclosed.natural_person"] = 4
+    row["applications.disclosed.total"] = None
+    filled, fills = infer_cells(row, "gb_2021", within=True)
+    assert filled["applications.disclosed.total"] == 4
+    assert [f.equations for f in fills] == [("T3-ROW-TOTAL[disclosed]",)]
+    assert set(filled) == set(row)
+    assert feasible({**row, "applications.disclosed.total": 4}, "gb_2021", within=True)
+    assert not feasible({**row, "applications.disclosed.total": 3}, "gb_2021", within=True)
+    # the outcome-total column equation reaches outside the row, so it does not count
+    assert feasible({"applications.outcome_total.total": 1}, "gb_2021", within=True)
+    assert not feasible({"applications.outcome_total.total": 1, **dict.fromkeys(row, 2)}, "gb_2021")

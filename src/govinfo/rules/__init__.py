@@ -3,13 +3,14 @@
 - :mod:`govinfo.rules.catalogue`: the rules (:data:`RULES`), each a formula over addresses.
 - :mod:`govinfo.rules.check`: :func:`check` (``report.check()``) and :func:`check_series`.
 - :mod:`govinfo.rules.result`: :class:`CheckResult`, :class:`Violation`, :class:`Unverifiable`.
-- :mod:`govinfo.rules.infer`: :func:`infer` and :func:`infer_cells`, which fill determined cells.
+- :mod:`govinfo.rules.infer`: :func:`infer` and :func:`infer_cells`, which fill determined cells,
+  and :func:`feasible`, which tells whether cells can still add up.
 - :mod:`govinfo.rules.docs`: the generated rules page.
 """
 
 from govinfo.rules.catalogue import PREVIOUS, RULES, Equation, Rule, RuleKind, Unstated, rule, rules
 from govinfo.rules.check import check, check_series
-from govinfo.rules.infer import Fill, Inference, infer, infer_cells
+from govinfo.rules.infer import Fill, Inference, feasible, infer, infer_cells
 from govinfo.rules.result import CheckResult, Unverifiable, Violation
 
 __all__ = [
@@ -26,6 +27,7 @@ __all__ = [
     "Violation",
     "check",
     "check_series",
+    "feasible",
     "infer",
     "infer_cells",
     "rule",

@@ -28,7 +28,7 @@ from govinfo.model.template import Template
 from govinfo.rules._cells import with_cells
 from govinfo.rules.catalogue import Equation, Unstated, equations, rule
 
-__all__ = ["Fill", "Inference", "infer", "infer_cells"]
+__all__ = ["Fill", "Inference", "feasible", "infer", "infer_cells"]
 
 
 @attrs.frozen(kw_only=True)
@@ -138,6 +138,7 @@ def infer_cells(
     template: Template | str,
     *,
     nonnegativity: bool = True,
+    within: bool = False,
 ) -> tuple[dict[str, CellValue], tuple[Fill, ...]]:
     """Fill the determined ``None`` cells of a flat ``{address: value}`` map.
 
@@ -150,25 +151,14 @@ def infer_cells(
         template: the template whose rules apply.
         nonnegativity: also fill cells that non-negativity forces to 0 (default). With
             ``False`` only linear determination is used.
+        within: use only the equations whose every cell is a key of ``cells`` (e.g. the
+            row total of one row being placed), ignoring the rest of the table.
 
     Returns:
         A new map with the filled cells added, and the fills in print order.
     """
     system = _system(Template(template))
-    known = {a: v for a, v in cells.items() if v is not None}
-    touched = {i for a in system.by_cell if a not in known for i in system.by_cell[a]}
-    rows: list[_Row] = []
-    for i in sorted(touched):
-        coefs: dict[str, int] = {}
-        const = 0
-        for a, c in system.terms[i]:
-            value = known.get(a)
-            if value is None:
-                coefs[a] = c
-            else:
-                const -= c * int(value)
-        if not _infeasible(coefs, const):
-            rows.append((coefs, const, frozenset((i,))))
+    rows = [row for row in _rows(system, cells, within=within) if not _infeasible(*row[:2])]
     fills: dict[str, Fill] = {}
     for component in _components(rows):
         try:
@@ -182,6 +172,52 @@ def infer_cells(
     for f in ordered:
         result[f.address] = f.value
     return result, ordered
+
+
+def feasible(
+    cells: Mapping[str, CellValue], template: Template | str, *, within: bool = False
+) -> bool:
+    """Whether every equation, taken on its own, can still hold with non-negative unknowns.
+
+    A fully stated equation must balance; one whose unknowns all sit on one side must leave
+    them a non-negative sum. The cheap test of a candidate reading before inference.
+
+    Args:
+        cells: values by address; addresses left out count as unknown.
+        template: the template whose rules apply.
+        within: test only the equations whose every cell is a key of ``cells``.
+    """
+    system = _system(Template(template))
+    return not any(_infeasible(*row[:2]) for row in _rows(system, cells, within=within, every=True))
+
+
+def _rows(
+    system: _System, cells: Mapping[str, CellValue], *, within: bool, every: bool = False
+) -> Iterator[_Row]:
+    """The equations as rows over the unknowns (known cells moved to the constant).
+
+    Only equations with an unknown, unless ``every``; only those inside ``cells`` if
+    ``within``.
+    """
+    known = {a: v for a, v in cells.items() if v is not None}
+    if within:
+        indices = [i for i, eq in enumerate(system.equations) if all(a in cells for a in eq.cells)]
+    elif every:
+        indices = list(range(len(system.equations)))
+    else:
+        touched = {i for a in system.by_cell if a not in known for i in system.by_cell[a]}
+        indices = sorted(touched)
+    for i in indices:
+        coefs: dict[str, int] = {}
+        const = 0
+        for a, c in system.terms[i]:
+            value = known.get(a)
+            if value is None:
+                coefs[a] = c
+            else:
+                const -= c * int(value)
+        if coefs or every:
+            yield coefs, const, frozenset((i,))
 
 
 def _fill(
