@@ -169,17 +169,18 @@ def _store(
 def _selected_cells(root: etree._Element, ns: str, bordered: frozenset[int]) -> list[Any] | None:
     """The cells with content or a border, selected in C by XPath (most stored cells of a
     real sheet are empty filler, and visiting each from Python costs more than parsing);
-    ``None`` when some cell has no ``r`` reference and only the sequential walk can place it.
+    ``None`` when such a cell has no ``r`` reference and only the sequential walk can place
+    it (empty cells without one do not matter: a cell with a reference is placed by it).
     """
     if not ns:
         return None
     names = {"m": ns[1:-1]}
-    if root.xpath("boolean(./m:sheetData/m:row/m:c[not(@r)])", namespaces=names):
-        return None
     lines = " or ".join(f"@s='{i}'" for i in sorted(bordered)) if len(bordered) <= 64 else "@s"
     where = "* or @t='inlineStr'" + (f" or {lines}" if bordered else "")
     found = root.xpath(f"./m:sheetData/m:row/m:c[{where}]", namespaces=names)
-    return found if isinstance(found, list) else None
+    if not isinstance(found, list) or any(c.get("r") is None for c in found):
+        return None
+    return found
 
 
 def parse_sheet(pkg: Package, name: str, part: str) -> Grid:
