@@ -14,7 +14,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, TextIO
 
-from govinfo.cli._io import read_file
+from govinfo.cli._io import diagnostic_line, read_file
 from govinfo.cli._series import previous_years
 from govinfo.errors import GovInfoError
 from govinfo.reading.result import Diagnostic, ReadResult, Severity
@@ -187,8 +187,7 @@ def run(args: Any, out: TextIO | None = None) -> int:
             continue
         diagnostics = _shown(read.diagnostics, args.verbose)
         for d in diagnostics:
-            where = str(d.location.with_source(None)) if d.location is not None else ""
-            print(f"{name}:{where}: {d.severity}: [{d.code}] {d.message}", file=out)
+            print(diagnostic_line(name, d), file=out)
         for v in result:
             print(f"{name}:{_place(v)}: {v.name} {_message(v, lang)}", file=out)
         summary = text["summary"].format(

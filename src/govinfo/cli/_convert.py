@@ -6,7 +6,13 @@ import sys
 from pathlib import Path
 from typing import Any, TextIO
 
-from govinfo.cli._io import WRITE_SUFFIXES, WriteOptions, read_file, write_file
+from govinfo.cli._io import (
+    WRITE_SUFFIXES,
+    WriteOptions,
+    diagnostic_line,
+    read_or_say,
+    write_file,
+)
 from govinfo.errors import GovInfoError, ReadError
 from govinfo.reading.result import Severity
 
@@ -38,15 +44,12 @@ def run(args: Any, out: TextIO | None = None, err: TextIO | None = None) -> int:
     """Run ``govinfo convert`` with parsed ``args``; return the exit status."""
     out = out or sys.stdout
     err = err or sys.stderr
-    try:
-        read = read_file(args.source)
-    except GovInfoError as exc:
-        print(exc, file=err)
+    read = read_or_say(args.source, err)
+    if read is None:
         return 2
     for d in read.diagnostics:
         if d.severity is not Severity.INFO:
-            where = str(d.location.with_source(None)) if d.location is not None else ""
-            print(f"{args.source}:{where}: {d.severity}: [{d.code}] {d.message}", file=err)
+            print(diagnostic_line(str(args.source), d), file=err)
     try:
         write_file(
             read.report,

@@ -9,16 +9,25 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TextIO
 
 import attrs
 
 from govinfo.convert import from_json, to_json
-from govinfo.errors import ReadError, UnsupportedFormatError, WriteError
+from govinfo.errors import GovInfoError, ReadError, UnsupportedFormatError, WriteError
 from govinfo.locations import Location
 from govinfo.model.report import AnnualReport
-from govinfo.reading.result import ReadResult
+from govinfo.reading.result import Diagnostic, ReadResult
 
-__all__ = ["READ_SUFFIXES", "WRITE_SUFFIXES", "WriteOptions", "read_file", "write_file"]
+__all__ = [
+    "READ_SUFFIXES",
+    "WRITE_SUFFIXES",
+    "WriteOptions",
+    "diagnostic_line",
+    "read_file",
+    "read_or_say",
+    "write_file",
+]
 
 
 @attrs.frozen(kw_only=True)
@@ -58,6 +67,21 @@ def read_file(path: Path) -> ReadResult:
         return read(path)
     except OSError as exc:
         raise ReadError(exc.strerror or str(exc), location=Location(source=name)) from exc
+
+
+def read_or_say(path: Path, err: TextIO) -> ReadResult | None:
+    """Read ``path``, or print why it cannot be read to ``err`` and return ``None``."""
+    try:
+        return read_file(path)
+    except GovInfoError as exc:
+        print(exc, file=err)
+        return None
+
+
+def diagnostic_line(name: str, diagnostic: Diagnostic) -> str:
+    """``FILE:LOCATION: severity: [code] message``, the form every command prints."""
+    where = diagnostic.location.with_source(None) if diagnostic.location is not None else ""
+    return f"{name}:{where}: {diagnostic.severity}: [{diagnostic.code}] {diagnostic.message}"
 
 
 def _xlsx(report: AnnualReport, path: Path, options: WriteOptions) -> None:

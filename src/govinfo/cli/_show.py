@@ -6,9 +6,8 @@ import sys
 from pathlib import Path
 from typing import Any, TextIO
 
-from govinfo.cli._io import read_file
+from govinfo.cli._io import read_or_say
 from govinfo.display import view
-from govinfo.errors import GovInfoError
 
 __all__ = ["add_parser", "run"]
 
@@ -32,10 +31,8 @@ def run(args: Any, out: TextIO | None = None, err: TextIO | None = None) -> int:
     """Run ``govinfo show`` with parsed ``args``; return the exit status."""
     out = out or sys.stdout
     err = err or sys.stderr
-    try:
-        read = read_file(args.file)
-    except GovInfoError as exc:
-        print(exc, file=err)
+    read = read_or_say(args.file, err)
+    if read is None:
         return 2
     print(view(read, check=args.check), file=out)
     return 0
