@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal, InvalidOperation
-from typing import Any
 
 from lxml import etree
 
@@ -166,7 +165,9 @@ def _store(
     grid.cells[(row, col)] = RawCell(kind, text, formula, shared, style)
 
 
-def _selected_cells(root: etree._Element, ns: str, bordered: frozenset[int]) -> list[Any] | None:
+def _selected_cells(
+    root: etree._Element, ns: str, bordered: frozenset[int]
+) -> list[etree._Element] | None:
     """The cells with content or a border, selected in C by XPath (most stored cells of a
     real sheet are empty filler, and visiting each from Python costs more than parsing);
     ``None`` when such a cell has no ``r`` reference and only the sequential walk can place
@@ -178,9 +179,12 @@ def _selected_cells(root: etree._Element, ns: str, bordered: frozenset[int]) -> 
     lines = " or ".join(f"@s='{i}'" for i in sorted(bordered)) if len(bordered) <= 64 else "@s"
     where = "* or @t='inlineStr'" + (f" or {lines}" if bordered else "")
     found = root.xpath(f"./m:sheetData/m:row/m:c[{where}]", namespaces=names)
-    if not isinstance(found, list) or any(c.get("r") is None for c in found):
+    if not isinstance(found, list):
         return None
-    return found
+    cells = [c for c in found if isinstance(c, etree._Element)]
+    if any(c.get("r") is None for c in cells):
+        return None
+    return cells
 
 
 def parse_sheet(pkg: Package, name: str, part: str) -> Grid:
