@@ -168,3 +168,11 @@ def test_progress_bar() -> None:
     silent = io.StringIO()
     Progress(1, silent, enabled=False).advance()
     assert silent.getvalue() == ""
+
+
+def test_jobs_must_be_positive(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """--jobs 0 is a usage error (argparse exits with status 2)."""
+    with pytest.raises(SystemExit) as exit_info:
+        main(["batch", str(tmp_path), "-o", str(tmp_path / "x.csv"), "--jobs", "0"])
+    assert exit_info.value.code == 2
+    assert "not a positive number" in capsys.readouterr().err

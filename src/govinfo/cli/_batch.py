@@ -9,6 +9,7 @@ years of one organ, which no single worker can see.
 
 from __future__ import annotations
 
+import argparse
 import glob
 import os
 import sys
@@ -47,10 +48,17 @@ def add_parser(commands: Any) -> None:
     parser.add_argument("inputs", nargs="+", metavar="DIR_OR_GLOB")
     parser.add_argument("-o", "--output", type=Path, required=True, metavar="OUT")
     parser.add_argument(
-        "-j", "--jobs", type=int, default=None, help="worker processes (default: all cores)"
+        "-j", "--jobs", type=_positive, default=None, help="worker processes (default: all cores)"
     )
     parser.add_argument("-q", "--quiet", action="store_true", help="no progress bar or summary")
     parser.set_defaults(run=run)
+
+
+def _positive(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{text} is not a positive number of processes")
+    return value
 
 
 @attrs.frozen(kw_only=True)
