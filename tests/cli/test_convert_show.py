@@ -100,7 +100,7 @@ def test_python_dash_m(seed_path: Callable[[str], Path]) -> None:
 def test_convert_highlight_embeds_the_check(
     tmp_path: Path, seed_path: Callable[[str], Path]
 ) -> None:
-    """--highlight on .xml output embeds the check result; .xlsx with --formulas still reads back."""
+    """--highlight embeds the check in .xml; .xlsx with --formulas still reads back."""
     xml = tmp_path / "out.xml"
     assert main(["convert", "--highlight", str(seed_path(SEED)), str(xml)]) == 0
     assert b"<check" in xml.read_bytes()
