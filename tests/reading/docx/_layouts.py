@@ -11,15 +11,17 @@ are test data below, from the fixtures.
 
 from __future__ import annotations
 
+import itertools
+
 import attrs
 from hypothesis import strategies as st
 from lxml import etree
+from tests.reading.docx import _builder as b
 
 from govinfo.model.fields import LABEL
 from govinfo.model.narrative import Narrative
 from govinfo.model.report import AnnualReport
 from govinfo.writing.text import write_text
-from tests.reading.docx import _builder as b
 
 _HEADINGS = [field.metadata[LABEL] for field in attrs.fields(Narrative)]
 _RESULTS_GROUP = "三、本年度办理结果"
@@ -240,7 +242,7 @@ class _Renderer:
         elif self.layout.review_header == "spanned":
             starts = [i for i, g in enumerate(groups) if g] + [len(groups)]
             head = [
-                b.tr(*(self.label(groups[a], span=z - a) for a, z in zip(starts, starts[1:]))),
+                b.tr(*(self.label(groups[a], span=z - a) for a, z in itertools.pairwise(starts))),
                 b.tr(*(self.label(c) for c in labels)),
             ]
         else:
@@ -273,8 +275,8 @@ def render(report: AnnualReport, layout: Layout) -> bytes:
         else:
             current.append(line)
     blocks = [renderer.para(line) for line in front if line]
-    for heading, lines in sections.items():
-        lines = [line for line in lines if line]
+    for heading, raw in sections.items():
+        lines = [line for line in raw if line]
         if layout.combined and heading == _HEADINGS[3] and blocks[-1].tag != b.w("p"):
             _combine(renderer, blocks[-1], heading, lines)
             blocks.extend(renderer.para(line) for line in lines if "\t" not in line)

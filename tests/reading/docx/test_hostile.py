@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
 import zipfile
 from pathlib import Path
@@ -9,6 +10,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from tests.reading.docx._builder import W, document, docx, p, package, tbl, tc, tr
 
 from govinfo.errors import (
     GovInfoError,
@@ -20,7 +22,6 @@ from govinfo.errors import (
 from govinfo.reading import _safe
 from govinfo.reading.docx import read_docx
 from govinfo.reading.docx._document import docx_document
-from tests.reading.docx._builder import W, docx, document, p, package, tbl, tc, tr
 
 FIXTURES = Path(__file__).resolve().parents[2] / "data" / "fixtures"
 GOOD = (FIXTURES / "001_6936dc3b40e04b6e.docx").read_bytes()
@@ -115,7 +116,7 @@ def test_other_formats_are_named(data: bytes, what: str) -> None:
 
 def test_zip_without_a_word_document() -> None:
     """A zip with no Word main part says so."""
-    with pytest.raises(UnsupportedFormatError, match="word/document.xml"):
+    with pytest.raises(UnsupportedFormatError, match=r"word/document\.xml"):
         read_docx(zipped({"a.txt": b"hello"}))
 
 
@@ -135,7 +136,7 @@ def test_truncated_zip(keep: float) -> None:
 
 def test_malformed_xml_names_the_part() -> None:
     """XML that is not well-formed is a ReadError naming word/document.xml."""
-    with pytest.raises(ReadError, match="word/document.xml"):
+    with pytest.raises(ReadError, match=r"word/document\.xml"):
         read_docx(package(b"<w:document xmlns:w='" + W.encode() + b"'><w:body>"))
 
 
@@ -169,20 +170,16 @@ def test_a_document_with_no_report_is_not_a_report() -> None:
 @given(st.binary(max_size=2048))
 def test_arbitrary_bytes(data: bytes) -> None:
     """Arbitrary bytes give a report or a GovInfoError, nothing else."""
-    try:
+    with contextlib.suppress(GovInfoError):
         read_docx(data)
-    except GovInfoError:
-        pass
 
 
 @given(st.binary(min_size=1, max_size=64), st.integers(min_value=0, max_value=len(GOOD) - 1))
 def test_corrupted_fixture(noise: bytes, at: int) -> None:
     """A real DOCX with bytes overwritten anywhere gives a report or a GovInfoError."""
     data = GOOD[:at] + noise + GOOD[at + len(noise) :]
-    try:
+    with contextlib.suppress(GovInfoError):
         read_docx(data)
-    except GovInfoError:
-        pass
 
 
 _TAGS = [
@@ -257,10 +254,8 @@ def test_arbitrary_wordprocessingml(body: list[bytes]) -> None:
         + b"".join(body)
         + b"</w:body></w:document>"
     )
-    try:
+    with contextlib.suppress(GovInfoError):
         docx_document(package(xml), source="t.docx")
-    except GovInfoError:
-        pass
 
 
 def test_builder_documents_are_well_formed() -> None:
