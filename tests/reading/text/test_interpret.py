@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from govinfo.errors import GovInfoError
 from govinfo.locations import Location
 from govinfo.model.catalogue import cell_specs
+from govinfo.model.report import AnnualReport
 from govinfo.reading.document import Cell, Document, Paragraph, Table
 from govinfo.reading.interpret import interpret
 from govinfo.reading.text import read_text
@@ -58,7 +59,7 @@ def test_grid_documents_read_back(report: object) -> None:
     text = write_text(report)  # type: ignore[arg-type]
     blocks: list[Paragraph | Table] = []
     rows: list[tuple[Cell, ...]] = []
-    for number, line in enumerate(text.split("\n"), start=1):
+    for number, line in enumerate(text.splitlines(), start=1):
         if "\t" in line:
             rows.append(
                 tuple(
@@ -75,3 +76,42 @@ def test_grid_documents_read_back(report: object) -> None:
     result = interpret(Document(blocks=tuple(blocks), source="grid"))
     assert result.report.applications == read_text(text).report.applications
     assert result.report.review_litigation == report.review_litigation  # type: ignore[attr-defined]
+
+
+@given(consistent_reports(max_count=500))
+def test_one_grid_document_reads_back(report: object) -> None:
+    """A whole report in one grid (a sheet: headings and title in cells) reads back exactly."""
+    text = write_text(report)  # type: ignore[arg-type]
+    rows = tuple(
+        tuple(
+            Cell(text=t, location=Location(source="sheet", row=number, cell=i))
+            for i, t in enumerate(line.split("\t"), start=1)
+        )
+        for number, line in enumerate(text.splitlines(), start=1)
+        if line.strip()
+    )
+    document = Document(blocks=(Table(rows=rows, location=Location(source="sheet")),))
+    result = interpret(document)
+    expected = read_text(text).report
+    assert result.report.applications == expected.applications
+    assert result.report.review_litigation == expected.review_litigation
+    assert result.report.proactive_disclosure == expected.proactive_disclosure
+    assert (result.report.organ, result.report.year) == (expected.organ, expected.year)
+
+
+def test_aligned_title_and_heading() -> None:
+    """A title and a heading whose words pdftotext spread over aligned columns are found."""
+    text = write_text(consistent_example())
+    text = text.replace("四、政府信息公开行政复议", "四、   政府信息公开行政复议")
+    text = "  某市某局    2021 年度   政府信息公开工作年度报告\n" + text.split("\n", 1)[1]
+    result = read_text(text)
+    assert (result.report.organ, result.report.year) == ("某市某局", 2021)
+    assert "section-missing" not in {d.code for d in result.diagnostics}
+
+
+def consistent_example() -> AnnualReport:
+    """A report of zeros with metadata."""
+    from govinfo.model.flat import flatten, unflatten
+
+    cells = dict.fromkeys(flatten(AnnualReport(template="gb_2021")), 0)
+    return unflatten(cells, template="gb_2021", organ="某市某局", year=2021)

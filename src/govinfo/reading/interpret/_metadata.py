@@ -13,7 +13,7 @@ import re
 import attrs
 
 from govinfo.locations import Location
-from govinfo.reading.document import Block, Paragraph, Table
+from govinfo.reading.document import Block, Paragraph
 from govinfo.reading.interpret._tokens import is_prose
 
 __all__ = ["Metadata", "read_metadata"]
@@ -36,11 +36,20 @@ class Metadata:
 def _top_lines(front: tuple[Block, ...]) -> list[Paragraph]:
     lines: list[Paragraph] = []
     for block in front:
-        if isinstance(block, Table):
-            break
-        if is_prose(block.text) or len(block.text) > 60:
-            break
-        lines.append(block)
+        if isinstance(block, Paragraph):
+            candidates = [block]
+        else:
+            # Title lines in table rows: a sheet, or a line whose gaps made aligned columns.
+            candidates = []
+            for row in block.rows:
+                texts = [c.text.strip() for c in row if c.text.strip()]
+                if not 1 <= len(texts) <= 3:
+                    return lines
+                candidates.append(Paragraph(text=" ".join(texts), location=row[0].location))
+        for line in candidates:
+            if is_prose(line.text) or len(line.text) > 60:
+                return lines
+            lines.append(line)
     return lines
 
 

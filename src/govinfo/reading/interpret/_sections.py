@@ -14,7 +14,7 @@ import re
 import attrs
 
 from govinfo.locations import Location
-from govinfo.reading.document import Block, Document, Paragraph, Table
+from govinfo.reading.document import Block, Cell, Document, Paragraph, Table
 from govinfo.reading.interpret._labels import SECTIONS, heading_section, key
 from govinfo.reading.result import Diagnostic
 
@@ -42,46 +42,81 @@ class Sections:
     headings: dict[str, Location]
 
 
-def _heading_text(block: Block) -> tuple[str, Location] | None:
-    if isinstance(block, Paragraph):
-        return block.text, block.location
-    if isinstance(block, Table) and len(block.rows) == 1:
-        texts = [cell.text for cell in block.rows[0] if cell.text.strip()]
-        if len(texts) == 1:
-            return texts[0], block.rows[0][0].location
+def _row_text(row: tuple[Cell, ...]) -> tuple[str, Location] | None:
+    # A heading exported into a table cell, or spread over aligned columns ("四、  政府…").
+    texts = [cell.text.strip() for cell in row if cell.text.strip()]
+    if 1 <= len(texts) <= 3 and not any(t.isdigit() for t in texts):
+        return "".join(texts), row[0].location
     return None
 
 
-def split_sections(document: Document, notes: list[Diagnostic]) -> Sections:
-    """Split ``document`` at its headings, noting headings that differ from the official ones."""
-    front: list[Block] = []
-    bodies: dict[str, list[Block]] = {}
-    headings: dict[str, Location] = {}
-    current: list[Block] = front
-    position = -1
-    for block in document.blocks:
-        found = _heading_text(block)
-        section = heading_section(found[0]) if found else None
-        if found and section is not None and _ORDER.index(section) > position:
-            text, location = found
-            position = _ORDER.index(section)
-            headings[section] = location
-            current = bodies.setdefault(section, [])
-            official = _OFFICIAL[section]
-            number = _HEAD_NUMBER.match(text)
-            numeral = number.group(1) if number else ""
-            if key(text) != key(official) or numeral != _NUMERALS[position]:
-                notes.append(
-                    Diagnostic(
-                        code="heading-variant",
-                        message=f"heading {text.strip()!r} read as {official!r}",
-                        location=location,
-                    )
+class _Splitter:
+    def __init__(self, notes: list[Diagnostic]) -> None:
+        self.notes = notes
+        self.front: list[Block] = []
+        self.bodies: dict[str, list[Block]] = {}
+        self.headings: dict[str, Location] = {}
+        self.current: list[Block] = self.front
+        self.position = -1
+
+    def heading(self, found: tuple[str, Location] | None) -> bool:
+        """Start a section if ``found`` is the heading of one after the current one."""
+        if found is None:
+            return False
+        text, location = found
+        section = heading_section(text)
+        if section is None or _ORDER.index(section) <= self.position:
+            return False
+        self.position = _ORDER.index(section)
+        self.headings[section] = location
+        self.current = self.bodies.setdefault(section, [])
+        official = _OFFICIAL[section]
+        number = _HEAD_NUMBER.match(text)
+        numeral = number.group(1) if number else ""
+        if key(text) != key(official) or numeral != _NUMERALS[self.position]:
+            self.notes.append(
+                Diagnostic(
+                    code="heading-variant",
+                    message=f"heading {text.strip()!r} read as {official!r}",
+                    location=location,
                 )
-            continue
-        current.append(block)
+            )
+        return True
+
+    def table(self, table: Table) -> None:
+        rows: list[tuple[Cell, ...]] = []
+        for row in table.rows:
+            if self.heading(_row_text(row)):
+                if rows:
+                    # The rows before the heading belong to the section before it.
+                    self.previous.append(attrs.evolve(table, rows=tuple(rows)))
+                    rows = []
+                continue
+            rows.append(row)
+        if rows:
+            self.current.append(attrs.evolve(table, rows=tuple(rows)))
+
+    @property
+    def previous(self) -> list[Block]:
+        names = [n for n in _ORDER[: self.position] if n in self.bodies]
+        return self.bodies[names[-1]] if names else self.front
+
+
+def split_sections(document: Document, notes: list[Diagnostic]) -> Sections:
+    """Split ``document`` at its headings, noting headings that differ from the official ones.
+
+    Headings are looked for in paragraphs and in the rows of tables (a report laid out as one
+    grid, or a heading whose words an extraction spread over aligned columns).
+    """
+    splitter = _Splitter(notes)
+    for block in document.blocks:
+        if isinstance(block, Paragraph):
+            if not splitter.heading((block.text, block.location)):
+                splitter.current.append(block)
+        else:
+            splitter.table(block)
     return Sections(
-        front=tuple(front),
-        bodies={name: tuple(blocks) for name, blocks in bodies.items()},
-        headings=headings,
+        front=tuple(splitter.front),
+        bodies={name: tuple(blocks) for name, blocks in splitter.bodies.items()},
+        headings=splitter.headings,
     )
