@@ -9,8 +9,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from govinfo.errors import GovInfoError, NotAReportError
+from govinfo.model.report import AnnualReport
 from govinfo.reading.result import ReadResult
 from govinfo.reading.text import read_text
+from govinfo.strategies import reports
+from govinfo.writing.text import write_text
 
 REPORTS = Path(__file__).resolve().parents[3] / "examples" / "reports"
 _SEED_TEXTS = [p.read_text(encoding="utf-8") for p in sorted(REPORTS.glob("*.txt"))]
@@ -64,3 +67,11 @@ def test_not_a_report(text: str) -> None:
         read_text(text, name="x.txt")
     assert caught.value.location is not None
     assert caught.value.location.source == "x.txt"
+
+
+@given(reports())
+def test_write_text_any_report(report: AnnualReport) -> None:
+    """Any valid report renders, and its text reads without an unexpected exception."""
+    text = write_text(report)
+    assert text.endswith("\n")
+    _read(text)
