@@ -3,8 +3,9 @@
 Run as a script: ``python benchmarks/bench_corpus.py [--reports 2000]``. It generates
 consistent reports with ``govinfo.strategies``, writes them to a temporary directory with the
 writers (text, XLSX, XML) plus copies of the DOCX fixtures, then times ``govinfo batch`` over
-the directory with ``--jobs 1`` and with every core, and prints reports/second for each format
-mix. Hypothesis is needed (the ``test`` extra).
+the directory with ``--jobs 1`` and with every core, and prints reports/second; first it
+prints the CPU time per report of each format (robust when the machine is busy).
+Hypothesis is needed (the ``test`` extra).
 
 Strategy: generating a distinct Hypothesis example per file would dominate the set-up, so a
 pool of 64 generated reports is written under different organs and years; every file is still
@@ -79,6 +80,24 @@ def run(directory: Path, jobs: int) -> float:
     return seconds
 
 
+def per_format(directory: Path, sample: int = 50) -> dict[str, float]:
+    """CPU seconds per report (read, check, cells) for each format, in this process.
+
+    CPU time rather than wall time, so the figure holds on a machine busy with other work.
+    """
+    from govinfo.cli._batch import process  # noqa: PLC0415 - the worker batch runs
+
+    costs: dict[str, float] = {}
+    for kind in ("txt", "xlsx", "xml", "docx"):
+        paths = sorted(directory.glob(f"*.{kind}"))[:sample]
+        process(str(paths[0]))  # warm-up: imports and caches
+        start = time.process_time()
+        for path in paths:
+            process(str(path))
+        costs[kind] = (time.process_time() - start) / len(paths)
+    return costs
+
+
 def main() -> None:
     """Generate the corpus, time it on one core and on all, print reports/second."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -91,6 +110,9 @@ def main() -> None:
         start = time.perf_counter()
         mix = write_corpus(corpus, args.reports)
         print(f"wrote {args.reports} reports ({dict(mix)}) in {time.perf_counter() - start:.1f} s")
+        print(f"{'format':>6}{'CPU ms/report':>15}{'reports/s/core':>16}")
+        for kind, seconds in per_format(corpus).items():
+            print(f"{kind:>6}{seconds * 1000:>15.1f}{1 / seconds:>16.0f}")
         print(f"{'jobs':>6}{'seconds':>10}{'reports/s':>12}")
         for jobs in dict.fromkeys((1, cores)):
             seconds = run(corpus, jobs)
