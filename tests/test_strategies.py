@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -113,9 +114,19 @@ def test_templates(template: Template) -> None:
         (with_cells_removed, {"max_size": 0}),
         (with_cell_corrupted, {"max_change": 0}),
         (with_cell_corrupted, {"reports": AnnualReport}),
+        (reports, {"text": "abc"}),
+        (consistent_reports, {"text": None}),
     ],
 )
 def test_bad_arguments_fail_at_once(factory: Any, kwargs: dict[str, Any]) -> None:
     """Bad arguments raise TypeError when the strategy is made, not when it is drawn from."""
     with pytest.raises(TypeError):
         factory(**kwargs)
+
+
+@given(consistent_reports(text=st.text(alphabet="甲乙丙", min_size=1)))
+def test_text_option_sets_the_alphabet(report: AnnualReport) -> None:
+    """Organ, title and narrative come from the text strategy given (plus a leading "=")."""
+    texts = [report.organ, report.title, *attrs.astuple(report.narrative)]
+    for text in texts:
+        assert text is None or set(text.removeprefix("=")) <= set("甲乙丙")

@@ -163,23 +163,32 @@ def applicant_counts(
     )
 
 
-# Text that starts with "=" is listed on its own: a spreadsheet writer must not let it
-# become a formula, and plain st.text() rarely starts with it.
-_texts = st.none() | st.text() | st.text().map(lambda text: "=" + text)
-# Either no prose at all or prose for any of the sections: most tests do not look at it.
-_narratives = st.just(Narrative()) | st.builds(
-    Narrative, **{f.name: _texts for f in attrs.fields(Narrative)}
-)
+_ANY_TEXT = st.text()
 
 
-@st.composite
-def _metadata(draw: st.DrawFn) -> dict[str, Any]:
-    return {
-        "organ": draw(_texts),
-        "year": draw(st.none() | st.integers(min_value=1900, max_value=2999)),
-        "title": draw(_texts),
-        "narrative": draw(_narratives),
-    }
+def _check_text(text: object) -> st.SearchStrategy[str]:
+    if not isinstance(text, st.SearchStrategy):
+        raise TypeError(f"text must be a hypothesis strategy of str, got {text!r}")
+    return text
+
+
+@functools.cache
+def _metadata(text: st.SearchStrategy[str]) -> st.SearchStrategy[dict[str, Any]]:
+    # Text that starts with "=" is listed on its own: a spreadsheet writer must not let it
+    # become a formula, and plain text strategies rarely start with it.
+    texts = st.none() | text | text.map(lambda t: "=" + t)
+    # Either no prose at all or prose for any of the sections: most tests do not look at it.
+    narratives = st.just(Narrative()) | st.builds(
+        Narrative, **{f.name: texts for f in attrs.fields(Narrative)}
+    )
+    return st.fixed_dictionaries(
+        {
+            "organ": texts,
+            "year": st.none() | st.integers(min_value=1900, max_value=2999),
+            "title": texts,
+            "narrative": narratives,
+        }
+    )
 
 
 def _legacy_stats(max_count: int) -> st.SearchStrategy[dict[str, LegacyValue]]:
@@ -191,6 +200,7 @@ def reports(
     template: Template | str | None = None,
     *,
     max_count: int = _DEFAULT_MAX_COUNT,
+    text: st.SearchStrategy[str] = _ANY_TEXT,
 ) -> st.SearchStrategy[AnnualReport]:
     """Any valid report, which may not add up and may leave cells unstated.
 
@@ -203,15 +213,22 @@ def reports(
     Args:
         template: only this template (default: any of the three).
         max_count: the largest count drawn for a cell.
+        text: where organ, title and narrative text come from (default: any Unicode
+            text, ``st.text()``); pass e.g. ``st.text(alphabet=...)`` to leave out
+            characters your format cannot carry. Each is also drawn as ``None`` and with
+            a leading ``=``.
 
     Shrinks towards an empty ``gb_2021`` report (every cell ``None``, no text, no year).
 
     Raises:
-        TypeError: an unknown template or a bad ``max_count``.
+        TypeError: an unknown template, a bad ``max_count`` or ``text``.
     """
     chosen = _check_template(template)
     max_count = _check_max_count(max_count)
-    return (st.just(chosen) if chosen else templates()).flatmap(lambda t: _any_report(t, max_count))
+    metadata = _metadata(_check_text(text))
+    return (st.just(chosen) if chosen else templates()).flatmap(
+        lambda t: _any_report(t, max_count, metadata)
+    )
 
 
 @functools.cache
@@ -242,7 +259,12 @@ def _cell_values(
 
 
 @st.composite
-def _any_report(draw: st.DrawFn, template: Template, max_count: int) -> AnnualReport:
+def _any_report(
+    draw: st.DrawFn,
+    template: Template,
+    max_count: int,
+    metadata: st.SearchStrategy[dict[str, Any]],
+) -> AnnualReport:
     background = draw(st.sampled_from([None, 0]))
     cells: dict[str, CellValue] = dict.fromkeys(
         (s.address for s in cell_specs(template)), background
@@ -252,13 +274,14 @@ def _any_report(draw: st.DrawFn, template: Template, max_count: int) -> AnnualRe
     if template is Template.LEGACY_2008:
         for key, value in draw(_legacy_stats(max_count)).items():
             cells[LEGACY_PREFIX + key] = value
-    return unflatten(cells, template=template, **draw(_metadata()))
+    return unflatten(cells, template=template, **draw(metadata))
 
 
 def consistent_reports(
     template: Template | str | None = None,
     *,
     max_count: int = _DEFAULT_MAX_COUNT,
+    text: st.SearchStrategy[str] = _ANY_TEXT,
 ) -> st.SearchStrategy[AnnualReport]:
     """Reports of a table template whose every invariant holds and every table cell is stated.
 
@@ -272,22 +295,29 @@ def consistent_reports(
     Args:
         template: ``gb_2021`` or ``gb_2019`` (default: either).
         max_count: the largest count drawn for one leaf cell.
+        text: where organ, title and narrative text come from, as in :func:`reports`.
 
     Shrinks towards a report of zeros.
 
     Raises:
         TypeError: ``legacy_2008`` (it has no invariants to hold), an unknown template, or a
-            bad ``max_count``.
+            bad ``max_count`` or ``text``.
     """
     chosen = _check_template(template, tables_only=True)
     max_count = _check_max_count(max_count)
+    metadata = _metadata(_check_text(text))
     return (st.just(chosen) if chosen else templates(tables_only=True)).flatmap(
-        lambda t: _consistent_report(t, max_count)
+        lambda t: _consistent_report(t, max_count, metadata)
     )
 
 
 @st.composite
-def _consistent_report(draw: st.DrawFn, template: Template, max_count: int) -> AnnualReport:
+def _consistent_report(
+    draw: st.DrawFn,
+    template: Template,
+    max_count: int,
+    metadata: st.SearchStrategy[dict[str, Any]],
+) -> AnnualReport:
     counts = _counts(max_count)
     cells: dict[str, CellValue] = dict.fromkeys(
         (s.address for s in cell_specs(template) if s.table == "proactive_disclosure"),
@@ -302,7 +332,7 @@ def _consistent_report(draw: st.DrawFn, template: Template, max_count: int) -> A
         for part in parts:
             cells[f"review_litigation.{group}.{part}"] = drawn.get(part, 0)
         cells[f"review_litigation.{group}.total"] = sum(drawn.values())
-    return unflatten(cells, template=template, **draw(_metadata()))
+    return unflatten(cells, template=template, **draw(metadata))
 
 
 def _keys(template: Template, domain: str) -> tuple[str, ...]:
