@@ -17,6 +17,8 @@ from govinfo.strategies import consistent_reports, reports
 from govinfo.writing.xlsx import xlsx_bytes
 
 _SOME = settings(max_examples=12)
+_ASCII = str.maketrans("", "")
+_FULL_WIDTH = str.maketrans("0123456789-", "０１２３４５６７８９－")
 
 
 def _shift_merges(ws: Worksheet, *, rows: int = 0, cols: int = 0, at: int = 1) -> None:
@@ -85,11 +87,12 @@ def perturbed(draw: st.DrawFn, report: AnnualReport) -> bytes:
         if blank_cols:
             _shift_merges(ws, cols=blank_cols, at=1)
     if not formulas and draw(st.booleans()):
+        digits = draw(st.sampled_from([_ASCII, _FULL_WIDTH]))
         for ws in tables:
             for row in ws.iter_rows():
                 for cell in row:
                     if type(cell.value) is int:
-                        cell.value = str(cell.value)
+                        cell.value = str(cell.value).translate(digits)
                         cell.data_type = "s"
     move = draw(st.sampled_from(["none", "one sheet", "split"]))
     if move == "one sheet":
