@@ -5,6 +5,7 @@ names not in ``__all__`` are private. ``govinfo.strategies`` (Hypothesis strateg
 too but imported explicitly, so using govinfo never imports Hypothesis.
 """
 
+from govinfo.convert import from_dict, from_json, to_dict, to_json
 from govinfo.errors import (
     GovInfoError,
     InvalidValueError,
@@ -17,7 +18,6 @@ from govinfo.errors import (
     ViolationError,
     WriteError,
 )
-from govinfo.convert import from_dict, from_json, to_dict, to_json
 from govinfo.locations import Location
 from govinfo.model import (
     AnnualReport,
@@ -42,20 +42,43 @@ from govinfo.model import (
     unflatten,
 )
 from govinfo.reading.result import Diagnostic, ReadResult, Severity
+from govinfo.reading.xml import read_xml
+from govinfo.rules import (
+    RULES,
+    CheckResult,
+    Equation,
+    Fill,
+    Inference,
+    Rule,
+    Unverifiable,
+    Violation,
+    check,
+    check_series,
+    infer,
+    infer_cells,
+    rule,
+    rules,
+)
+from govinfo.writing.xml import write_xml, xml_schema
 
 __all__ = [
+    "RULES",
     "AnnualReport",
     "ApplicantCounts",
     "Applications",
     "Applications2019",
     "CentralizedProcurement",
+    "CheckResult",
     "DecisionCount",
     "Diagnostic",
     "DocumentCounts",
     "DocumentCounts2019",
+    "Equation",
     "FeeAmount",
     "FeeItems2019",
+    "Fill",
     "GovInfoError",
+    "Inference",
     "InvalidValueError",
     "ItemCounts2019",
     "Location",
@@ -67,19 +90,31 @@ __all__ = [
     "ReadError",
     "ReadResult",
     "ReviewLitigation",
+    "Rule",
     "SchemaError",
     "Severity",
     "StructureError",
     "Template",
     "UnsafeInputError",
     "UnsupportedFormatError",
+    "Unverifiable",
+    "Violation",
     "ViolationError",
     "WriteError",
     "addresses",
+    "check",
+    "check_series",
     "flatten",
     "from_dict",
     "from_json",
+    "infer",
+    "infer_cells",
+    "read_xml",
+    "rule",
+    "rules",
     "to_dict",
     "to_json",
     "unflatten",
+    "write_xml",
+    "xml_schema",
 ]
