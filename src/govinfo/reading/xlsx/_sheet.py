@@ -21,6 +21,7 @@ _REF = re.compile(r"^\$?([A-Za-z]{1,3})\$?([0-9]{1,7})$")
 _PLAIN = re.compile(r"^-?[0-9]+(\.[0-9]+)?$")
 _MAX_DIGITS = 15
 _COLUMNS: dict[str, int] = {}  # column letters -> number, filled as met (at most 18,278)
+_EMPTY_REFS: dict[str, etree.XPath] = {}  # compiled per set of bordered styles (few per run)
 
 
 def parse_ref(ref: str) -> tuple[int, int] | None:
@@ -167,24 +168,34 @@ def _store(
 
 def _selected_cells(
     root: etree._Element, ns: str, bordered: frozenset[int]
-) -> list[etree._Element] | None:
-    """The cells with content or a border, selected in C by XPath (most stored cells of a
-    real sheet are empty filler, and visiting each from Python costs more than parsing);
-    ``None`` when such a cell has no ``r`` reference and only the sequential walk can place
-    it (empty cells without one do not matter: a cell with a reference is placed by it).
+) -> tuple[list[etree._Element], list[str]] | None:
+    """The cells with content, and the references of empty cells that draw a border, both
+    selected in C by XPath (most stored cells of a real sheet are empty filler, and visiting
+    each from Python costs more than parsing the sheet); ``None`` when a cell with content
+    has no ``r`` reference and only the sequential walk can place it.
     """
     if not ns:
         return None
     names = {"m": ns[1:-1]}
-    lines = " or ".join(f"@s='{i}'" for i in sorted(bordered)) if len(bordered) <= 64 else "@s"
-    where = "* or @t='inlineStr'" + (f" or {lines}" if bordered else "")
-    found = root.xpath(f"./m:sheetData/m:row/m:c[{where}]", namespaces=names)
+    found = root.xpath("./m:sheetData/m:row/m:c[* or @t='inlineStr']", namespaces=names)
     if not isinstance(found, list):
         return None
     cells = [c for c in found if isinstance(c, etree._Element)]
     if any(c.get("r") is None for c in cells):
         return None
-    return cells
+    refs: list[str] = []
+    if bordered:
+        lines = " or ".join(f"@s='{i}'" for i in sorted(bordered)) if len(bordered) <= 64 else "@s"
+        empty = _EMPTY_REFS.get(lines)
+        if empty is None:
+            empty = _EMPTY_REFS[lines] = etree.XPath(
+                f"./m:sheetData/m:row/m:c[not(*) and not(@t='inlineStr') and ({lines})]/@r",
+                namespaces=names,
+                smart_strings=False,
+            )
+        result = empty(root)
+        refs = [r for r in result if isinstance(r, str)] if isinstance(result, list) else []
+    return cells, refs
 
 
 def parse_sheet(pkg: Package, name: str, part: str) -> Grid:
@@ -200,10 +211,14 @@ def parse_sheet(pkg: Package, name: str, part: str) -> Grid:
     tags = _Tags(ns)
     selected = _selected_cells(root, ns, pkg.bordered)
     if selected is not None:
-        for c in selected:
+        for c in selected[0]:
             where = parse_ref(c.get("r") or "")
             if where is not None:
                 _store(grid, c, where, tags, pkg)
+        for ref in selected[1]:
+            where = parse_ref(ref)
+            if where is not None:
+                grid.lined.add(where)
     else:
         sheet_data = root.find(f"{ns}sheetData")
         row_no = 0
@@ -212,8 +227,8 @@ def parse_sheet(pkg: Package, name: str, part: str) -> Grid:
             row_no = int(given) if given is not None and given.isdigit() else row_no + 1
             col_no = 0
             for c in row.iterfind(tags.c):
-                ref = c.get("r")
-                where = parse_ref(ref) if ref is not None else None
+                given = c.get("r")
+                where = parse_ref(given) if given is not None else None
                 col_no = where[1] if where is not None else col_no + 1
                 if where is None or where[0] == row_no:
                     _store(grid, c, (row_no, col_no), tags, pkg)
