@@ -276,3 +276,17 @@ def test_title_forms(head: str, organ: str | None, year: int) -> None:
     result = read_text(head + "\n" + body)
     assert (result.report.organ, result.report.year) == (organ, year)
     assert ("year-from-text" in {d.code for d in result.diagnostics}) == ("，" in head)
+
+
+def test_gb_2019_signed_changes_and_procurement_in_yuan() -> None:
+    """gb_2019: "+4" is a signed change and 25.1万元 of procurement is 251000 元."""
+    report = unflatten({}, template="gb_2019", organ="某区", year=2020)
+    text = write_text(report)
+    text = _replace_row(text, "行政许可", "行政许可\t10\t+4\t3")
+    text = _replace_row(text, "行政事业性收费", "行政事业性收费\t5\t-2")
+    text = _replace_row(text, "政府集中采购", "政府集中采购\t3\t25.1万元")
+    pd = read_text(text).report.proactive_disclosure
+    assert pd is not None
+    assert pd.administrative_licensing.items_change == 4  # type: ignore[union-attr]
+    assert pd.administrative_fees.items_change == -2  # type: ignore[union-attr]
+    assert pd.centralized_procurement.procurement_amount == Decimal(251000)  # type: ignore[union-attr]
