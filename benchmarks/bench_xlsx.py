@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import io
 import json
-import timeit
+import time
 import zipfile
 from collections.abc import Callable
 from decimal import Decimal
@@ -103,33 +103,54 @@ def bare_write() -> bytes:
     return buffer.getvalue()
 
 
-def _best(action: Callable[[], object], *, number: int = 10, repeat: int = 5) -> float:
-    """Best mean seconds per call over ``repeat`` runs of ``number`` calls."""
-    action()
-    return min(timeit.repeat(action, number=number, repeat=repeat)) / number
+def _paired(
+    baseline: Callable[[], object], *others: Callable[[], object], rounds: int = 15
+) -> list[tuple[float, float]]:
+    """Per function: (best ms per call, median ratio to the baseline over paired rounds).
+
+    Each round times the baseline and every other function back to back, so a busy machine
+    slows both sides of a ratio alike.
+    """
+    functions = (baseline, *others)
+    for function in functions:
+        function()
+    times: list[list[float]] = [[] for _ in functions]
+    for _ in range(rounds):
+        for index, function in enumerate(functions):
+            start = time.perf_counter()
+            function()
+            times[index].append(time.perf_counter() - start)
+    result = []
+    for series in times:
+        ratios = sorted(t / b for t, b in zip(series, times[0], strict=True))
+        result.append((min(series) * 1e3, ratios[len(ratios) // 2]))
+    return result
 
 
 def main() -> None:
     """Print milliseconds and ratios for reading each workbook and for writing one report."""
     print(
-        f"{'read':<6}{'bare':>8}{'document':>10}{'ratio':>7}{'read_xlsx':>11}{'ratio':>7}"
+        f"{'read':<6}{'bare ms':>9}{'document':>10}{'ratio':>7}{'read_xlsx':>11}{'ratio':>7}"
         f"{'openpyxl':>10}{'ratio':>7}"
     )
     for stem, data in SOURCES.items():
-        bare = _best(lambda d=data: bare_parse(d))  # type: ignore[misc]
-        doc = _best(lambda d=data: read_xlsx_document(d))  # type: ignore[misc]
-        full = _best(lambda d=data: read_xlsx(d), number=5)  # type: ignore[misc]
-        heavy = _best(lambda d=data: openpyxl_load(d), number=3, repeat=3)  # type: ignore[misc]
-        print(
-            f"{stem:<6}{bare * 1e3:>8.2f}{doc * 1e3:>10.2f}{doc / bare:>7.2f}"
-            f"{full * 1e3:>11.2f}{full / bare:>7.2f}{heavy * 1e3:>10.2f}{heavy / bare:>7.1f}"
+        (bare, _), (doc, doc_ratio), (full, full_ratio), (heavy, heavy_ratio) = _paired(
+            lambda d=data: bare_parse(d),  # type: ignore[misc]
+            lambda d=data: read_xlsx_document(d),  # type: ignore[misc]
+            lambda d=data: read_xlsx(d),  # type: ignore[misc]
+            lambda d=data: openpyxl_load(d),  # type: ignore[misc]
+            rounds=10,
         )
-    bare = _best(bare_write, number=5)
-    own = _best(lambda: xlsx_bytes(REPORT), number=5)
-    formulas = _best(lambda: xlsx_bytes(REPORT, formulas=True), number=5)
+        print(
+            f"{stem:<6}{bare:>9.2f}{doc:>10.2f}{doc_ratio:>7.2f}{full:>11.2f}{full_ratio:>7.2f}"
+            f"{heavy:>10.2f}{heavy_ratio:>7.1f}"
+        )
+    (bare, _), (own, own_ratio), (formulas, formulas_ratio) = _paired(
+        bare_write, lambda: xlsx_bytes(REPORT), lambda: xlsx_bytes(REPORT, formulas=True)
+    )
     print(
-        f"write: openpyxl alone {bare * 1e3:.2f} ms, write_xlsx {own * 1e3:.2f} ms "
-        f"({own / bare:.2f}x), with formulas {formulas * 1e3:.2f} ms ({formulas / bare:.2f}x)"
+        f"write: openpyxl alone {bare:.2f} ms, write_xlsx {own:.2f} ms ({own_ratio:.2f}x), "
+        f"with formulas {formulas:.2f} ms ({formulas_ratio:.2f}x)"
     )
 
 
