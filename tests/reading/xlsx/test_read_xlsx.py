@@ -194,6 +194,24 @@ def test_bordered_single_cell_row_stays_in_table() -> None:
     assert _tables(doc) == [[["甲", "1"], ["乙", ""], ["丙", "3"]]]
 
 
+def test_bordered_heading_above_table_is_a_paragraph() -> None:
+    """One-cell rows leading a bordered table (heading, caption) are paragraphs."""
+    styles = (
+        '<borders count="2"><border/><border><left style="thin"/></border></borders>'
+        '<cellXfs count="2"><xf borderId="0"/><xf borderId="1"/></cellXfs>'
+    )
+    sheet = rows(
+        ("A1", '<c r="A1" s="1" t="inlineStr"><is><t>三、标题</t></is></c>'),
+        ("B1", '<c r="B1" s="1"/>'),
+        ("A2", '<c r="A2" s="1"/>'),
+        ("A3", '<c r="A3" s="1" t="inlineStr"><is><t>甲</t></is></c>'),
+        ("B3", '<c r="B3" s="1"><v>1</v></c>'),
+    )
+    doc = read_xlsx_document(package({"S": sheet}, styles=styles))
+    assert [type(b).__name__ for b in doc.blocks] == ["Paragraph", "Table"]
+    assert _tables(doc) == [[["甲", "1"]]]
+
+
 def test_formulas_use_cached_values() -> None:
     """A formula with a saved value reads as that value, never as its text."""
     doc = read_xlsx_document(

@@ -126,6 +126,15 @@ def sheet_blocks(
     table_rows: list[int] = []
 
     def flush() -> None:
+        # A table's leading one-cell rows are its heading or caption even when the borders
+        # are drawn around them too: paragraphs, as in a sheet without borders.
+        while table_rows and len(filled.get(table_rows[0], ())) <= 1:
+            row = table_rows.pop(0)
+            for first in filled.get(row, ()):
+                if first[0] == row:
+                    blocks.append(
+                        Paragraph(text=shown[first], location=_where(source, grid.name, *first))
+                    )
         if table_rows:
             cols = sorted(set().union(*(own.get(r, ()) for r in table_rows)))
             blocks.append(
