@@ -176,3 +176,25 @@ def test_jobs_must_be_positive(tmp_path: Path, capsys: pytest.CaptureFixture[str
         main(["batch", str(tmp_path), "-o", str(tmp_path / "x.csv"), "--jobs", "0"])
     assert exit_info.value.code == 2
     assert "not a positive number" in capsys.readouterr().err
+
+
+def test_xlsx_continues_past_the_row_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Past a sheet's row limit the cells continue in 'cells 2' with their own header."""
+    from govinfo.cli import _outputs
+
+    monkeypatch.setattr(_outputs, "SHEET_ROWS", 2)
+    cells = [("f", "o", 2021, f"a.b.{n}", "a", "b", str(n), n, False) for n in range(5)]
+    _outputs.write_tables(tmp_path / "x.xlsx", [], cells)
+    book = load_workbook(tmp_path / "x.xlsx", read_only=True)
+    assert book.sheetnames == ["files", "cells", "cells 2", "cells 3"]
+    assert [r[7] for r in book["cells 3"].iter_rows(values_only=True)] == ["value", 4]
+    assert list(book["files"].iter_rows(values_only=True)) == [FILE_COLUMNS]
+
+
+def test_xlsx_text_is_never_a_formula(tmp_path: Path) -> None:
+    """A file or organ name starting with '=' is stored as text, not as a formula."""
+    from govinfo.cli._outputs import write_tables
+
+    write_tables(tmp_path / "x.xlsx", [("=1+1", "=HYPERLINK(1)", *([None] * 8))], [])
+    cell = load_workbook(tmp_path / "x.xlsx")["files"]["A2"]
+    assert (cell.value, cell.data_type) == ("=1+1", "s")

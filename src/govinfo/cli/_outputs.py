@@ -2,7 +2,8 @@
 
 Layout (documented in docs/cli.md): for ``OUT.jsonl`` or ``OUT.csv`` the per-file rows go to
 ``OUT`` and the cells in long form to the sibling ``OUT.cells.jsonl``/``OUT.cells.csv``; an
-``OUT.xlsx`` workbook holds two sheets, ``files`` and ``cells``.
+``OUT.xlsx`` workbook holds two sheets, ``files`` and ``cells`` (continued in ``cells 2``, …
+past Excel's row limit).
 """
 
 from __future__ import annotations
@@ -47,6 +48,9 @@ CELL_COLUMNS = (
 
 Row = Sequence[Any]
 
+#: Data rows per worksheet (Excel's limit of 1,048,576 rows, less the header).
+SHEET_ROWS = 1_048_575
+
 
 def cells_path(target: Path) -> Path:
     """The sibling file that holds the cells for a JSONL or CSV ``target``."""
@@ -89,6 +93,8 @@ def _safe_cell(sheet: Any, value: object) -> object:
 
     if not isinstance(value, str):
         return _plain(value) if isinstance(value, Decimal) else value
+    if not value.startswith("="):
+        return value  # openpyxl takes only a leading "=" for a formula
     # A file or organ name starting with "=" must never become a formula in the workbook.
     cell = WriteOnlyCell(sheet, value=value)
     cell.data_type = "s"
@@ -100,10 +106,20 @@ def _xlsx(target: Path, files: Iterable[Row], cells: Iterable[Row]) -> list[Path
 
     book = Workbook(write_only=True)
     for title, columns, rows in (("files", FILE_COLUMNS, files), ("cells", CELL_COLUMNS, cells)):
-        sheet = book.create_sheet(title)
-        sheet.append(list(columns))
+        sheet, part, used = None, 0, SHEET_ROWS
         for row in rows:
+            if used == SHEET_ROWS:
+                # A sheet holds at most 1,048,576 rows: a large corpus continues in
+                # "cells 2", "cells 3", ... each with its own header row.
+                part += 1
+                sheet = book.create_sheet(title if part == 1 else f"{title} {part}")
+                sheet.append(list(columns))
+                used = 0
+            assert sheet is not None
             sheet.append([_safe_cell(sheet, v) for v in row])
+            used += 1
+        if sheet is None:
+            book.create_sheet(title).append(list(columns))
     book.save(target)
     return [target]
 
