@@ -75,3 +75,10 @@ def test_write_text_any_report(report: AnnualReport) -> None:
     text = write_text(report)
     assert text.endswith("\n")
     _read(text)
+
+
+def test_path_given_as_str_gets_a_hint() -> None:
+    """A file name passed as a str is text, and the error says how to read the file instead."""
+    path = str(REPORTS / "001_6936dc3b40e04b6e.txt")
+    with pytest.raises(NotAReportError, match=r"pathlib\.Path"):
+        read_text(path)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 from typing import BinaryIO
 
+from govinfo.errors import NotAReportError
 from govinfo.reading._safe import load_source
 from govinfo.reading.document import Document
 from govinfo.reading.interpret import interpret
@@ -55,4 +56,17 @@ def read_text(
         text, notes = decode(data, display)
     blocks, line_notes = to_blocks(text, display)
     document = Document(blocks=blocks, source=display, notes=tuple(notes + line_notes))
-    return interpret(document)
+    try:
+        return interpret(document)
+    except NotAReportError as error:
+        if isinstance(source, str) and _looks_like_path(source):
+            raise NotAReportError(
+                f"{error.message}; the text given is a file name: pass pathlib.Path({source!r}) "
+                "to read the file",
+                location=error.location,
+            ) from error
+        raise
+
+
+def _looks_like_path(text: str) -> bool:
+    return len(text) < 1024 and "\n" not in text and os.path.isfile(text)
