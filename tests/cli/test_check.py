@@ -145,3 +145,25 @@ def test_consistent_reports_pass(report: govinfo.AnnualReport, tmp_path: Path, r
     path.write_text(govinfo.to_json(report), encoding="utf-8")
     status, out = run("check", "--json", path)
     assert status == 0, out
+
+
+def test_reader_bug_is_unreadable_not_a_crash(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, seed_path: Callable[[str], Path]
+) -> None:
+    """An unexpected exception in a reader makes that file unreadable; the others are checked."""
+    from govinfo.cli import _check
+
+    real = _check.read_file
+
+    def flaky(path: Path) -> govinfo.ReadResult:
+        if path.name == "boom.txt":
+            raise IndexError("reader bug")
+        return real(path)
+
+    monkeypatch.setattr(_check, "read_file", flaky)
+    status, out = run(
+        "check", "--lang", "en", tmp_path / "boom.txt", seed_path("004_402c59144089559f")
+    )
+    assert status == 2
+    assert "internal error, please report: IndexError: reader bug" in out
+    assert out.splitlines()[-1] == "2 file(s): 1 ok, 0 with violations, 1 unreadable"

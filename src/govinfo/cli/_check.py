@@ -162,6 +162,10 @@ def run(args: Any, out: TextIO | None = None) -> int:
             reads[str(path)] = read_file(path)
         except GovInfoError as exc:
             errors[str(path)] = str(exc)
+        except Exception as exc:  # a reader bug on one file must not hide the other files
+            errors[str(path)] = (
+                f"{path}: internal error, please report: {type(exc).__name__}: {exc}"
+            )
     previous = previous_years({name: r.report for name, r in reads.items()})
     results = {
         name: r.report.check(previous=previous.get(name)).locate(r.locations)
