@@ -290,3 +290,13 @@ def test_gb_2019_signed_changes_and_procurement_in_yuan() -> None:
     assert pd.administrative_licensing.items_change == 4  # type: ignore[union-attr]
     assert pd.administrative_fees.items_change == -2  # type: ignore[union-attr]
     assert pd.centralized_procurement.procurement_amount == Decimal(251000)  # type: ignore[union-attr]
+
+
+def test_unnumbered_official_headings() -> None:
+    """Headings printed without their numbers are found when their words are the official ones."""
+    report = _report()
+    text = re.sub(r"\n[一二三四五六]、(?=\S+情况\n|其他需要报告的事项\n)", "\n", write_text(report))
+    assert "\n二、主动" not in text
+    result = read_text(text)
+    assert result.report == report
+    assert "section-missing" not in {d.code for d in result.diagnostics}

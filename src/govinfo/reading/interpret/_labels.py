@@ -145,13 +145,26 @@ def row_specs(template: Template) -> dict[str, tuple[RowSpec, ...]]:
     return {table: tuple(rows) for table, rows in tables.items()}
 
 
+#: Official headings without their numbering: the only headings accepted unnumbered (a
+#: looser rule would take sub-headings of 一 such as 依申请公开情况 for sections).
+_UNNUMBERED = {
+    "总体情况": "overview",
+    "主动公开政府信息情况": "proactive_disclosure",
+    "收到和处理政府信息公开申请情况": "applications",
+    "政府信息公开行政复议行政诉讼情况": "review_litigation",
+    "存在的主要问题及改进情况": "problems_improvements",
+    "政府信息公开工作存在的主要问题及改进情况": "problems_improvements",
+    "其他需要报告的事项": "other_matters",
+}
+
+
 def heading_section(text: str) -> str | None:
     """The section key a heading line introduces, or ``None`` if the line is not a heading."""
-    if len(text) > 60 or not _HEADING.match(unicodedata.normalize("NFKC", text)):
-        return None
-    if text.rstrip().endswith(("。", ".")):
+    if len(text) > 60 or text.rstrip().endswith(("。", ".")):
         return None
     k = key(text)
+    if not _HEADING.match(unicodedata.normalize("NFKC", text)):
+        return _UNNUMBERED.get(k)
     for section, words in SECTIONS:
         if any(word in k for word in words):
             return section
