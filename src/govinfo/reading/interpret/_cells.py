@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from decimal import Decimal
+from typing import NamedTuple
 
 import attrs
 
@@ -38,8 +39,9 @@ class Mark:
     BLANK = "blank"
 
 
-@attrs.frozen
-class ReadCell:
+class ReadCell(NamedTuple):
+    """A cell as read: its value, how it was read (:class:`Mark`) and where."""
+
     value: CellValue
     mark: str
     location: Location | None
@@ -217,8 +219,7 @@ def read_row(
         for parts in splits(digits, columns):
             candidates.append(
                 [
-                    attrs.evolve(
-                        token,
+                    token._replace(
                         text=str(p),
                         value=attrs.evolve(token.value, number=Decimal(p), integer=p),
                     )

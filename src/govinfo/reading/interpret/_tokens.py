@@ -11,8 +11,7 @@ row printed whole on one line can still be read by position when it has blank ce
 from __future__ import annotations
 
 import re
-
-import attrs
+from typing import NamedTuple
 
 from govinfo.locations import Location
 from govinfo.reading.document import Block, Paragraph
@@ -24,9 +23,8 @@ __all__ = ["Token", "is_prose", "tokenise"]
 _WORDS = re.compile(r"\S+")
 
 
-@attrs.frozen
-class Token:
-    """One cell, or one piece of a line, of a table section."""
+class Token(NamedTuple):
+    """One cell, or one piece of a line, of a table section (a tuple: thousands per report)."""
 
     text: str
     value: Value
