@@ -54,6 +54,7 @@ SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("other_matters", ("其他需要报告", "需要说明的事项", "其他事项")),
 )
 
+_NUMERALS = frozenset("一二三四五六七八九十0123456789０１２３４５６７８９")
 _HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,2}|\d{1,2})\s*[、.．:：,，]")
 
 #: Variant spellings of row labels (FORMAT.md §4), by row key; official labels are not here.
@@ -160,10 +161,11 @@ _UNNUMBERED = {
 
 def heading_section(text: str) -> str | None:
     """The section key a heading line introduces, or ``None`` if the line is not a heading."""
-    if len(text) > 60 or text.rstrip().endswith(("。", ".")):
+    stripped = text.strip()
+    if not stripped or len(stripped) > 60 or stripped.endswith(("。", ".")):
         return None
-    k = key(text)
-    if not _HEADING.match(unicodedata.normalize("NFKC", text)):
+    k = key(stripped)
+    if stripped[0] not in _NUMERALS or not _HEADING.match(unicodedata.normalize("NFKC", stripped)):
         return _UNNUMBERED.get(k)
     for section, words in SECTIONS:
         if any(word in k for word in words):
