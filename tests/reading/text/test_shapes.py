@@ -300,3 +300,30 @@ def test_unnumbered_official_headings() -> None:
     result = read_text(text)
     assert result.report == report
     assert "section-missing" not in {d.code for d in result.diagnostics}
+
+
+def test_legacy_figures_only_from_disclosure_sentences() -> None:
+    """Pre-2019 prose: service-centre counts, spending and item counts are not statistics."""
+    text = "\n".join(
+        [
+            "某县2016年度政府信息公开工作年度报告",
+            "一、概述",
+            "政务服务中心全年受理申请121510件，办结率100%。",
+            "全年信息公开费用1万元，主要用于网站维护。",
+            "本年度共受理政府信息公开申请12件，同意公开答复9件，同意部分公开2件。",
+            "不予公开信息数5条。",
+            "本年度收取信息处理费30.5元。",
+            "因政府信息公开被申请行政复议1件。",
+        ]
+    )
+    result = read_text(text)
+    assert result.report.template == "legacy_2008"
+    assert dict(result.report.legacy) == {
+        "applications_received": 12,
+        "applications_granted": 9,
+        "applications_partially_granted": 2,
+        "fees_collected_yuan": Decimal("30.5"),
+        "review_cases": 1,
+    }
+    evidence = [d for d in result.diagnostics if d.code == "legacy-statistic"]
+    assert all(d.location is not None and d.location.line for d in evidence)

@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from decimal import Decimal
 
 from govinfo.locations import Location
+from govinfo.model.report import LegacyValue
 from govinfo.reading.document import Block, Paragraph
 from govinfo.reading.result import Diagnostic
 
@@ -65,8 +67,8 @@ _PATTERNS: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = (
     ),
     (
         "fees_collected_yuan",
-        ("信息公开",),
-        re.compile(r"收取(?:信息)?(?:处理)?(?:费|费用)(?:共)?" + r"(\d+(?:\.\d+)?)\s*元"),
+        (),
+        re.compile(r"收取(?:政府)?信息(?:公开)?(?:处理)?(?:费|费用)(?:共)?(\d+(?:\.\d+)?)\s*元"),
     ),
     ("review_cases", ("信息公开",), re.compile(r"行政复议(?:案件)?(?:共)?" + _N + "[件起]")),
     ("litigation_cases", ("信息公开",), re.compile(r"行政诉讼(?:案件)?(?:共)?" + _N + "[件起]")),
@@ -82,11 +84,17 @@ _FIGURE = re.compile(r"\d+\s*[件起元]")
 _SENTENCE = re.compile(r"[^。；;!?！？]+")
 
 
+def _number(digits: str) -> LegacyValue:
+    # Counts are whole; an amount of money may have fen ("30.5元") and is kept exactly.
+    value = Decimal(digits)
+    return int(value) if value == value.to_integral_value() else value
+
+
 def read_legacy(
     blocks: tuple[Block, ...], notes: list[Diagnostic]
-) -> tuple[dict[str, int], dict[str, Location]]:
+) -> tuple[dict[str, LegacyValue], dict[str, Location]]:
     """The ``legacy`` statistics found in ``blocks``, and where each was found."""
-    stats: dict[str, int] = {}
+    stats: dict[str, LegacyValue] = {}
     where: dict[str, Location] = {}
     for block in blocks:
         if not isinstance(block, Paragraph):
@@ -94,13 +102,13 @@ def read_legacy(
         text = unicodedata.normalize("NFKC", block.text)
         for found_sentence in _SENTENCE.findall(text):
             sentence = found_sentence.strip()
-            found: dict[str, int] = {}
+            found: dict[str, LegacyValue] = {}
             for key, words, pattern in _PATTERNS:
                 if not all(w in sentence for w in words):
                     continue
                 match = pattern.search(sentence)
                 if match:
-                    found.setdefault(key, int(float(match.group(1))))
+                    found.setdefault(key, _number(match.group(1)))
             denies = (
                 "信息公开" in sentence
                 and _DENIAL.search(sentence) is not None
