@@ -120,10 +120,8 @@ class _Styles:
         size: float | None = None,
         grey: bool = False,
         number_format: str = "General",
-        fill: PatternFill | None = None,
-        quote: bool = False,
     ) -> Any:
-        key = (border, id(align), bold, size, grey, number_format, id(fill), quote)
+        key = (border, id(align), bold, size, grey, number_format)
         found = self._cache.get(key)
         if found is None:
             cell = self._cell
@@ -135,10 +133,6 @@ class _Styles:
             if bold or size or grey:
                 cell.font = Font(bold=bold, size=size, color="FF808080" if grey else None)
             cell.number_format = number_format
-            if fill is not None:
-                cell.fill = fill
-            if quote:
-                cell.quotePrefix = True
             found = self._cache[key] = copy(cell._style)
         return found
 
