@@ -6,18 +6,39 @@ import os
 from typing import BinaryIO
 
 from govinfo.reading._safe import load_source
+from govinfo.reading.document import Document
 from govinfo.reading.docx._document import docx_document
 from govinfo.reading.interpret import interpret
 from govinfo.reading.result import ReadResult
 
-__all__ = ["read_docx"]
+__all__ = ["read_docx", "read_docx_document"]
+
+DocxSource = bytes | bytearray | memoryview | os.PathLike[str] | BinaryIO
 
 
-def read_docx(
-    source: bytes | bytearray | memoryview | os.PathLike[str] | BinaryIO,
-    *,
-    name: str | None = None,
-) -> ReadResult:
+def read_docx_document(source: DocxSource, *, name: str | None = None) -> Document:
+    """Read a Word document into the neutral document, without interpreting it.
+
+    Useful to see what the interpreter is given: the body's paragraphs and tables in
+    document order, merged cells expanded to the grid (covered cells repeat their origin and
+    name it in ``merged_from``), nested tables' rows spliced in after the row holding them,
+    text boxes after their paragraph, and a full-width caption row as a paragraph.
+
+    Args:
+        source: a path (``os.PathLike``), the file's bytes, or a binary file object.
+        name: the name to use in locations and messages (default: the path, or ``<bytes>``).
+
+    Raises:
+        UnsupportedFormatError: the file is not a DOCX; the message says what it is.
+        UnsafeInputError: the file breaks a safety limit.
+        ReadError: the file cannot be read, or its archive or XML is corrupt.
+        TypeError: ``source`` is of a type the reader does not accept (a ``str``).
+    """
+    data, display = load_source(source, name=name)
+    return docx_document(data, source=display)
+
+
+def read_docx(source: DocxSource, *, name: str | None = None) -> ReadResult:
     """Read a report from a Word document (``.docx``, also ``.docm``/``.dotx``; Strict OOXML too).
 
     Only the main document part is read. Paragraphs and tables are taken in document order,
@@ -51,5 +72,4 @@ def read_docx(
         >>> result.report.applications.new_received.total
         4
     """
-    data, display = load_source(source, name=name)
-    return interpret(docx_document(data, source=display))
+    return interpret(read_docx_document(source, name=name))

@@ -55,6 +55,35 @@ Row = tuple[Cell, ...]
 _Item = Paragraph | str | Table
 
 
+class _CellProps:
+    """A cell's w:gridSpan, whether its w:vMerge/w:hMerge continue a merge, and deletion.
+
+    A merge element without ``w:val`` continues: ``<w:vMerge/>`` joins the cell above.
+    """
+
+    __slots__ = ("deleted", "horizontal", "span", "vertical")
+
+    def __init__(self) -> None:
+        self.span = 1
+        self.vertical = False
+        self.horizontal = False
+        self.deleted = False
+
+
+class _RowProps:
+    """A row's w:gridBefore and whether it is a tracked deletion."""
+
+    __slots__ = ("before", "deleted")
+
+    def __init__(self) -> None:
+        self.before = 0
+        self.deleted = False
+
+
+_NO_CELL_PROPS = _CellProps()
+_NO_ROW_PROPS = _RowProps()
+
+
 class NestedTable:
     """A table found inside another table's cell (for the front end's notes)."""
 
@@ -74,14 +103,46 @@ class BodyWalker:
         text_boxes: how many text boxes were read.
     """
 
-    def __init__(self, tags: Tags, source: str) -> None:
+    def __init__(self, tags: Tags, source: str, root: etree._Element) -> None:
         self.tags = tags
         self.source = source
-        self.inline = InlineReader(tags)
+        self.inline = InlineReader(tags, root)
         self.nested: list[NestedTable] = []
         self.text_boxes = 0
         self._tables = 0
         self._cells = 0
+        self._cell_props: dict[etree._Element, _CellProps] = {}
+        self._row_props: dict[etree._Element, _RowProps] = {}
+        self._scan_properties(root)
+
+    def _scan_properties(self, root: etree._Element) -> None:
+        # One C-level pass collects the few merge and revision properties a document has, by
+        # the cell or row they belong to; reading every cell's w:tcPr children in Python
+        # would cost more than the rest of the table walk.
+        tags = self.tags
+        cell_tags = {tags.grid_span, tags.v_merge, tags.h_merge, tags.cell_del}
+        for prop in root.iter(*cell_tags, tags.grid_before, tags.deleted):
+            holder = prop.getparent()
+            owner = None if holder is None else holder.getparent()
+            if holder is None or owner is None:
+                continue
+            tag = prop.tag
+            if tag in cell_tags and holder.tag == tags.tcpr and owner.tag == tags.tc:
+                cell = self._cell_props.setdefault(owner, _CellProps())
+                if tag == tags.grid_span:
+                    cell.span = _integer(prop.get(tags.val), 1)
+                elif tag == tags.v_merge:
+                    cell.vertical = prop.get(tags.val) != "restart"
+                elif tag == tags.h_merge:
+                    cell.horizontal = prop.get(tags.val) != "restart"
+                else:
+                    cell.deleted = True
+            elif holder.tag == tags.trpr and owner.tag == tags.tr:
+                row = self._row_props.setdefault(owner, _RowProps())
+                if tag == tags.grid_before:
+                    row.before = _integer(prop.get(tags.val), 0)
+                elif tag == tags.deleted:
+                    row.deleted = True
 
     def blocks(self, body: etree._Element, path: str) -> list[Paragraph | Table]:
         """The blocks of ``body`` (whose XPath is ``path``), in document order."""
@@ -166,36 +227,43 @@ class BodyWalker:
 
     def _table(self, tbl: etree._Element, path: str | None, depth: int) -> list[Table | Paragraph]:
         tags = self.tags
+        source = self.source
         self._tables += 1
         number = self._tables
         location = self._at(table=number, xpath=path)
         rows: list[Row] = []
         above: Row = ()  # the previous row, for vertical merges
         for row_number, tr in enumerate(self._members(tbl, tags.tr), 1):
-            trpr = tr.find(tags.trpr)
-            if trpr is not None and trpr.find(tags.deleted) is not None:
+            row_props = self._row_props.get(tr, _NO_ROW_PROPS)
+            if row_props.deleted:
                 self.inline.revisions = True
                 continue
             cells: list[Cell] = []
             nested: list[Row] = []
             held_text = False
-            before = min(max(_number(trpr, tags.grid_before, tags.val, 0), 0), MAX_GRID_COLUMNS)
-            for _ in range(before):
+            for _ in range(min(max(row_props.before, 0), MAX_GRID_COLUMNS)):
                 cells.append(Cell(text="", location=self._cell_at(number, row_number, cells)))
             for tc in self._members(tr, tags.tc):
-                tcpr = tc.find(tags.tcpr)
-                if tcpr is not None and tcpr.find(tags.cell_del) is not None:
+                props = self._cell_props.get(tc, _NO_CELL_PROPS)
+                if len(cells) >= MAX_GRID_COLUMNS:
+                    continue
+                if props.deleted:
                     self.inline.revisions = True
                     continue
-                text, inner = self._cell_content(tc, depth, location)
+                text = self._plain_cell_text(tc)
+                if text is None:
+                    text, inner = self._cell_content(tc, depth, location)
+                    nested.extend(inner)
                 held_text = held_text or bool(text.strip())
-                nested.extend(inner)
-                room = MAX_GRID_COLUMNS - len(cells)
-                span = min(max(_number(tcpr, tags.grid_span, tags.val, 1), 1), room)
+                if props is _NO_CELL_PROPS:  # the common case: one grid column, no merge
+                    at = Location(source=source, table=number, row=row_number, cell=len(cells) + 1)
+                    cells.append(Cell(text=text, location=at))
+                    continue
+                span = min(max(props.span, 1), MAX_GRID_COLUMNS - len(cells))
                 origins: list[Cell | None]
-                if _merged(tcpr, tags.h_merge, tags.val) and cells:
+                if props.horizontal and cells:
                     origins = [cells[-1]] * span
-                elif _merged(tcpr, tags.v_merge, tags.val):
+                elif props.vertical:
                     start = len(cells)
                     origins = [
                         above[c] if c < len(above) else None for c in range(start, start + span)
@@ -225,6 +293,22 @@ class BodyWalker:
         if path is None:  # nested: the outer table's rows will be cut instead
             return [Table(rows=tuple(rows), location=location)]
         return _split_at_captions(rows, location)
+
+    def _plain_cell_text(self, tc: etree._Element) -> str | None:
+        """A cell's text when it holds only plain paragraphs (most do), else None."""
+        tags = self.tags
+        inline = self.inline
+        marked = inline.marked
+        texts: list[str] = []
+        for child in tc:
+            tag = child.tag
+            if tag == tags.p and child not in marked:
+                text = inline.paragraph(child)
+                if text.strip():
+                    texts.append(text)
+            elif tag != tags.tcpr:
+                return None
+        return "\n".join(texts)
 
     def _cell_content(
         self, tc: etree._Element, depth: int, outer: Location
@@ -281,23 +365,11 @@ def _split_at_captions(rows: list[Row], location: Location) -> list[Table | Para
     return blocks
 
 
-def _number(props: etree._Element | None, tag: str, val: str, default: int) -> int:
-    element = None if props is None else props.find(tag)
-    if element is None:
-        return default
+def _integer(text: str | None, default: int) -> int:
     try:
-        return int(element.get(val, ""))
+        return int(text or "")
     except ValueError:
         return default
-
-
-def _merged(props: etree._Element | None, tag: str, val: str) -> bool:
-    """Whether ``props`` marks the cell as continuing a merge (``w:vMerge``/``w:hMerge``).
-
-    The attribute defaults to ``continue``: ``<w:vMerge/>`` continues the cell above.
-    """
-    element = None if props is None else props.find(tag)
-    return element is not None and element.get(val) != "restart"
 
 
 def _short(tag: str) -> str:

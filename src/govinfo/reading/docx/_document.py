@@ -20,7 +20,7 @@ def docx_document(data: bytes, *, source: str) -> Document:
         ReadError: the package is corrupt.
     """
     main = open_main_part(data, source=source)
-    walker = BodyWalker(main.tags, source)
+    walker = BodyWalker(main.tags, source, main.root)
     body = main.root.find(main.tags.body)
     blocks = [] if body is None else walker.blocks(body, "/w:document/w:body")
     return Document(blocks=tuple(blocks), source=source, notes=_notes(walker, main.name, source))

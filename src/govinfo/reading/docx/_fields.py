@@ -22,13 +22,6 @@ class _Field:
         self.hides_result = False
         self.instruction: list[str] = []
 
-    def copy(self) -> _Field:
-        field = _Field()
-        field.in_instruction = self.in_instruction
-        field.hides_result = self.hides_result
-        field.instruction = list(self.instruction)
-        return field
-
     @property
     def hides(self) -> bool:
         return self.in_instruction or self.hides_result
@@ -51,15 +44,6 @@ class FieldState:
     def open_fields(self) -> int:
         """How many fields have begun and not ended."""
         return len(self._stack)
-
-    def snapshot(self) -> tuple[list[_Field], int, int]:
-        """The state, to restore if a paragraph has to be read again another way."""
-        return [field.copy() for field in self._stack], self.hidden, self.skipped_contents
-
-    def restore(self, saved: tuple[list[_Field], int, int]) -> None:
-        """Go back to a state taken with :meth:`snapshot`."""
-        stack, self.hidden, self.skipped_contents = saved
-        self._stack = [field.copy() for field in stack]
 
     def char(self, kind: str | None) -> None:
         """Take a ``w:fldChar`` of type ``kind`` (``begin``, ``separate`` or ``end``)."""

@@ -1,11 +1,12 @@
 """The text of a paragraph: runs, revisions, fields, special characters, text boxes.
 
-Strategy: almost every paragraph in a real report is runs of plain ``w:t`` text, so the common
-case is one ``iter`` over the paragraph with a tag filter (the filtering runs in C). Only when
-that pass meets markup whose whole subtree must be skipped or chosen between (deleted text,
-``mc:AlternateContent``, a text box) does it start over with a recursive walk that can skip
-subtrees. Field state spans paragraphs, so it lives in :class:`~._fields.FieldState` and is
-rolled back before the second pass.
+Strategy: almost every paragraph in a real report is runs of plain ``w:t`` text, so one pass
+over the whole document (filtered in C) gathers each paragraph's ``w:t`` texts and marks the
+paragraphs that hold anything else; a plain paragraph's text is then its texts joined, and
+only marked paragraphs get the
+recursive walk that can skip subtrees (deleted text), choose a branch
+(``mc:AlternateContent``) and set text boxes aside. Field state spans paragraphs, so it lives
+in :class:`~._fields.FieldState`: a plain paragraph inside a field's hidden part reads empty.
 
 What counts as text, following what Word displays:
 
@@ -39,9 +40,10 @@ class InlineReader:
         fields: the open complex fields.
         revisions: whether tracked changes (insertions, deletions, moves) were met.
         text_boxes: text boxes met in the paragraph last read; the caller takes them.
+        marked: the paragraphs that hold more than plain ``w:t`` runs.
     """
 
-    def __init__(self, tags: Tags) -> None:
+    def __init__(self, tags: Tags, root: etree._Element) -> None:
         self.tags = tags
         self.fields = FieldState()
         self.revisions = False
@@ -49,9 +51,7 @@ class InlineReader:
         self._newline = frozenset({tags.br, tags.cr})
         self._tab = frozenset({tags.tab, tags.ptab})
         self._marks = frozenset({tags.ins, tags.move_to})
-        self._complex = frozenset({tags.deleted, tags.move_from, tags.txbx_content, MC_ALTERNATE})
-        self._filter = (
-            tags.t,
+        markup = (
             tags.tab,
             tags.ptab,
             tags.br,
@@ -61,34 +61,61 @@ class InlineReader:
             tags.soft_hyphen,
             tags.fld_char,
             tags.instr_text,
-            *self._marks,
-            *self._complex,
+            tags.ins,
+            tags.move_to,
+            tags.deleted,
+            tags.move_from,
+            tags.txbx_content,
+            MC_ALTERNATE,
         )
-        self._leaves = frozenset(self._filter) - self._marks - self._complex
+        self._leaves = (
+            frozenset({tags.t, *markup})
+            - self._marks
+            - {
+                tags.deleted,
+                tags.move_from,
+                tags.txbx_content,
+                MC_ALTERNATE,
+            }
+        )
         self._skipped = frozenset(
             {tags.deleted, tags.move_from, tags.ppr, tags.rpr, tags.sdt_pr, tags.sdt_end_pr}
         )
+        self.marked: set[etree._Element] = set()
+        self._texts: dict[etree._Element, list[str]] = {}
+        self._scan(root, markup)
+
+    def _scan(self, root: etree._Element, markup: tuple[str, ...]) -> None:
+        # One C-level pass over the document collects the w:t texts of each paragraph and
+        # marks the paragraphs that hold anything more than plain runs; only those are walked
+        # in Python. (Building lxml's tag matcher costs more than reading a plain paragraph,
+        # so it is built once, here, not once per paragraph.)
+        tags = self.tags
+        t_tag, tab, tabs, p_tag = tags.t, tags.tab, tags.tabs, tags.p
+        texts = self._texts
+        for element in root.iter(t_tag, *markup):
+            parent = element.getparent()
+            tag = element.tag
+            if tag == tab and parent is not None and parent.tag == tabs:
+                continue  # a tab stop in paragraph properties, not a character
+            while parent is not None and parent.tag != p_tag:
+                parent = parent.getparent()
+            if parent is None:
+                continue
+            if tag == t_tag:
+                if element.text:
+                    texts.setdefault(parent, []).append(element.text)
+            else:
+                self.marked.add(parent)
 
     def paragraph(self, p: etree._Element) -> str:
         """Return the text of ``p``; text boxes in it are appended to :attr:`text_boxes`."""
-        t_tag = self.tags.t
-        fields = self.fields
-        saved = fields.snapshot()
+        if p not in self.marked:
+            if self.fields.hidden:  # inside a field that spans paragraphs
+                return ""
+            return "".join(self._texts.get(p, ()))
         parts: list[str] = []
-        for element in p.iter(self._filter):
-            tag = element.tag
-            if tag == t_tag:
-                if not fields.hidden and element.text:
-                    parts.append(element.text)
-            elif tag in self._complex:
-                fields.restore(saved)
-                parts.clear()
-                self._walk(p, parts)
-                break
-            elif tag in self._marks:
-                self.revisions = True
-            else:
-                self._leaf(element, tag, parts)
+        self._walk(p, parts)
         return "".join(parts)
 
     def _walk(self, parent: etree._Element, parts: list[str]) -> None:
