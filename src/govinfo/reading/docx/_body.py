@@ -106,43 +106,51 @@ class BodyWalker:
     def __init__(self, tags: Tags, source: str, root: etree._Element) -> None:
         self.tags = tags
         self.source = source
-        self.inline = InlineReader(tags, root)
+        self._cell_props: dict[etree._Element, _CellProps] = {}
+        self._row_props: dict[etree._Element, _RowProps] = {}
+        properties = frozenset(
+            {
+                tags.grid_span,
+                tags.v_merge,
+                tags.h_merge,
+                tags.cell_del,
+                tags.grid_before,
+                tags.deleted,
+            }
+        )
+        self.inline = InlineReader(tags, root, extra=properties, on_extra=self._take_property)
         self.nested: list[NestedTable] = []
         self.text_boxes = 0
         self._tables = 0
         self._cells = 0
-        self._cell_props: dict[etree._Element, _CellProps] = {}
-        self._row_props: dict[etree._Element, _RowProps] = {}
-        self._scan_properties(root)
 
-    def _scan_properties(self, root: etree._Element) -> None:
-        # One C-level pass collects the few merge and revision properties a document has, by
-        # the cell or row they belong to; reading every cell's w:tcPr children in Python
-        # would cost more than the rest of the table walk.
+    def _take_property(self, prop: etree._Element, tag: str) -> bool:
+        # Called for each merge or revision property in the inline reader's one pass over the
+        # document, so a cell's properties are looked up, not read from its w:tcPr in Python.
         tags = self.tags
-        cell_tags = {tags.grid_span, tags.v_merge, tags.h_merge, tags.cell_del}
-        for prop in root.iter(*cell_tags, tags.grid_before, tags.deleted):
-            holder = prop.getparent()
-            owner = None if holder is None else holder.getparent()
-            if holder is None or owner is None:
-                continue
-            tag = prop.tag
-            if tag in cell_tags and holder.tag == tags.tcpr and owner.tag == tags.tc:
-                cell = self._cell_props.setdefault(owner, _CellProps())
-                if tag == tags.grid_span:
-                    cell.span = _integer(prop.get(tags.val), 1)
-                elif tag == tags.v_merge:
-                    cell.vertical = prop.get(tags.val) != "restart"
-                elif tag == tags.h_merge:
-                    cell.horizontal = prop.get(tags.val) != "restart"
-                else:
-                    cell.deleted = True
-            elif holder.tag == tags.trpr and owner.tag == tags.tr:
-                row = self._row_props.setdefault(owner, _RowProps())
-                if tag == tags.grid_before:
-                    row.before = _integer(prop.get(tags.val), 0)
-                elif tag == tags.deleted:
-                    row.deleted = True
+        holder = prop.getparent()
+        owner = None if holder is None else holder.getparent()
+        if holder is None or owner is None:
+            return tag != tags.deleted
+        if holder.tag == tags.tcpr and owner.tag == tags.tc:
+            cell = self._cell_props.setdefault(owner, _CellProps())
+            if tag == tags.grid_span:
+                cell.span = _integer(prop.get(tags.val), 1)
+            elif tag == tags.v_merge:
+                cell.vertical = prop.get(tags.val) != "restart"
+            elif tag == tags.h_merge:
+                cell.horizontal = prop.get(tags.val) != "restart"
+            elif tag == tags.cell_del:
+                cell.deleted = True
+            return True
+        if holder.tag == tags.trpr and owner.tag == tags.tr:
+            row = self._row_props.setdefault(owner, _RowProps())
+            if tag == tags.grid_before:
+                row.before = _integer(prop.get(tags.val), 0)
+            elif tag == tags.deleted:
+                row.deleted = True
+            return True
+        return tag != tags.deleted  # a w:del elsewhere is tracked text: paragraph markup
 
     def blocks(self, body: etree._Element, path: str) -> list[Paragraph | Table]:
         """The blocks of ``body`` (whose XPath is ``path``), in document order."""

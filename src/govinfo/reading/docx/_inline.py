@@ -23,6 +23,8 @@ What counts as text, following what Word displays:
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from lxml import etree
 
 from govinfo.reading.docx._fields import FieldState
@@ -43,7 +45,14 @@ class InlineReader:
         marked: the paragraphs that hold more than plain ``w:t`` runs.
     """
 
-    def __init__(self, tags: Tags, root: etree._Element) -> None:
+    def __init__(
+        self,
+        tags: Tags,
+        root: etree._Element,
+        *,
+        extra: frozenset[str] = frozenset(),
+        on_extra: Callable[[etree._Element, str], bool] | None = None,
+    ) -> None:
         self.tags = tags
         self.fields = FieldState()
         self.revisions = False
@@ -83,19 +92,29 @@ class InlineReader:
         )
         self.marked: set[etree._Element] = set()
         self._texts: dict[etree._Element, list[str]] = {}
-        self._scan(root, markup)
+        self._scan(root, markup, extra, on_extra)
 
-    def _scan(self, root: etree._Element, markup: tuple[str, ...]) -> None:
+    def _scan(
+        self,
+        root: etree._Element,
+        markup: tuple[str, ...],
+        extra: frozenset[str],
+        on_extra: Callable[[etree._Element, str], bool] | None,
+    ) -> None:
         # One C-level pass over the document collects the w:t texts of each paragraph and
         # marks the paragraphs that hold anything more than plain runs; only those are walked
         # in Python. (Building lxml's tag matcher costs more than reading a plain paragraph,
-        # so it is built once, here, not once per paragraph.)
+        # so it is built once, here, not once per paragraph.) The caller's ``extra`` tags ride
+        # along in the same pass: ``on_extra`` takes each, returning True when it is not
+        # paragraph markup.
         tags = self.tags
         t_tag, tab, tabs, p_tag = tags.t, tags.tab, tags.tabs, tags.p
         texts = self._texts
-        for element in root.iter(t_tag, *markup):
-            parent = element.getparent()
+        for element in root.iter(t_tag, *markup, *extra):
             tag = element.tag
+            if tag in extra and on_extra is not None and on_extra(element, tag):
+                continue
+            parent = element.getparent()
             if tag == tab and parent is not None and parent.tag == tabs:
                 continue  # a tab stop in paragraph properties, not a character
             while parent is not None and parent.tag != p_tag:
