@@ -42,6 +42,7 @@ from govinfo.model import (
     unflatten,
 )
 from govinfo.reading.result import Diagnostic, ReadResult, Severity
+from govinfo.reading.xlsx import read_xlsx
 from govinfo.reading.xml import read_xml
 from govinfo.rules import (
     RULES,
@@ -59,6 +60,7 @@ from govinfo.rules import (
     rule,
     rules,
 )
+from govinfo.writing.xlsx import write_xlsx, xlsx_bytes
 from govinfo.writing.xml import write_xml, xml_schema
 
 __all__ = [
@@ -109,12 +111,15 @@ __all__ = [
     "from_json",
     "infer",
     "infer_cells",
+    "read_xlsx",
     "read_xml",
     "rule",
     "rules",
     "to_dict",
     "to_json",
     "unflatten",
+    "write_xlsx",
     "write_xml",
+    "xlsx_bytes",
     "xml_schema",
 ]
