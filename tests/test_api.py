@@ -12,9 +12,10 @@ import govinfo
 def test_all_is_complete() -> None:
     """``__all__`` lists exactly the public names the package defines (ruff's RUF022 keeps it
     sorted)."""
-    public = {name for name in vars(govinfo) if not name.startswith("_")}
+    public = {name for name in dir(govinfo) if not name.startswith("_")}
     submodules = {name for name, value in vars(govinfo).items() if inspect.ismodule(value)}
     assert set(govinfo.__all__) == public - submodules
+    assert all(getattr(govinfo, name) is not None for name in govinfo.__all__)
     assert len(govinfo.__all__) == len(set(govinfo.__all__))
 
 

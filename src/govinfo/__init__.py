@@ -5,6 +5,9 @@ names not in ``__all__`` are private. ``govinfo.strategies`` (Hypothesis strateg
 too but imported explicitly, so using govinfo never imports Hypothesis.
 """
 
+import importlib as _importlib
+import typing as _typing
+
 from govinfo.convert import from_dict, from_json, to_dict, to_json
 from govinfo.errors import (
     GovInfoError,
@@ -60,7 +63,6 @@ from govinfo.rules import (
     rule,
     rules,
 )
-from govinfo.writing.xlsx import write_xlsx, xlsx_bytes
 from govinfo.writing.xml import write_xml, xml_schema
 
 __all__ = [
@@ -123,3 +125,23 @@ __all__ = [
     "xlsx_bytes",
     "xml_schema",
 ]
+
+if _typing.TYPE_CHECKING:
+    from govinfo.writing.xlsx import write_xlsx, xlsx_bytes
+
+# openpyxl takes longer to import than govinfo and everything else it needs together (it pulls in
+# numpy when present); only the XLSX writer needs it, so it is imported on first use.
+_LAZY = {"write_xlsx": "govinfo.writing.xlsx", "xlsx_bytes": "govinfo.writing.xlsx"}
+
+
+def __getattr__(name: str) -> _typing.Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'govinfo' has no attribute {name!r}")
+    value = getattr(_importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))
