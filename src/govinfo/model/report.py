@@ -11,7 +11,7 @@ import attrs
 
 from govinfo.errors import InvalidValueError
 from govinfo.model.catalogue import TABLES
-from govinfo.model.fields import text
+from govinfo.model.fields import LABEL, text
 from govinfo.model.narrative import Narrative
 from govinfo.model.tables import (
     Applications,
@@ -112,9 +112,9 @@ class AnnualReport:
         InvalidValueError: a value no report could hold, naming the field.
     """
 
-    template: Template = attrs.field(converter=Template)
+    template: Template = attrs.field(converter=Template, metadata={LABEL: "模板"})
     organ: str | None = text("机关")
-    year: int | None = attrs.field(default=None, validator=_check_year)
+    year: int | None = attrs.field(default=None, validator=_check_year, metadata={LABEL: "年度"})
     title: str | None = text("标题")
     narrative: Narrative = attrs.field(
         factory=Narrative, validator=attrs.validators.instance_of(Narrative)
