@@ -23,7 +23,13 @@ from govinfo.model.report import AnnualReport
 from govinfo.model.template import Template
 from govinfo.reading.document import Block, Document, Paragraph
 from govinfo.reading.interpret._cells import Mark, ReadCell, is_direct, read_row
-from govinfo.reading.interpret._labels import RowSpec, key, row_specs, template_votes
+from govinfo.reading.interpret._labels import (
+    COLUMN_VARIANTS,
+    RowSpec,
+    key,
+    row_specs,
+    template_votes,
+)
 from govinfo.reading.interpret._legacy import read_legacy
 from govinfo.reading.interpret._metadata import Metadata, read_metadata
 from govinfo.reading.interpret._prose import compare_prose
@@ -37,7 +43,6 @@ __all__ = ["interpret"]
 
 _TABLES = ("proactive_disclosure", "applications", "review_litigation")
 _LAST_LEGACY_YEAR = 2018
-_COLUMN_VARIANTS = {"社会公益组织": ("社会组织",), "总计": ("合计",)}
 
 
 def _label_less_row(template: Template) -> RowSpec:
@@ -45,7 +50,7 @@ def _label_less_row(template: Template) -> RowSpec:
     return RowSpec(
         table="review_litigation",
         row="",
-        label="四、政府信息公开行政复议、行政诉讼情况",
+        label=specs[0].table_label,
         forms=(),
         columns=tuple(f"{s.row}.{s.column}" for s in specs),
         kinds=tuple(s.kind for s in specs),
@@ -174,7 +179,7 @@ class _Reader:
             label
             for label in labels
             if key(label) not in reading.header
-            and not any(key(v) in reading.header for v in _COLUMN_VARIANTS.get(label, ()))
+            and not any(key(v) in reading.header for v in COLUMN_VARIANTS.get(label, ()))
         ]
         if missing:
             self.notes.append(

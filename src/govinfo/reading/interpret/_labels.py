@@ -20,6 +20,7 @@ from govinfo.model.fields import ValueKind
 from govinfo.model.template import Template
 
 __all__ = [
+    "COLUMN_VARIANTS",
     "SECTIONS",
     "RowSpec",
     "bigram_score",
@@ -66,6 +67,9 @@ _ROW_VARIANTS: dict[str, tuple[str, ...]] = {
     "carried_forward": ("结转下一年度继续办理", "结转下一年继续办理", "结转下年继续办理"),
     "other_handling": ("六其他处理",),
 }
+
+#: Variant spellings of column labels seen in headers (FORMAT.md §4), by official label.
+COLUMN_VARIANTS: dict[str, tuple[str, ...]] = {"社会公益组织": ("社会组织",), "总计": ("合计",)}
 
 #: Words that only one template prints, for telling gb_2019 from gb_2021 by their labels.
 _TEMPLATE_MARKERS: dict[Template, tuple[str, ...]] = {
