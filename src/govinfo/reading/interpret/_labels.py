@@ -16,11 +16,13 @@ import unicodedata
 import attrs
 
 from govinfo.model.catalogue import cell_specs
-from govinfo.model.fields import ValueKind
+from govinfo.model.fields import LABEL, ValueKind
+from govinfo.model.narrative import Narrative
 from govinfo.model.template import Template
 
 __all__ = [
     "COLUMN_VARIANTS",
+    "OFFICIAL_HEADINGS",
     "SECTIONS",
     "RowSpec",
     "bigram_score",
@@ -150,17 +152,13 @@ def row_specs(template: Template) -> dict[str, tuple[RowSpec, ...]]:
     return {table: tuple(rows) for table, rows in tables.items()}
 
 
-#: Official headings without their numbering: the only headings accepted unnumbered (a
-#: looser rule would take sub-headings of 一 such as 依申请公开情况 for sections).
-_UNNUMBERED = {
-    "总体情况": "overview",
-    "主动公开政府信息情况": "proactive_disclosure",
-    "收到和处理政府信息公开申请情况": "applications",
-    "政府信息公开行政复议行政诉讼情况": "review_litigation",
-    "存在的主要问题及改进情况": "problems_improvements",
-    "政府信息公开工作存在的主要问题及改进情况": "problems_improvements",
-    "其他需要报告的事项": "other_matters",
-}
+#: The official heading of each section, from the model's field metadata.
+OFFICIAL_HEADINGS: dict[str, str] = {f.name: f.metadata[LABEL] for f in attrs.fields(Narrative)}
+
+#: Official headings without their numbering (and gb_2019's wording of 五): the only headings
+#: accepted unnumbered (a looser rule would take sub-headings of 一 such as 依申请公开情况).
+_UNNUMBERED = {_NUMBERING.sub("", key(text)): name for name, text in OFFICIAL_HEADINGS.items()}
+_UNNUMBERED[key("政府信息公开工作存在的主要问题及改进情况")] = "problems_improvements"
 
 
 def heading_section(text: str) -> str | None:

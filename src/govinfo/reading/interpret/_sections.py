@@ -15,20 +15,12 @@ import attrs
 
 from govinfo.locations import Location
 from govinfo.reading.document import Block, Cell, Document, Paragraph, Table
-from govinfo.reading.interpret._labels import SECTIONS, heading_section, key
+from govinfo.reading.interpret._labels import OFFICIAL_HEADINGS, SECTIONS, heading_section, key
 from govinfo.reading.result import Diagnostic
 
 __all__ = ["Sections", "split_sections"]
 
 _ORDER = [name for name, _ in SECTIONS]
-_OFFICIAL = {
-    "overview": "一、总体情况",
-    "proactive_disclosure": "二、主动公开政府信息情况",
-    "applications": "三、收到和处理政府信息公开申请情况",
-    "review_litigation": "四、政府信息公开行政复议、行政诉讼情况",
-    "problems_improvements": "五、存在的主要问题及改进情况",
-    "other_matters": "六、其他需要报告的事项",
-}
 _NUMERALS = "一二三四五六"
 _HEAD_NUMBER = re.compile(r"^\s*([一二三四五六七八九十]+|\d+)")
 
@@ -70,7 +62,7 @@ class _Splitter:
         self.position = _ORDER.index(section)
         self.headings[section] = location
         self.current = self.bodies.setdefault(section, [])
-        official = _OFFICIAL[section]
+        official = OFFICIAL_HEADINGS[section]
         number = _HEAD_NUMBER.match(text)
         numeral = number.group(1) if number else ""
         if key(text) != key(official) or numeral != _NUMERALS[self.position]:
