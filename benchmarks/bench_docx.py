@@ -14,8 +14,8 @@ For each LibreOffice fixture of ``tests/data/fixtures``:
 from __future__ import annotations
 
 import io
+import statistics
 import time
-import timeit
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -35,32 +35,53 @@ def bare_parse(data: bytes) -> None:
     etree.fromstring(zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml"))
 
 
-def _best(action: Callable[[], object], *, number: int = 20, repeat: int = 7) -> float:
-    """Best mean CPU seconds per call over ``repeat`` runs of ``number`` calls.
+def _cpu(action: Callable[[], object], number: int) -> float:
+    """Mean CPU seconds per call of ``number`` calls (CPU time of this process, so other work
+    on a shared machine distorts the figures less than wall time would)."""
+    start = time.process_time()
+    for _ in range(number):
+        action()
+    return (time.process_time() - start) / number
 
-    CPU time of this process, not wall time, so other work on a shared machine does not
-    distort the ratios.
+
+def measure(data: bytes, *, rounds: int = 15, number: int = 5) -> dict[str, float]:
+    """Milliseconds of each way of reading ``data``, and the ratios to the baseline.
+
+    The three are timed in turn within each round, so a busy spell hits all of them; times
+    are the best round's, ratios the median of the rounds' ratios.
     """
-    action()
-    timer = timeit.Timer(action, timer=time.process_time)
-    return min(timer.repeat(number=number, repeat=repeat)) / number
+    actions: dict[str, Callable[[], object]] = {
+        "bare": lambda: bare_parse(data),
+        "document": lambda: read_docx_document(data),
+        "read_docx": lambda: read_docx(data),
+    }
+    for action in actions.values():
+        action()
+    times: dict[str, list[float]] = {name: [] for name in actions}
+    for _ in range(rounds):
+        for name, action in actions.items():
+            times[name].append(_cpu(action, number))
+    document = statistics.median(
+        d / b for d, b in zip(times["document"], times["bare"], strict=False)
+    )
+    full = statistics.median(f / b for f, b in zip(times["read_docx"], times["bare"], strict=False))
+    best = {name: min(values) * 1e3 for name, values in times.items()}
+    return {**best, "document_ratio": document, "read_docx_ratio": full}
 
 
 def main() -> None:
     """Print milliseconds per file and the ratios to the baseline."""
     print(f"{'docx':<6}{'bare':>8}{'document':>10}{'ratio':>7}{'read_docx':>11}{'ratio':>7}")
-    ratios: list[tuple[float, float]] = []
+    figures = []
     for stem, data in SOURCES.items():
-        bare = _best(lambda d=data: bare_parse(d))  # type: ignore[misc]
-        doc = _best(lambda d=data: read_docx_document(d))  # type: ignore[misc]
-        full = _best(lambda d=data: read_docx(d))  # type: ignore[misc]
-        ratios.append((doc / bare, full / bare))
+        m = measure(data)
+        figures.append(m)
         print(
-            f"{stem:<6}{bare * 1e3:>8.2f}{doc * 1e3:>10.2f}{doc / bare:>7.2f}"
-            f"{full * 1e3:>11.2f}{full / bare:>7.2f}"
+            f"{stem:<6}{m['bare']:>8.2f}{m['document']:>10.2f}{m['document_ratio']:>7.2f}"
+            f"{m['read_docx']:>11.2f}{m['read_docx_ratio']:>7.2f}"
         )
-    front = sum(r[0] for r in ratios) / len(ratios)
-    whole = sum(r[1] for r in ratios) / len(ratios)
+    front = statistics.mean(m["document_ratio"] for m in figures)
+    whole = statistics.mean(m["read_docx_ratio"] for m in figures)
     print(f"{'mean':<6}{'':>8}{'':>10}{front:>7.2f}{'':>11}{whole:>7.2f}")
 
 

@@ -140,6 +140,11 @@ def sym(code: str, font: str = "Symbol") -> etree._Element:
     return r(el("sym", font=font, char=code))
 
 
+def ruby(base: str, guide: str) -> etree._Element:
+    """A run holding ``base`` text with a pronunciation guide (pinyin) over it."""
+    return el("r", el("ruby", el("rubyPr"), el("rt", r(guide)), el("rubyBase", r(base))))
+
+
 def hyperlink(*runs: etree._Element) -> etree._Element:
     """Runs inside a hyperlink."""
     return el("hyperlink", *runs)

@@ -21,6 +21,7 @@ from tests.reading.docx._builder import (
     p,
     package,
     r,
+    ruby,
     sdt,
     simple_field,
     soft_hyphen,
@@ -170,6 +171,11 @@ def test_special_characters() -> None:
         )
     )
     assert texts(doc) == ["a\nb\n\tc-d·✓"]
+
+
+def test_ruby_reads_its_base_not_its_guide() -> None:
+    """Phonetic guides (w:rt) over ruby text are not text; the base is."""
+    assert texts(read(p(r("条"), ruby("例", "lì"), r("规定")))) == ["条例规定"]
 
 
 def test_text_box_is_read_once_after_its_paragraph() -> None:

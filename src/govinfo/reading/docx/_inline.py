@@ -15,6 +15,7 @@ What counts as text, following what Word displays:
 * ``w:tab``/``w:ptab`` → tab, ``w:br``/``w:cr`` → newline, ``w:noBreakHyphen`` → ``-``,
   ``w:softHyphen`` → nothing, ``w:sym`` → its character;
 * field results, never field instructions (see ``_fields``);
+* of a ruby (``w:ruby``), the base text, not the pronunciation guide (``w:rt``);
 * of ``mc:AlternateContent``, the first ``mc:Choice`` only (or the ``mc:Fallback`` when there
   is no choice), since both branches hold the same content;
 * text boxes (``w:txbxContent``) are not part of the paragraph's text: they are handed back to
@@ -75,6 +76,7 @@ class InlineReader:
             tags.deleted,
             tags.move_from,
             tags.txbx_content,
+            tags.ruby,
             MC_ALTERNATE,
         )
         self._leaves = (
@@ -84,11 +86,20 @@ class InlineReader:
                 tags.deleted,
                 tags.move_from,
                 tags.txbx_content,
+                tags.ruby,
                 MC_ALTERNATE,
             }
         )
         self._skipped = frozenset(
-            {tags.deleted, tags.move_from, tags.ppr, tags.rpr, tags.sdt_pr, tags.sdt_end_pr}
+            {
+                tags.deleted,
+                tags.move_from,
+                tags.ppr,
+                tags.rpr,
+                tags.sdt_pr,
+                tags.sdt_end_pr,
+                tags.ruby_text,  # a ruby's pronunciation guide (pinyin) over its base text
+            }
         )
         self.marked: set[etree._Element] = set()
         self._texts: dict[etree._Element, list[str]] = {}

@@ -68,6 +68,8 @@ class Tags:
         self.soft_hyphen = q("softHyphen")
         self.fld_char = q("fldChar")
         self.instr_text = q("instrText")
+        self.ruby = q("ruby")
+        self.ruby_text = q("rt")
 
 
 #: The two ``w:`` namespaces, transitional first.
