@@ -11,7 +11,6 @@ from pathlib import Path
 
 import govinfo
 from govinfo.reading.api import read
-from govinfo.rules.check import check_series
 
 HERE = Path(__file__).resolve().parent
 
@@ -33,7 +32,7 @@ def main() -> None:
     last_year = govinfo.unflatten(
         cells, template=this_year.template, organ=this_year.organ, year=this_year.year - 1
     )
-    for year, result in check_series([this_year, last_year]).items():
+    for year, result in govinfo.check_series([this_year, last_year]).items():
         print(f"{year}: {str(result).splitlines()[0]}")
         for warning in result.warnings:
             print(f"  {warning}")

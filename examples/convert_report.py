@@ -13,8 +13,6 @@ from pathlib import Path
 import govinfo
 from govinfo.reading.api import read
 from govinfo.writing.text import write_text
-from govinfo.writing.xlsx import write_xlsx
-from govinfo.writing.xml import write_xml
 
 HERE = Path(__file__).resolve().parent
 
@@ -24,8 +22,8 @@ def main(source: Path) -> None:
     report = read(source).report
     out = Path("converted")
     out.mkdir(exist_ok=True)
-    write_xlsx(report, out / "report.xlsx", highlight=report.check())
-    (out / "report.xml").write_bytes(write_xml(report))
+    govinfo.write_xlsx(report, out / "report.xlsx", highlight=report.check())
+    (out / "report.xml").write_bytes(govinfo.write_xml(report))
     (out / "report.json").write_text(govinfo.to_json(report, indent=1), encoding="utf-8")
     (out / "report.txt").write_text(write_text(report), encoding="utf-8")
     for path in sorted(out.iterdir()):

@@ -11,9 +11,6 @@ from pathlib import Path
 
 import govinfo
 from govinfo.display import view
-from govinfo.rules.infer import infer
-from govinfo.writing.xlsx import write_xlsx
-from govinfo.writing.xml import write_xml
 
 APPLICANTS = (
     "natural_person",
@@ -61,7 +58,7 @@ def main() -> None:
     draft = govinfo.unflatten(
         figures(), template="gb_2021", organ="示例县人民政府办公室", year=2024
     )
-    report, filled = infer(draft)
+    report, filled = govinfo.infer(draft)
     print(f"inferred {len(filled)} cell(s), e.g.:")
     for fill in filled[:5]:
         print(f"  {fill}")
@@ -72,8 +69,8 @@ def main() -> None:
     print(f"（七）总计 = {total}")
     unknown = [a for a, v in govinfo.flatten(report).items() if v is None]
     print(f"{len(unknown)} cell(s) still unknown (nothing determines them), e.g. {unknown[:2]}")
-    write_xlsx(report, Path("filled.xlsx"), highlight=result)
-    Path("filled.xml").write_bytes(write_xml(report, check=result))
+    govinfo.write_xlsx(report, Path("filled.xlsx"), highlight=result)
+    Path("filled.xml").write_bytes(govinfo.write_xml(report, check=result))
     print("wrote filled.xlsx and filled.xml")
     print(view(report, inferred=[f.address for f in filled]))
 
