@@ -39,8 +39,7 @@ def _pad(text: str, width: int, *, right: bool) -> str:
 def _grid(rows: Sequence[Sequence[str]]) -> list[str]:
     widths = [max(text_width(row[i]) for row in rows) for i in range(len(rows[0]))]
     return [
-        "  ".join(_pad(cell, widths[i], right=i > 0) for i, cell in enumerate(row))
-        for row in rows
+        "  ".join(_pad(cell, widths[i], right=i > 0) for i, cell in enumerate(row)) for row in rows
     ]
 
 
