@@ -64,7 +64,7 @@ class ReportView:
     def _repr_html_(self) -> str:
         found, notes = self._marks()
         html = tables_html(self.report, flatten(self.report), found, notes)
-        return html if self.result is None else html + check_html(self.result)
+        return html if self.result is None else html + check_html(self.result, style=False)
 
 
 def report_html(report: AnnualReport) -> str:

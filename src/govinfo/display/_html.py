@@ -109,11 +109,16 @@ def _violation_row(v: Violation) -> str:
     return f"<tr title='{escape(', '.join(v.cells))}'>{tds}</tr>".replace("\n", "<br>")
 
 
-def check_html(result: CheckResult) -> str:
-    """A check result as HTML: the counts, then one row per broken rule instance."""
+def check_html(result: CheckResult, *, style: bool = True) -> str:
+    """A check result as HTML: the counts, then one row per broken rule instance.
+
+    Args:
+        result: the check result to show.
+        style: include the style sheet (leave it out after a report's HTML, which has it).
+    """
     status = "ok 通过" if result.ok else "FAILED 未通过"
     parts = [
-        _STYLE,
+        _STYLE if style else "",
         '<div class="govinfo">',
         f"<b>{escape(status)}</b>: {result.passed} passed 通过, "
         f"{len(result.violations)} violation(s) 违反, {len(result.warnings)} warning(s) 警告, "
