@@ -121,8 +121,24 @@ class InlineReader:
         tags = self.tags
         t_tag, tab, tabs, p_tag = tags.t, tags.tab, tags.tabs, tags.p
         texts = self._texts
+        marked = self.marked
         for element in root.iter(t_tag, *markup, *extra):
             tag = element.tag
+            if tag == t_tag:
+                text = element.text
+                if not text:
+                    continue
+                parent = element.getparent()
+                # Almost always w:t → w:r → w:p; hyperlinks, insertions and the like add levels.
+                while parent is not None and parent.tag != p_tag:
+                    parent = parent.getparent()
+                if parent is not None:
+                    found = texts.get(parent)
+                    if found is None:
+                        texts[parent] = [text]
+                    else:
+                        found.append(text)
+                continue
             if tag in extra and on_extra is not None and on_extra(element, tag):
                 continue
             parent = element.getparent()
@@ -130,13 +146,8 @@ class InlineReader:
                 continue  # a tab stop in paragraph properties, not a character
             while parent is not None and parent.tag != p_tag:
                 parent = parent.getparent()
-            if parent is None:
-                continue
-            if tag == t_tag:
-                if element.text:
-                    texts.setdefault(parent, []).append(element.text)
-            else:
-                self.marked.add(parent)
+            if parent is not None:
+                marked.add(parent)
 
     def paragraph(self, p: etree._Element) -> str:
         """Return the text of ``p``; text boxes in it are appended to :attr:`text_boxes`."""
