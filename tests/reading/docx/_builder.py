@@ -150,9 +150,18 @@ def hyperlink(*runs: etree._Element) -> etree._Element:
     return el("hyperlink", *runs)
 
 
-def inline_sdt(*runs: etree._Element) -> etree._Element:
-    """Runs inside an inline content control."""
-    return el("sdt", el("sdtPr", el("alias", val="c")), el("sdtContent", *runs))
+def inline_sdt(*runs: etree._Element, placeholder: bool = False) -> etree._Element:
+    """Runs inside an inline content control (still showing its placeholder, if so)."""
+    props = el("sdtPr", el("alias", val="c"))
+    if placeholder:
+        props.append(el("showingPlcHdr"))
+    return el("sdt", props, el("sdtContent", *runs))
+
+
+def hidden(text: str, value: str | None = None) -> etree._Element:
+    """A run of hidden text (``w:vanish``, with ``w:val`` if given)."""
+    vanish = el("vanish") if value is None else el("vanish", val=value)
+    return el("r", el("rPr", vanish), t(text))
 
 
 def text_box(*blocks: etree._Element, alternate: bool = True) -> etree._Element:
@@ -262,9 +271,12 @@ def tbl(*rows: etree._Element, columns: int | None = None) -> etree._Element:
     return el("tbl", el("tblPr", el("tblW", w="0", type="auto")), grid, *rows)
 
 
-def sdt(*blocks: etree._Element) -> etree._Element:
-    """Blocks (or rows, or cells) inside a content control."""
-    return el("sdt", el("sdtPr", el("alias", val="block")), el("sdtContent", *blocks))
+def sdt(*blocks: etree._Element, placeholder: bool = False) -> etree._Element:
+    """Blocks (or rows, or cells) inside a content control (showing its placeholder, if so)."""
+    props = el("sdtPr", el("alias", val="block"))
+    if placeholder:
+        props.append(el("showingPlcHdr"))
+    return el("sdt", props, el("sdtContent", *blocks))
 
 
 def custom_xml(*blocks: etree._Element) -> etree._Element:

@@ -12,7 +12,9 @@ from tests.reading.docx._builder import (
     deleted_with_t,
     document,
     docx,
+    el,
     field,
+    hidden,
     hyperlink,
     inline_sdt,
     inserted,
@@ -176,6 +178,28 @@ def test_special_characters() -> None:
 def test_ruby_reads_its_base_not_its_guide() -> None:
     """Phonetic guides (w:rt) over ruby text are not text; the base is."""
     assert texts(read(p(r("条"), ruby("例", "lì"), r("规定")))) == ["条例规定"]
+
+
+def test_hidden_text_is_not_read() -> None:
+    """Runs formatted w:vanish are not text (w:val="0" un-hides); fields in them still count."""
+    begin, instr, separate, result, end = field(" PAGE ", "7")
+    hidden_begin = el("r", el("rPr", el("vanish")), begin[0])
+    doc = read(
+        p(r("a"), hidden("隐藏"), hidden("b", "0"), hidden("c", "true")),
+        p(hidden_begin, instr, separate, result, end, r("d")),
+    )
+    assert texts(doc) == ["ab", "7d"]
+
+
+def test_placeholder_content_controls_are_not_read() -> None:
+    """A content control still showing its placeholder holds no text of the report."""
+    doc = read(
+        p(r("a"), inline_sdt(r("单击此处输入文字"), placeholder=True), r("b")),
+        sdt(p("点击或点按此处输入文字。"), placeholder=True),
+        tbl(tr(tc(r("1"), inline_sdt(r("x"), placeholder=True)))),
+    )
+    assert texts(doc) == ["ab"]
+    assert grid(tables(doc)[0]) == [["1"]]
 
 
 def test_text_box_is_read_once_after_its_paragraph() -> None:

@@ -36,7 +36,7 @@ from lxml import etree
 from govinfo.errors import UnsafeInputError
 from govinfo.locations import Location
 from govinfo.reading.document import Cell, Paragraph, Table
-from govinfo.reading.docx._inline import InlineReader, alternate_branch
+from govinfo.reading.docx._inline import InlineReader, alternate_branch, shows_placeholder
 from govinfo.reading.docx._names import MC_ALTERNATE, Tags
 
 __all__ = ["MAX_CELLS", "MAX_GRID_COLUMNS", "MAX_NESTING", "BodyWalker", "NestedTable"]
@@ -206,6 +206,8 @@ class BodyWalker:
     def _unwrap(self, wrapper: etree._Element) -> etree._Element | None:
         tag = wrapper.tag
         if tag == self.tags.sdt:
+            if shows_placeholder(wrapper, self.tags):
+                return None
             return wrapper.find(self.tags.sdt_content)
         if tag == MC_ALTERNATE:
             return alternate_branch(wrapper)

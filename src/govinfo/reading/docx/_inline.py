@@ -16,6 +16,7 @@ What counts as text, following what Word displays:
   ``w:softHyphen`` → nothing, ``w:sym`` → its character;
 * field results, never field instructions (see ``_fields``);
 * of a ruby (``w:ruby``), the base text, not the pronunciation guide (``w:rt``);
+* not hidden text (``w:vanish``), nor a content control still showing its placeholder;
 * of ``mc:AlternateContent``, the first ``mc:Choice`` only (or the ``mc:Fallback`` when there
   is no choice), since both branches hold the same content;
 * text boxes (``w:txbxContent``) are not part of the paragraph's text: they are handed back to
@@ -77,6 +78,8 @@ class InlineReader:
             tags.move_from,
             tags.txbx_content,
             tags.ruby,
+            tags.vanish,
+            tags.showing_placeholder,
             MC_ALTERNATE,
         )
         self._leaves = (
@@ -87,6 +90,8 @@ class InlineReader:
                 tags.move_from,
                 tags.txbx_content,
                 tags.ruby,
+                tags.vanish,
+                tags.showing_placeholder,
                 MC_ALTERNATE,
             }
         )
@@ -174,6 +179,13 @@ class InlineReader:
                 branch = alternate_branch(child)
                 if branch is not None:
                     self._walk(branch, parts)
+            elif tag == tags.r and is_hidden(child, tags):
+                # Hidden text is not shown; a field's markers in it still open and close it.
+                for leaf in child:
+                    if leaf.tag in (tags.fld_char, tags.instr_text):
+                        self._leaf(leaf, leaf.tag, parts)
+            elif tag == tags.sdt and shows_placeholder(child, tags):
+                continue
             elif isinstance(tag, str):  # comments and processing instructions have no text
                 if tag in self._marks:
                     self.revisions = True
@@ -203,6 +215,29 @@ class InlineReader:
         elif tag == tags.sym:
             parts.append(_symbol(element.get(tags.char)))
         # w:softHyphen is an optional break point, shown only at a line end: nothing to add.
+
+
+_OFF = frozenset({"0", "false", "off"})
+
+
+def is_hidden(run: etree._Element, tags: Tags) -> bool:
+    """Whether ``run`` is formatted as hidden text (``w:vanish`` in its run properties)."""
+    for properties in run:
+        if properties.tag != tags.rpr:
+            return False  # w:rPr, when present, is a run's first child
+        for prop in properties:
+            if prop.tag == tags.vanish:
+                return prop.get(tags.val) not in _OFF
+        return False
+    return False
+
+
+def shows_placeholder(sdt: etree._Element, tags: Tags) -> bool:
+    """Whether a content control still shows its placeholder ("click here to enter text")."""
+    for properties in sdt:
+        if properties.tag == tags.sdt_pr:
+            return any(prop.tag == tags.showing_placeholder for prop in properties)
+    return False
 
 
 def alternate_branch(alternate: etree._Element) -> etree._Element | None:

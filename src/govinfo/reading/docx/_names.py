@@ -69,6 +69,8 @@ class Tags:
         self.fld_char = q("fldChar")
         self.instr_text = q("instrText")
         self.ruby = q("ruby")
+        self.vanish = q("vanish")
+        self.showing_placeholder = q("showingPlcHdr")
         self.ruby_text = q("rt")
 
 
