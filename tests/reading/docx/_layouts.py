@@ -42,7 +42,7 @@ class Layout:
     repeat_header: bool = False  # the second part repeats the header rows
     review_header: str = "official"  # or "flat", "spanned"
     run_cuts: tuple[float, ...] = ()  # cut every text into runs at these fractions
-    tracked: bool = False  # deleted junk and inserted text in value cells
+    tracked: bool = False  # deleted and hidden junk, and inserted text, in value cells
     total_fields: bool = False  # totals as =SUM(LEFT) field results
     wrap_tables: str = "none"  # "sdt", "nested"
     prose_in_text_box: bool = False
@@ -91,7 +91,7 @@ class _Renderer:
         if self.layout.total_fields and total and text:
             content = b.field(" =SUM(LEFT) ", text)
         if self.layout.tracked and text:
-            content = [b.deleted("9"), b.inserted(*content), b.deleted("—")]
+            content = [b.deleted("9"), b.inserted(*content), b.hidden("8"), b.deleted("—")]
         return b.tc(content, span=span)
 
     def wrap(self, table: etree._Element) -> etree._Element:
