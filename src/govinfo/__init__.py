@@ -44,7 +44,9 @@ from govinfo.model import (
     flatten,
     unflatten,
 )
+from govinfo.reading.api import read
 from govinfo.reading.result import Diagnostic, ReadResult, Severity
+from govinfo.reading.text import read_text
 from govinfo.reading.xlsx import read_xlsx
 from govinfo.reading.xml import read_xml
 from govinfo.rules import (
@@ -63,6 +65,7 @@ from govinfo.rules import (
     rule,
     rules,
 )
+from govinfo.writing.text import write_text
 from govinfo.writing.xml import write_xml, xml_schema
 
 __all__ = [
@@ -113,6 +116,8 @@ __all__ = [
     "from_json",
     "infer",
     "infer_cells",
+    "read",
+    "read_text",
     "read_xlsx",
     "read_xml",
     "rule",
@@ -120,6 +125,7 @@ __all__ = [
     "to_dict",
     "to_json",
     "unflatten",
+    "write_text",
     "write_xlsx",
     "write_xml",
     "xlsx_bytes",

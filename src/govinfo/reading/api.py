@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import importlib
 import os
+import pathlib
 from collections.abc import Callable
 from typing import BinaryIO, cast
 
-from govinfo.errors import UnsupportedFormatError
+from govinfo.errors import ReadError, UnsupportedFormatError
 from govinfo.locations import Location
 from govinfo.reading._safe import load_source, open_zip, sniff
 from govinfo.reading.result import ReadResult
@@ -80,8 +81,8 @@ def read(
     """Read a report from any supported source, choosing the reader by content and suffix.
 
     Args:
-        source: a path (``os.PathLike``), bytes or a binary file, in any supported format;
-            a ``str`` is read as text (it is never taken for a path).
+        source: a path (``str`` or ``os.PathLike``), bytes or a binary file, in any
+            supported format. To read text you already hold, use :func:`read_text`.
         format: force a reader: ``"text"``, ``"docx"``, ``"xlsx"`` or ``"xml"``.
         name: the name to use in locations and messages (default: the path).
 
@@ -96,13 +97,19 @@ def read(
         UnsafeInputError: the source was refused for safety (size, zip bomb, DTD).
 
     Example:
-        >>> from pathlib import Path
-        >>> result = read(Path("examples/reports/001_6936dc3b40e04b6e.txt"))
+        >>> result = read("examples/reports/001_6936dc3b40e04b6e.txt")
         >>> result.report.organ
         '阜新市细河区人民政府'
     """
     if isinstance(source, str):
-        return _reader(format or "text", Location(source=name or "<text>"))(source, name=name)
+        if "\n" in source:
+            # Like open(), read() takes a str as a path; a str with line breaks is report text.
+            raise ReadError(
+                "read() takes a path, bytes or a file; this str looks like report text: "
+                "use govinfo.read_text(text)",
+                location=Location(source=name or "<text>"),
+            )
+        source = pathlib.Path(source)
     data, display = load_source(source, name=name)
     where = Location(source=display)
     fmt = format or _by_content(data, display)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from govinfo.errors import UnsupportedFormatError
+from govinfo.errors import ReadError, UnsupportedFormatError
 from govinfo.model.flat import flatten, unflatten
 from govinfo.model.report import AnnualReport
 from govinfo.reading.api import read
@@ -209,14 +209,18 @@ def test_gb_2019_told_by_labels() -> None:
 
 
 def test_read_picks_the_reader() -> None:
-    """read() reads text from a path, bytes or a file, and refuses other archives clearly."""
+    """read() reads a path (str or Path), bytes or a file, and refuses other archives clearly."""
     by_path = read(SEED_001)
+    assert read(str(SEED_001)).report == by_path.report
     assert by_path.report.organ == "阜新市细河区人民政府"
     assert by_path.source == str(SEED_001)
     data = SEED_001.read_bytes()
     assert read(data).report == by_path.report
     assert read(io.BytesIO(data), name="x.txt").source == "x.txt"
-    assert read(data.decode("utf-8")).report == by_path.report
+    with pytest.raises(ReadError, match="read_text"):
+        read(data.decode("utf-8"))
+    with pytest.raises(ReadError, match="cannot read file"):
+        read(str(SEED_001) + ".missing")
     import zipfile
 
     buffer = io.BytesIO()
