@@ -33,11 +33,11 @@ from govinfo.reading.interpret._labels import (
 from govinfo.reading.interpret._legacy import read_legacy
 from govinfo.reading.interpret._metadata import Metadata, read_metadata
 from govinfo.reading.interpret._prose import compare_prose
-from govinfo.reading.interpret._rules import Fill, feasible, fill_within, infer_cells
 from govinfo.reading.interpret._sections import Sections, split_sections
 from govinfo.reading.interpret._tables import TableReading, match_rows, single_row
 from govinfo.reading.interpret._tokens import Token, is_prose, tokenise
 from govinfo.reading.result import Diagnostic, ReadResult, Severity
+from govinfo.rules.infer import Fill, feasible, infer_cells
 
 __all__ = ["interpret"]
 
@@ -99,8 +99,8 @@ class _Reader:
 
     def judge(self, row: dict[str, CellValue], whole: bool) -> dict[str, CellValue] | None:
         if not whole:
-            local = fill_within(row, self.template)
-            return local if feasible(local, self.template, frozenset(row)) else None
+            local, _ = infer_cells(row, self.template, within=True)
+            return local if feasible(local, self.template, within=True) else None
         merged = {a: c.value for a, c in self.cells.items()}
         merged.update(row)
         filled, _ = infer_cells(merged, self.template)
