@@ -21,6 +21,7 @@ from govinfo.errors import (
     ViolationError,
     WriteError,
 )
+from govinfo.frames import to_frame
 from govinfo.locations import Location
 from govinfo.model import (
     AnnualReport,
@@ -123,6 +124,7 @@ __all__ = [
     "rule",
     "rules",
     "to_dict",
+    "to_frame",
     "to_json",
     "unflatten",
     "write_text",
