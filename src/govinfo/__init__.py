@@ -46,6 +46,7 @@ from govinfo.model import (
     unflatten,
 )
 from govinfo.reading.api import read
+from govinfo.reading.docx import read_docx
 from govinfo.reading.result import Diagnostic, ReadResult, Severity
 from govinfo.reading.text import read_text
 from govinfo.reading.xlsx import read_xlsx
@@ -118,6 +119,7 @@ __all__ = [
     "infer",
     "infer_cells",
     "read",
+    "read_docx",
     "read_text",
     "read_xlsx",
     "read_xml",
