@@ -17,6 +17,12 @@ from govinfo.model.catalogue import CellSpec, cell_specs
 from govinfo.model.fields import LABEL
 from govinfo.model.flat import CellValue, flatten
 from govinfo.model.narrative import Narrative
+from govinfo.model.printed import (
+    APPLICANTS_HEADER,
+    BALANCE_NOTE,
+    ITEM_HEADER,
+    PROACTIVE_CAPTIONS,
+)
 from govinfo.model.report import AnnualReport
 from govinfo.model.template import Template
 
@@ -24,15 +30,6 @@ __all__ = ["write_text"]
 
 _HEADINGS = {field.name: field.metadata[LABEL] for field in attrs.fields(Narrative)}
 _TITLE_TAIL = "政府信息公开工作年度报告"
-#: Caption of each group of section 二, by the first row of the group.
-_ITEMS = {
-    "rules": "第二十条第（一）项",
-    "administrative_licensing": "第二十条第（五）项",
-    "administrative_penalty": "第二十条第（六）项",
-    "administrative_fees": "第二十条第（八）项",
-    "centralized_procurement": "第二十条第（九）项",
-}
-_APPLICATIONS_NOTE = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
 _LEGACY_SENTENCES = {
     "proactive_items": "本年度主动公开政府信息{}条。",
     "proactive_normative_documents": "其中公开规范性文件{}件。",
@@ -82,9 +79,9 @@ def _proactive(report: AnnualReport, cells: dict[str, CellValue]) -> list[str]:
     previous: tuple[str, ...] = ()
     for row, columns in _rows(report, "proactive_disclosure").items():
         labels = tuple(s.column_label for s in columns)
-        if row in _ITEMS or labels != previous:
-            lines.append(_ITEMS.get(row, ""))
-            lines.append("\t".join(("信息内容", *labels)))
+        if row in PROACTIVE_CAPTIONS or labels != previous:
+            lines.append(PROACTIVE_CAPTIONS.get(row, ""))
+            lines.append("\t".join((ITEM_HEADER, *labels)))
         previous = labels
         lines.append("\t".join((columns[0].row_label, *(_cell(cells[s.address]) for s in columns))))
     return lines
@@ -93,7 +90,7 @@ def _proactive(report: AnnualReport, cells: dict[str, CellValue]) -> list[str]:
 def _applications(report: AnnualReport, cells: dict[str, CellValue]) -> list[str]:
     rows = _rows(report, "applications")
     columns = [s.column_label for s in next(iter(rows.values()))]
-    lines = [_APPLICATIONS_NOTE, "\t".join(("申请人情况", *columns))]
+    lines = [BALANCE_NOTE, "\t".join((APPLICANTS_HEADER, *columns))]
     for specs in rows.values():
         values = (_cell(cells[s.address]) for s in specs)
         lines.append("\t".join((specs[0].row_label, *values)))

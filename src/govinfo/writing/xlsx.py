@@ -9,8 +9,8 @@ reader give back exactly what was written (:mod:`govinfo.reading.xlsx._own`).
 
 Row and column labels come from the model's field metadata through
 :func:`govinfo.model.cell_specs`. The template also prints a few texts that are not labels of
-any value (the 第二十条 _CAPTIONS, 信息内容, the group spans of section 三); those are kept in
-the constants below and nowhere else.
+any value (the 第二十条 captions, 信息内容, the group spans of section 三); those come from
+:mod:`govinfo.model.printed`, shared with the other writers and the reader.
 
 Values: ``None`` is an empty (bordered) cell, 0 is 0. Counts are numbers. An amount is a
 number whose format shows exactly its decimal places; Excel holds numbers as doubles, so an
@@ -50,6 +50,15 @@ from govinfo.model.catalogue import LEGACY_PREFIX, CellSpec, cell_specs
 from govinfo.model.fields import LABEL
 from govinfo.model.flat import CellValue, flatten
 from govinfo.model.narrative import Narrative
+from govinfo.model.printed import (
+    APPLICANTS_HEADER,
+    BALANCE_NOTE,
+    ITEM_HEADER,
+    ORGANISATIONS_HEADER,
+    OUTCOMES_LABEL,
+    PROACTIVE_CAPTIONS,
+    outcome_group,
+)
 from govinfo.model.report import AnnualReport
 from govinfo.model.template import Template
 from govinfo.reading.xlsx._own import METADATA_KEYS, NARRATIVE_PREFIX
@@ -62,27 +71,6 @@ __all__ = ["write_xlsx", "xlsx_bytes"]
 # Texts the template prints that label no value of the model (see the module docstring).
 _METADATA_SHEET = "年度报告"
 _LEGACY_SHEET = "统计"
-_ITEM_HEADER = "信息内容"
-#: caption printed above the group of section 二 that starts with the row
-_CAPTIONS = {
-    "rules": "第二十条第（一）项",
-    "administrative_licensing": "第二十条第（五）项",
-    "administrative_penalty": "第二十条第（六）项",
-    "administrative_fees": "第二十条第（八）项",
-    "centralized_procurement": "第二十条第（九）项",
-}
-_BALANCE_NOTE = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
-_APPLICANTS = "申请人情况"
-_ORGANISATIONS = "法人或其他组织"
-_OUTCOMES = "三、本年度办理结果"
-#: row-key prefix of each group of section 三's outcomes, and the label spanning its rows
-_GROUPS = (
-    ("withheld_", "（三）不予公开"),
-    ("unavailable_", "（四）无法提供"),
-    ("not_processed_", "（五）不予处理"),
-    ("other_", "（六）其他处理"),
-)
-
 _EPOCH = (1980, 1, 1, 0, 0, 0)
 _FIXED_TIME = datetime.datetime(2000, 1, 1)  # OOXML core times are naive UTC
 _MAX_DIGITS = 15
@@ -284,13 +272,13 @@ class _Writer:
         previous: tuple[str, ...] = ()
         for row_key, cols in rows:
             columns = tuple(spec.column for spec in cols)
-            if row_key in _CAPTIONS or columns != previous:
-                caption = _CAPTIONS.get(row_key)
+            if row_key in PROACTIVE_CAPTIONS or columns != previous:
+                caption = PROACTIVE_CAPTIONS.get(row_key)
                 if caption is not None:
                     self.text(ws, r, 1, caption, header)
                     self.merge(ws, r, 1, r, width + 1)
                     r += 1
-                self.text(ws, r, 1, _ITEM_HEADER, header)
+                self.text(ws, r, 1, ITEM_HEADER, header)
                 for col, span, spec in _spread(cols, width):
                     self.text(ws, r, col, spec.column_label, header)
                     self.merge(ws, r, col, r, col + span - 1)
@@ -316,13 +304,13 @@ class _Writer:
         label = self.styles.get(align=_WRAP)
         first = 4  # first value column: after the three label columns
         last = first + len(columns) - 1
-        self.text(ws, 2, 1, _BALANCE_NOTE, header)
+        self.text(ws, 2, 1, BALANCE_NOTE, header)
         self.merge(ws, 2, 1, 4, 3)
-        self.text(ws, 2, first, _APPLICANTS, header)
+        self.text(ws, 2, first, APPLICANTS_HEADER, header)
         self.merge(ws, 2, first, 2, last)
         self.text(ws, 3, first, columns[0].column_label, header)
         self.merge(ws, 3, first, 4, first)
-        self.text(ws, 3, first + 1, _ORGANISATIONS, header)
+        self.text(ws, 3, first + 1, ORGANISATIONS_HEADER, header)
         self.merge(ws, 3, first + 1, 3, last - 1)
         for offset, spec in enumerate(columns[1:-1], start=1):
             self.text(ws, 4, first + offset, spec.column_label, header)
@@ -346,7 +334,7 @@ class _Writer:
             for offset, spec in enumerate(cols):
                 self.value(ws, r, first + offset, self.values[spec.address], address=spec.address)
         block_top = top + 2
-        self.text(ws, block_top, 1, _OUTCOMES, header)
+        self.text(ws, block_top, 1, OUTCOMES_LABEL, header)
         self.merge(ws, block_top, 1, block_top + len(block) - 1, 1)
         for start, size, group_label in groups:
             if group_label is not None:
@@ -511,18 +499,17 @@ def _spread(cols: Sequence[CellSpec], width: int) -> list[tuple[int, int, CellSp
 def _outcome_groups(rows: Sequence[str]) -> list[tuple[int, int, str | None]]:
     """``(start, size, group label)`` runs of the outcome rows; ``None`` for a lone row."""
     groups: list[tuple[int, int, str | None]] = []
-    prefixes = _GROUPS
     index = 0
     while index < len(rows):
-        label = next((lab for pre, lab in prefixes if rows[index].startswith(pre)), None)
+        label = outcome_group(rows[index])
         size = 1
-        if label is not None:
-            prefix = next(pre for pre, lab in prefixes if lab == label)
-            while index + size < len(rows) and rows[index + size].startswith(prefix):
-                size += 1
-        if size == 1:
-            label = None
-        groups.append((index, size, label))
+        while (
+            label is not None
+            and index + size < len(rows)
+            and outcome_group(rows[index + size]) == label
+        ):
+            size += 1
+        groups.append((index, size, label if size > 1 else None))
         index += size
     return groups
 
