@@ -58,10 +58,11 @@ class ProactiveDisclosure2019:
 
 
 @attrs.frozen(kw_only=True)
-class Applications:
-    """Section 三 of gb_2021 (收到和处理政府信息公开申请情况): 25 rows by 7 applicant columns.
+class _ApplicationRows:
+    """The rows of section 三 that both templates share, up to （五）不予处理.
 
-    The template has no subtotal rows for the groups （三）–（六）; the group label spans rows.
+    attrs lists a base class's fields first, so each template's class adds the rows that follow
+    these (（六） onward) and the print order of the catalogue stays the template's.
     """
 
     new_received: ApplicantCounts = _applicants("一、本年新收政府信息公开申请数量")
@@ -88,6 +89,15 @@ class Applications:
     not_processed_confirmation: ApplicantCounts = _applicants(
         "5.要求行政机关确认或重新出具已获取信息"
     )
+
+
+@attrs.frozen(kw_only=True)
+class Applications(_ApplicationRows):
+    """Section 三 of gb_2021 (收到和处理政府信息公开申请情况): 25 rows by 7 applicant columns.
+
+    The template has no subtotal rows for the groups （三）–（六）; the group label spans rows.
+    """
+
     other_no_correction: ApplicantCounts = _applicants(
         "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请"
     )
@@ -100,33 +110,9 @@ class Applications:
 
 
 @attrs.frozen(kw_only=True)
-class Applications2019:
+class Applications2019(_ApplicationRows):
     """Section 三 of gb_2019: as gb_2021, but （六）其他处理 is one row (23 rows)."""
 
-    new_received: ApplicantCounts = _applicants("一、本年新收政府信息公开申请数量")
-    carried_over: ApplicantCounts = _applicants("二、上年结转政府信息公开申请数量")
-    disclosed: ApplicantCounts = _applicants("（一）予以公开")
-    partially_disclosed: ApplicantCounts = _applicants(
-        "（二）部分公开（区分处理的，只计这一情形，不计其他情形）"
-    )
-    withheld_state_secret: ApplicantCounts = _applicants("1.属于国家秘密")
-    withheld_prohibited_by_law: ApplicantCounts = _applicants("2.其他法律行政法规禁止公开")
-    withheld_security_stability: ApplicantCounts = _applicants("3.危及“三安全一稳定”")
-    withheld_third_party_rights: ApplicantCounts = _applicants("4.保护第三方合法权益")
-    withheld_internal_affairs: ApplicantCounts = _applicants("5.属于三类内部事务信息")
-    withheld_process_info: ApplicantCounts = _applicants("6.属于四类过程性信息")
-    withheld_enforcement_files: ApplicantCounts = _applicants("7.属于行政执法案卷")
-    withheld_admin_query: ApplicantCounts = _applicants("8.属于行政查询事项")
-    unavailable_not_held: ApplicantCounts = _applicants("1.本机关不掌握相关政府信息")
-    unavailable_needs_creation: ApplicantCounts = _applicants("2.没有现成信息需要另行制作")
-    unavailable_still_unclear: ApplicantCounts = _applicants("3.补正后申请内容仍不明确")
-    not_processed_petition: ApplicantCounts = _applicants("1.信访举报投诉类申请")
-    not_processed_repeat: ApplicantCounts = _applicants("2.重复申请")
-    not_processed_publication: ApplicantCounts = _applicants("3.要求提供公开出版物")
-    not_processed_excessive: ApplicantCounts = _applicants("4.无正当理由大量反复申请")
-    not_processed_confirmation: ApplicantCounts = _applicants(
-        "5.要求行政机关确认或重新出具已获取信息"
-    )
     other_handling: ApplicantCounts = _applicants("（六）其他处理")
     outcome_total: ApplicantCounts = _applicants("（七）总计")
     carried_forward: ApplicantCounts = _applicants("四、结转下年度继续办理")
