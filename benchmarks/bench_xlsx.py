@@ -104,12 +104,13 @@ def bare_write() -> bytes:
 
 
 def _paired(
-    baseline: Callable[[], object], *others: Callable[[], object], rounds: int = 15
+    baseline: Callable[[], object], *others: Callable[[], object], rounds: int = 15, number: int = 3
 ) -> list[tuple[float, float]]:
     """Per function: (best ms per call, median ratio to the baseline over paired rounds).
 
-    Each round times the baseline and every other function back to back, so a busy machine
-    slows both sides of a ratio alike.
+    Each round times the baseline and every other function back to back, each ``number``
+    times, in CPU time of this process: a busy shared machine slows both sides of a ratio
+    alike and other processes' work is not counted.
     """
     functions = (baseline, *others)
     for function in functions:
@@ -117,9 +118,10 @@ def _paired(
     times: list[list[float]] = [[] for _ in functions]
     for _ in range(rounds):
         for index, function in enumerate(functions):
-            start = time.perf_counter()
-            function()
-            times[index].append(time.perf_counter() - start)
+            start = time.process_time()
+            for _ in range(number):
+                function()
+            times[index].append((time.process_time() - start) / number)
     result = []
     for series in times:
         ratios = sorted(t / b for t, b in zip(series, times[0], strict=True))

@@ -19,7 +19,7 @@ import attrs
 from govinfo.locations import Location
 from govinfo.reading.result import Diagnostic
 
-__all__ = ["Block", "Cell", "Document", "Paragraph", "Table"]
+__all__ = ["Block", "Cell", "Document", "Paragraph", "Table", "new_cell"]
 
 
 @attrs.frozen(kw_only=True)
@@ -35,6 +35,22 @@ class Cell:
     text: str
     location: Location
     merged_from: Location | None = None
+
+
+# A front end builds one Cell per table cell; filling the slots through their descriptors
+# skips the keyword __init__'s per-field object.__setattr__ (see govinfo.locations).
+_set_text, _set_location, _set_merged_from = (
+    getattr(Cell, name).__set__ for name in ("text", "location", "merged_from")
+)
+
+
+def new_cell(text: str, location: Location, merged_from: Location | None = None) -> Cell:
+    """``Cell(text=, location=, merged_from=)``, built without the keyword ``__init__``."""
+    cell: Cell = object.__new__(Cell)
+    _set_text(cell, text)
+    _set_location(cell, location)
+    _set_merged_from(cell, merged_from)
+    return cell
 
 
 @attrs.frozen(kw_only=True)

@@ -34,8 +34,8 @@ from collections.abc import Iterator
 from lxml import etree
 
 from govinfo.errors import UnsafeInputError
-from govinfo.locations import Location
-from govinfo.reading.document import Cell, Paragraph, Table
+from govinfo.locations import Location, table_location
+from govinfo.reading.document import Cell, Paragraph, Table, new_cell
 from govinfo.reading.docx._inline import InlineReader, alternate_branch, shows_placeholder
 from govinfo.reading.docx._names import MC_ALTERNATE, Tags
 
@@ -252,7 +252,7 @@ class BodyWalker:
             nested: list[Row] = []
             held_text = False
             for _ in range(min(max(row_props.before, 0), MAX_GRID_COLUMNS)):
-                cells.append(Cell(text="", location=self._cell_at(number, row_number, cells)))
+                cells.append(new_cell("", self._cell_at(number, row_number, cells)))
             for tc in self._members(tr, tags.tc):
                 props = self._cell_props.get(tc, _NO_CELL_PROPS)
                 if len(cells) >= MAX_GRID_COLUMNS:
@@ -266,8 +266,8 @@ class BodyWalker:
                     nested.extend(inner)
                 held_text = held_text or bool(text.strip())
                 if props is _NO_CELL_PROPS:  # the common case: one grid column, no merge
-                    at = Location(source=source, table=number, row=row_number, cell=len(cells) + 1)
-                    cells.append(Cell(text=text, location=at))
+                    at = table_location(source, number, row_number, len(cells) + 1)
+                    cells.append(new_cell(text, at))
                     continue
                 span = min(max(props.span, 1), MAX_GRID_COLUMNS - len(cells))
                 origins: list[Cell | None]
@@ -285,15 +285,11 @@ class BodyWalker:
                     at = self._cell_at(number, row_number, cells)
                     origin = covering or first
                     if origin is None:
-                        first = Cell(text=text, location=at)
+                        first = new_cell(text, at)
                         cells.append(first)
                     else:
                         cells.append(
-                            Cell(
-                                text=origin.text,
-                                location=at,
-                                merged_from=origin.merged_from or origin.location,
-                            )
+                            new_cell(origin.text, at, origin.merged_from or origin.location)
                         )
             self._count_cells(len(cells) + sum(len(row) for row in nested), location)
             above = tuple(cells)
@@ -337,7 +333,7 @@ class BodyWalker:
         return "\n".join(texts), nested
 
     def _cell_at(self, table: int, row: int, cells: list[Cell]) -> Location:
-        return self._at(table=table, row=row, cell=len(cells) + 1)
+        return table_location(self.source, table, row, len(cells) + 1)
 
     def _count_cells(self, count: int, where: Location) -> None:
         self._cells += count

@@ -14,8 +14,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from govinfo.locations import Location
-from govinfo.reading.document import Block, Cell, Paragraph, Table
+from govinfo.locations import Location, sheet_location
+from govinfo.reading.document import Block, Cell, Paragraph, Table, new_cell
 from govinfo.reading.result import Diagnostic, Severity
 from govinfo.reading.xlsx._formula import Evaluator
 from govinfo.reading.xlsx._sheet import Grid, RawCell, col_letters, render_number
@@ -91,7 +91,7 @@ def sheet_blocks(
     if not shown:
         return []
     used = shown.keys() | lined | computed
-    max_row = max(r for r, _ in used)
+    max_row = max(used)[0]
     max_col = max(c for _, c in used)
     # Per row: the origins with text it shows, the columns where it has a cell of its own,
     # and whether it draws a border.
@@ -114,7 +114,10 @@ def sheet_blocks(
             spans.setdefault(r, []).append((c1, c2, start))
             row_own = own.get(r)
             if row_own:  # a covered cell is not a cell of its own
-                row_own.difference_update([c for c in row_own if c1 <= c <= c2])
+                if c2 - c1 < len(row_own):  # a narrow merge: drop its columns
+                    row_own.difference_update(range(c1, c2 + 1))
+                else:
+                    row_own.difference_update([c for c in row_own if c1 <= c <= c2])
             if active:
                 own.setdefault(r, set()).add(c1)
                 if start in shown:
@@ -159,7 +162,7 @@ def sheet_blocks(
 
 
 def _where(source: str, sheet: str, row: int, col: int) -> Location:
-    return Location(source=source, sheet=sheet, ref=f"{col_letters(col)}{row}", row=row, cell=col)
+    return sheet_location(source, sheet, f"{col_letters(col)}{row}", row, col)
 
 
 def _table(
@@ -173,34 +176,40 @@ def _table(
 ) -> Table:
     # ``cols`` are the columns where some row has a cell of its own (text, a border, or a
     # merge's origin column); columns only ever covered from the left are filler.
+    # One location per grid place, shared by a merge's origin and the cells it covers.
     locations: dict[tuple[int, int], Location] = {}
+    sheet = grid.name
+    letters = [col_letters(col) for col in cols]
 
     def where(r: int, c: int) -> Location:
         found = locations.get((r, c))
         if found is None:
-            found = locations[(r, c)] = _where(source, grid.name, r, c)
+            found = locations[(r, c)] = _where(source, sheet, r, c)
         return found
 
     out_rows: list[tuple[Cell, ...]] = []
     for row in rows:
+        row_spans = spans.get(row)
+        origin = (
+            {
+                col: start
+                for c1, c2, start in row_spans
+                for col in cols
+                if c1 <= col <= c2 and start != (row, col)
+            }
+            if row_spans
+            else {}
+        )
         cells: list[Cell] = []
-        origin = {
-            col: start
-            for c1, c2, start in spans.get(row, ())
-            for col in cols
-            if c1 <= col <= c2 and start != (row, col)
-        }
-        for col in cols:
+        for col, letter in zip(cols, letters, strict=True):
+            place = (row, col)
+            at = locations.get(place)
+            if at is None:
+                at = locations[place] = sheet_location(source, sheet, f"{letter}{row}", row, col)
             start = origin.get(col)
             if start is None:
-                cells.append(Cell(text=shown.get((row, col), ""), location=where(row, col)))
+                cells.append(new_cell(shown.get(place, ""), at))
             else:
-                cells.append(
-                    Cell(
-                        text=shown.get(start, ""),
-                        location=where(row, col),
-                        merged_from=where(*start),
-                    )
-                )
+                cells.append(new_cell(shown.get(start, ""), at, where(*start)))
         out_rows.append(tuple(cells))
     return Table(rows=tuple(out_rows), location=where(rows[0], cols[0] if cols else 1))

@@ -21,11 +21,18 @@ _REF = re.compile(r"^\$?([A-Za-z]{1,3})\$?([0-9]{1,7})$")
 _PLAIN = re.compile(r"^-?[0-9]+(\.[0-9]+)?$")
 _MAX_DIGITS = 15
 _COLUMNS: dict[str, int] = {}  # column letters -> number, filled as met (at most 18,278)
+_LETTERS: dict[int, str] = {}  # column number -> letters, filled as met
+_DIGITS = "0123456789"
 _EMPTY_REFS: dict[str, etree.XPath] = {}  # compiled per set of bordered styles (few per run)
 
 
 def parse_ref(ref: str) -> tuple[int, int] | None:
     """``"C7"`` (or ``"$C$7"``) -> ``(7, 3)``: 1-based row and column; ``None`` if not a ref."""
+    # Fast path for the common plain reference whose letters were met before: no regex.
+    letters = ref.rstrip(_DIGITS)
+    col = _COLUMNS.get(letters)
+    if col is not None and 0 < len(ref) - len(letters) <= 7:  # what rstrip left are digits
+        return int(ref[len(letters) :]), col
     match = _REF.match(ref)
     if match is None:
         return None
@@ -41,16 +48,23 @@ def parse_ref(ref: str) -> tuple[int, int] | None:
 
 def col_letters(col: int) -> str:
     """``3`` -> ``"C"``."""
-    letters = ""
-    while col > 0:
-        col, rem = divmod(col - 1, 26)
+    letters = _LETTERS.get(col)
+    if letters is not None:
+        return letters
+    letters, number = "", col
+    while number > 0:
+        number, rem = divmod(number - 1, 26)
         letters = chr(65 + rem) + letters
+    if 0 < col <= 16384:  # Excel's widest sheet; bounds the cache
+        _LETTERS[col] = letters
     return letters
 
 
 def render_number(text: str) -> str:
     """A stored number as a person would type it: no float artefacts, no ``.0``, no exponent."""
     text = text.strip()
+    if text.isascii() and text.isdigit() and len(text) <= _MAX_DIGITS:
+        return text  # the common whole number, without the pattern
     if _PLAIN.match(text) and len(text.replace("-", "").replace(".", "")) <= _MAX_DIGITS:
         whole, _, fraction = text.partition(".")
         # "8.0" is the integer 8; "1.50" keeps its printed places (an amount's precision)
@@ -100,7 +114,11 @@ class Grid:
 
 
 def _value_text(
-    kind: str, v: str | None, c: etree._Element, tags: tuple[str, str, str], pkg: Package
+    kind: str,
+    v: str | None,
+    inline: etree._Element | None,
+    tags: tuple[str, str, str],
+    pkg: Package,
 ) -> str | None:
     if kind == "s":
         if v is None or not v.strip().isdigit():
@@ -108,10 +126,11 @@ def _value_text(
         index = int(v)
         return pkg.shared[index] if index < len(pkg.shared) else None
     if kind == "inlineStr":
-        is_tag, t_tag, rph_tag = tags
-        inline = c.find(is_tag)
         if inline is None:
             return ""  # an empty inline string: text, but no characters
+        _, t_tag, rph_tag = tags
+        if len(inline) == 1 and inline[0].tag == t_tag:  # the plain <is><t>..</t></is>
+            return unescape(inline[0].text or "")
         parts = [
             t.text or ""
             for t in inline.iter(t_tag)
@@ -147,12 +166,18 @@ def _store(
         if style in pkg.bordered:
             grid.lined.add((row, col))
         return
-    v = f_el = None
-    for child in c:
-        if child.tag == tags.v:
+    v = f_el = inline = None
+    # lxml's find() runs ElementPath in Python; reading the children by index is far cheaper,
+    # and most cells have one child, their <v>.
+    for index in range(len(c)):
+        child = c[index]
+        tag = child.tag
+        if tag == tags.v:
             v = child.text
-        elif child.tag == tags.f:
+        elif tag == tags.f:
             f_el = child
+        elif tag == tags.strings[0] and inline is None:
+            inline = child
     formula = shared = None
     if f_el is not None:
         formula = f_el.text
@@ -160,7 +185,7 @@ def _store(
             shared = f_el.get("si")
             if formula and shared is not None:
                 grid.masters[shared] = (row, col, formula)
-    text = _value_text(kind, v, c, tags.strings, pkg)
+    text = _value_text(kind, v, inline, tags.strings, pkg)
     if text is None and formula is None and shared is None and kind != "inlineStr":
         kind = ""
     grid.cells[(row, col)] = RawCell(kind, text, formula, shared, style)

@@ -121,6 +121,11 @@ def _shared_strings(root: etree._Element) -> tuple[str, ...]:
     t_tag, r_tag, si_tag = f"{ns}t", f"{ns}r", f"{ns}si"
     result: list[str] = []
     for si in root.iter(si_tag):
+        if len(si) == 1:  # the common plain string, <si><t>..</t></si>, read by index
+            only = si[0]
+            if only.tag == t_tag:
+                result.append(unescape(only.text or ""))
+                continue
         parts: list[str] = []
         for child in si:
             if child.tag == t_tag:
