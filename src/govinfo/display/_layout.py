@@ -16,6 +16,7 @@ import attrs
 
 from govinfo.model.catalogue import CellSpec, cell_specs
 from govinfo.model.flat import CellValue
+from govinfo.model.printed import outcome_group
 from govinfo.model.template import Template
 
 __all__ = ["Block", "Mark", "blocks", "format_value", "marks"]
@@ -49,7 +50,9 @@ def blocks(template: Template) -> tuple[Block, ...]:
     for specs in by_row.values():
         first = specs[0]
         columns = tuple(s.column_label for s in specs)
-        row = (first.row_label, tuple(specs))
+        group = outcome_group(first.row) if first.table == "applications" else None
+        # A numbered item ("1.属于国家秘密") means little without the group its label spans.
+        row = (f"{group} {first.row_label}" if group else first.row_label, tuple(specs))
         last = result[-1] if result else None
         if last is not None and last.table == first.table and last.column_labels == columns:
             result[-1] = attrs.evolve(last, rows=(*last.rows, row))
