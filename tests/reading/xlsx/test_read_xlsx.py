@@ -102,6 +102,31 @@ def test_cell_types_and_strings() -> None:
     assert _tables(doc) == [[["共享", "富文本", "内联"], ["ab", "TRUE", "8"]]]
 
 
+@pytest.mark.parametrize("empty_inline", [False, True])
+def test_cells_with_content_are_found_with_or_without_inline_strings(empty_inline: bool) -> None:
+    """Shared strings, a formula with its value, an empty bordered cell and (when present) an
+    empty inline string read the same whichever way the cells with content are selected."""
+    styles = (
+        '<borders count="2"><border/><border><left style="thin"/></border></borders>'
+        '<cellXfs count="2"><xf borderId="0"/><xf borderId="1"/></cellXfs>'
+    )
+    last = ('<c r="C2" t="inlineStr"/>') if empty_inline else '<c r="C2"/>'
+    sheet = rows(
+        ("A1", '<c r="A1" t="s"><v>0</v></c>'),
+        ("B1", '<c r="B1"><v>2</v></c>'),
+        ("C1", '<c r="C1"><f>B1+1</f><v>3</v></c>'),
+        ("A2", '<c r="A2" t="s"><v>1</v></c>'),
+        ("B2", '<c r="B2" s="1"/>'),
+        ("C2", last),
+    )
+    doc = read_xlsx_document(
+        package({"S": sheet}, shared=["<t>甲</t>", "<t>乙</t>"], styles=styles)
+    )
+    assert _tables(doc) == [[["甲", "2", "3"], ["乙", "", ""]]]
+    (table,) = [b for b in doc.blocks if isinstance(b, Table)]
+    assert [c.location.ref for c in table.rows[1]] == ["A2", "B2", "C2"]
+
+
 def test_cells_without_references_are_placed_in_order() -> None:
     """Rows and cells without r attributes are placed one after another, as Excel does."""
     sheet = (

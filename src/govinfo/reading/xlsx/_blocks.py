@@ -73,35 +73,38 @@ def sheet_blocks(
     grid: Grid, *, source: str, bordered: frozenset[int], text: CellText
 ) -> list[Block]:
     """The paragraphs and tables of one sheet, in reading order (top to bottom)."""
-    # Display text of every stored cell that shows something, and which cells draw a border.
+    # Display text of every stored cell that shows something, and which cells draw a border;
+    # in the same pass, per row, the origins with text it shows and the columns where it has
+    # a cell of its own (text, a border, or a formula, which keeps its column even when its
+    # value is unknown).
     shown: dict[tuple[int, int], str] = {}
     lined: set[tuple[int, int]] = set(grid.lined)
-    computed: set[tuple[int, int]] = set()  # formula cells keep their column even if unknown
-    for (row, col), cell in grid.cells.items():
+    filled: dict[int, set[tuple[int, int]]] = {}
+    own: dict[int, set[int]] = {}
+    for place, cell in grid.cells.items():
+        row, col = place
+        keep = False
         if cell.formula is None and cell.shared is None and cell.kind not in ("e", "b"):
             value = cell.text or ""  # the common case, without the call
         else:
             value = text(grid, row, col, cell)
-            if not value.strip() and (cell.formula is not None or cell.shared is not None):
-                computed.add((row, col))
+            keep = cell.formula is not None or cell.shared is not None
         if value.strip():
-            shown[(row, col)] = value
+            shown[place] = value
+            filled.setdefault(row, set()).add(place)
+            keep = True
         if cell.style in bordered:
-            lined.add((row, col))
+            lined.add(place)
+            keep = True
+        if keep:
+            own.setdefault(row, set()).add(col)
     if not shown:
         return []
-    used = shown.keys() | lined | computed
-    max_row = max(used)[0]
-    max_col = max(c for _, c in used)
-    # Per row: the origins with text it shows, the columns where it has a cell of its own,
-    # and whether it draws a border.
-    filled: dict[int, set[tuple[int, int]]] = {}
-    own: dict[int, set[int]] = {}
+    for row, col in lined:
+        own.setdefault(row, set()).add(col)
+    max_row = max(own)
+    max_col = max(max(cols) for cols in own.values())
     lined_rows = {r for r, _ in lined}
-    for r, c in used:
-        own.setdefault(r, set()).add(c)
-        if (r, c) in shown:
-            filled.setdefault(r, set()).add((r, c))
     # The merges crossing each row: (first column, last column, origin).
     spans: dict[int, list[tuple[int, int, tuple[int, int]]]] = {}
     for r1, c1, bottom, right in grid.merges:

@@ -13,6 +13,7 @@ from decimal import Decimal, InvalidOperation
 
 from lxml import etree
 
+from govinfo.reading._safe import parse_xml
 from govinfo.reading.xlsx._workbook import Package, unescape
 
 __all__ = ["Grid", "RawCell", "col_letters", "parse_ref", "parse_sheet", "render_number"]
@@ -23,6 +24,8 @@ _MAX_DIGITS = 15
 _COLUMNS: dict[str, int] = {}  # column letters -> number, filled as met (at most 18,278)
 _LETTERS: dict[int, str] = {}  # column number -> letters, filled as met
 _DIGITS = "0123456789"
+# "inlineStr" as a UTF-8 and a UTF-16 sheet spells it: a cheap test for inline strings
+_INLINE_MARKS = (b"inlineStr", "inlineStr".encode("utf-16-le"))
 _EMPTY_REFS: dict[str, etree.XPath] = {}  # compiled per set of bordered styles (few per run)
 
 
@@ -31,8 +34,10 @@ def parse_ref(ref: str) -> tuple[int, int] | None:
     # Fast path for the common plain reference whose letters were met before: no regex.
     letters = ref.rstrip(_DIGITS)
     col = _COLUMNS.get(letters)
-    if col is not None and 0 < len(ref) - len(letters) <= 7:  # what rstrip left are digits
-        return int(ref[len(letters) :]), col
+    if col is not None:
+        digits = ref[len(letters) :]  # only digits: rstrip left them
+        if digits and len(digits) <= 7:
+            return int(digits), col
     match = _REF.match(ref)
     if match is None:
         return None
@@ -192,20 +197,41 @@ def _store(
 
 
 def _selected_cells(
-    root: etree._Element, ns: str, bordered: frozenset[int]
+    root: etree._Element, ns: str, bordered: frozenset[int], inline: bool
 ) -> tuple[list[etree._Element], list[str]] | None:
     """The cells with content, and the references of empty cells that draw a border, both
-    selected in C by XPath (most stored cells of a real sheet are empty filler, and visiting
-    each from Python costs more than parsing the sheet); ``None`` when a cell with content
-    has no ``r`` reference and only the sequential walk can place it.
+    found in C (most stored cells of a real sheet are empty filler, and visiting each from
+    Python costs more than parsing the sheet); ``None`` when a cell with content has no ``r``
+    reference and only the sequential walk can place it.
+
+    The cells with content are the parents of the ``<v>``, ``<f>`` and ``<is>`` elements of
+    ``sheetData``, which lxml's tag-filtered ``iter`` finds several times faster than an XPath
+    test on every cell. An empty ``<c t="inlineStr"/>`` has no such child, so when the sheet
+    has inline strings (``inline``) and such a cell, the cells are selected by XPath instead.
     """
     if not ns:
         return None
     names = {"m": ns[1:-1]}
-    found = root.xpath("./m:sheetData/m:row/m:c[* or @t='inlineStr']", namespaces=names)
-    if not isinstance(found, list):
-        return None
-    cells = [c for c in found if isinstance(c, etree._Element)]
+    cells: list[etree._Element] = []
+    if inline and root.xpath(
+        "./m:sheetData/m:row/m:c[not(*) and @t='inlineStr']", namespaces=names
+    ):
+        found = root.xpath("./m:sheetData/m:row/m:c[* or @t='inlineStr']", namespaces=names)
+        if not isinstance(found, list):
+            return None
+        cells = [c for c in found if isinstance(c, etree._Element)]
+    else:
+        c_tag, row_tag = f"{ns}c", f"{ns}row"
+        for data in root.iterchildren(f"{ns}sheetData"):
+            last = None
+            for child in data.iter(f"{ns}v", f"{ns}f", f"{ns}is"):
+                cell = child.getparent()
+                if cell is None or cell is last or cell.tag != c_tag:
+                    continue
+                row = cell.getparent()
+                if row is not None and row.tag == row_tag and row.getparent() is data:
+                    cells.append(cell)
+                    last = cell
     if any(c.get("r") is None for c in cells):
         return None
     refs: list[str] = []
@@ -213,8 +239,10 @@ def _selected_cells(
         lines = " or ".join(f"@s='{i}'" for i in sorted(bordered)) if len(bordered) <= 64 else "@s"
         empty = _EMPTY_REFS.get(lines)
         if empty is None:
+            # "empty": without <v>, <f> or <is>, the same test as the selection above
             empty = _EMPTY_REFS[lines] = etree.XPath(
-                f"./m:sheetData/m:row/m:c[not(*) and not(@t='inlineStr') and ({lines})]/@r",
+                "./m:sheetData/m:row/m:c[not(m:v or m:f or m:is) and not(@t='inlineStr') "
+                f"and ({lines})]/@r",
                 namespaces=names,
                 smart_strings=False,
             )
@@ -229,12 +257,13 @@ def parse_sheet(pkg: Package, name: str, part: str) -> Grid:
     Raises:
         UnsafeInputError, ReadError: as :meth:`Package.parse`.
     """
-    root = pkg.parse(part)
+    data = pkg.archive.read(part)
+    root = parse_xml(data, source=pkg.source, part=part)
     tag = root.tag if isinstance(root.tag, str) else ""
     ns = tag[: tag.index("}") + 1] if tag.startswith("{") else ""
     grid = Grid(name)
     tags = _Tags(ns)
-    selected = _selected_cells(root, ns, pkg.bordered)
+    selected = _selected_cells(root, ns, pkg.bordered, any(mark in data for mark in _INLINE_MARKS))
     if selected is not None:
         for c in selected[0]:
             where = parse_ref(c.get("r") or "")
