@@ -4,8 +4,9 @@ Strategy: readers are registered by dotted path and imported only when used, so 
 never imports lxml or openpyxl, and a format whose reader is not installed (or not written
 yet) fails with :class:`~govinfo.UnsupportedFormatError` naming it, not with an ImportError.
 Content decides first (a zip holding ``word/document.xml`` is DOCX, ``xl/workbook.xml`` XLSX;
-XML in govinfo's namespace is XML); the file suffix decides only when content cannot; what is
-left is read as text.
+a package whose main part has another name is told by the content type ``[Content_Types].xml``
+gives that part, the part ``_rels/.rels`` names; XML in govinfo's namespace is XML); the file
+suffix decides only when content cannot; what is left is read as text.
 """
 
 from __future__ import annotations
@@ -13,12 +14,13 @@ from __future__ import annotations
 import importlib
 import os
 import pathlib
+import posixpath
 from collections.abc import Callable
 from typing import BinaryIO, cast
 
 from govinfo.errors import ReadError, UnsupportedFormatError
 from govinfo.locations import Location
-from govinfo.reading._safe import load_source, open_zip, sniff
+from govinfo.reading._safe import SafeZip, load_source, open_zip, parse_xml, sniff
 from govinfo.reading.result import ReadResult
 
 __all__ = ["FORMATS", "read"]
@@ -53,6 +55,54 @@ def _reader(fmt: str, where: Location) -> Reader:
         ) from exc
 
 
+#: Main-part content types (before ``.main+xml``) of each package format: documents, templates
+#: and their macro-enabled forms.
+_MAIN_TYPES = {
+    "docx": (
+        "wordprocessingml.document",
+        "wordprocessingml.template",
+        "ms-word.document.macroenabled",
+        "ms-word.template.macroenabled",
+    ),
+    "xlsx": (
+        "spreadsheetml.sheet",
+        "spreadsheetml.template",
+        "ms-excel.sheet.macroenabled",
+        "ms-excel.template.macroenabled",
+    ),
+}
+_CONTENT_TYPES = "[Content_Types].xml"
+_RELS = "_rels/.rels"
+_OFFICE_DOCUMENT = "/officedocument"
+
+
+def _main_part(archive: SafeZip, display: str) -> str | None:
+    # The package's own word on its main part: the officeDocument relationship of _rels/.rels.
+    if _RELS not in archive:
+        return None
+    for relationship in parse_xml(archive.read(_RELS), source=display, part=_RELS):
+        if str(relationship.get("Type", "")).lower().endswith(_OFFICE_DOCUMENT):
+            return posixpath.normpath(str(relationship.get("Target", "")).lstrip("/"))
+    return None
+
+
+def _by_package(archive: SafeZip, display: str) -> str | None:
+    """DOCX or XLSX by the main part's content type, for a main part under another name."""
+    if _CONTENT_TYPES not in archive:
+        return None
+    main = _main_part(archive, display)
+    root = parse_xml(archive.read(_CONTENT_TYPES), source=display, part=_CONTENT_TYPES)
+    for element in root:
+        part = str(element.get("PartName", "")).lstrip("/")
+        content_type = str(element.get("ContentType", "")).lower()
+        if not content_type.endswith(".main+xml") or (main is not None and part != main):
+            continue
+        for fmt, types in _MAIN_TYPES.items():
+            if any(t + ".main+xml" in content_type for t in types):
+                return fmt
+    return None
+
+
 def _by_content(data: bytes, display: str) -> str | None:
     kind = sniff(data)
     if kind in ("zip", "ole"):
@@ -61,6 +111,9 @@ def _by_content(data: bytes, display: str) -> str | None:
             return "docx"
         if "xl/workbook.xml" in archive:
             return "xlsx"
+        fmt = _by_package(archive, display)
+        if fmt is not None:
+            return fmt
         raise UnsupportedFormatError(
             "a zip archive that is neither a Word (.docx) nor an Excel (.xlsx) document",
             location=Location(source=display),

@@ -6,14 +6,17 @@ import contextlib
 
 from hypothesis import given
 from hypothesis import strategies as st
+from tests.conftest import REPORTS
 
 from govinfo.errors import GovInfoError
 from govinfo.locations import Location
 from govinfo.model.catalogue import cell_specs
+from govinfo.model.flat import flatten
 from govinfo.model.report import AnnualReport
 from govinfo.reading.document import Cell, Document, Paragraph, Table
 from govinfo.reading.interpret import interpret
 from govinfo.reading.text import read_text
+from govinfo.reading.text._lines import to_blocks
 from govinfo.strategies import consistent_reports
 from govinfo.writing.text import write_text
 
@@ -115,3 +118,22 @@ def consistent_example() -> AnnualReport:
 
     cells = dict.fromkeys(flatten(AnnualReport(template="gb_2021")), 0)
     return unflatten(cells, template="gb_2021", organ="某市某局", year=2021)
+
+
+def test_heading_in_a_merged_row() -> None:
+    """A heading row spanning the table (merged cells repeat its text) still starts a section."""
+    text = (REPORTS / "001_6936dc3b40e04b6e.txt").read_text(encoding="utf-8")
+    plain = read_text(text)
+    blocks, _ = to_blocks(text, "<text>")
+    heading = next(
+        b for b in blocks if isinstance(b, Paragraph) and b.text.startswith("四、政府信息公开")
+    )
+    origin = Cell(text=heading.text, location=heading.location)
+    covered = Cell(text=heading.text, location=heading.location, merged_from=heading.location)
+    row = (origin, *[covered] * 7)
+    spanned = tuple(
+        Table(rows=(row,), location=heading.location) if b is heading else b for b in blocks
+    )
+    result = interpret(Document(blocks=spanned, source="<text>"))
+    assert "review_litigation" not in {d.address for d in result.diagnostics}
+    assert flatten(result.report) == flatten(plain.report)

@@ -34,7 +34,7 @@ from govinfo.reading.interpret._legacy import read_legacy
 from govinfo.reading.interpret._metadata import Metadata, read_metadata
 from govinfo.reading.interpret._prose import compare_prose
 from govinfo.reading.interpret._sections import Sections, split_sections
-from govinfo.reading.interpret._tables import TableReading, match_rows, single_row
+from govinfo.reading.interpret._tables import RowReading, TableReading, match_rows, single_row
 from govinfo.reading.interpret._tokens import Token, is_prose, tokenise
 from govinfo.reading.result import Diagnostic, ReadResult, Severity
 from govinfo.rules.infer import Fill, feasible, infer_cells
@@ -149,6 +149,11 @@ class _Reader:
         for row in reading.rows:
             if is_direct(row):
                 self.cells.update(read_row(row, self.judge, self.notes) or {})
+            elif reading.orphans:
+                # Stray values mean the extraction put values out of order (pdftotext without
+                # -layout on a table that wrapped): a row short of values may hold a stray one,
+                # and the invariants can then "place" it; only rows that fit are trusted.
+                self._not_placed(name, row, len(reading.orphans))
             else:
                 waiting.append(row)
         # A row the invariants cannot place yet may be placed once the others are known.
@@ -169,6 +174,20 @@ class _Reader:
         for row in waiting:
             self.cells.update(read_row(row, self.judge, self.notes) or {})
         return len(reading.rows)
+
+    def _not_placed(self, name: str, row: RowReading, strays: int) -> None:
+        spec = row.spec
+        self.notes.append(
+            Diagnostic(
+                code="row-ambiguous",
+                message=f"row {spec.label!r} has {len(row.values)} values for "
+                f"{len(spec.columns)} columns and section {name} has {strays} stray value(s), "
+                "so its values may be out of order; its cells are left unknown",
+                severity=Severity.ERROR,
+                location=row.label[-1].location,
+                address=f"{name}.{spec.row}" if spec.row else name,
+            )
+        )
 
     def _check_header(
         self, name: str, reading: TableReading, labels: list[str], heading: Location | None
@@ -355,6 +374,7 @@ def interpret(document: Document) -> ReadResult:
                     message=f"section {name} was not found; its cells are not stated",
                     severity=Severity.WARNING,
                     location=Location(source=document.source),
+                    address=name,
                 )
             )
     values, fills = reader.complete()

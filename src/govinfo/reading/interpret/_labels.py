@@ -22,6 +22,7 @@ from govinfo.model.template import Template
 
 __all__ = [
     "COLUMN_VARIANTS",
+    "GROUP_LABELS",
     "OFFICIAL_HEADINGS",
     "SECTIONS",
     "RowSpec",
@@ -101,6 +102,20 @@ _TEMPLATE_MARKERS: dict[Template, tuple[str, ...]] = {
 def key(text: str) -> str:
     """The comparable form of a label: NFKC, lower case, letters/digits/CJK only."""
     return _DROP.sub("", unicodedata.normalize("NFKC", text).lower())
+
+
+#: The labels of row groups (after :func:`key`, without numbering): printed in front of the
+#: group's first row, never a row's label, though a row variant may start with one.
+GROUP_LABELS = frozenset(
+    key(t)
+    for t in (
+        "本年度办理结果",
+        "不予公开",
+        "无法提供",
+        "不予处理",
+        "其他处理",
+    )
+)
 
 
 @attrs.frozen

@@ -14,7 +14,7 @@ import attrs
 
 from govinfo.locations import Location
 from govinfo.reading.document import Block, Paragraph
-from govinfo.reading.interpret._tokens import is_prose
+from govinfo.reading.interpret._tokens import is_prose, row_texts
 
 __all__ = ["Metadata", "read_metadata"]
 
@@ -22,6 +22,11 @@ _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _TITLE_WORDS = ("报告", "总结", "年报")
 _YEAR_OF_REPORT = re.compile(r"((?:19|20)\d{2})\s*年度")
 _ORGAN_BEFORE = re.compile(r"政府信息公开|政务公开|信息公开")
+_YEAR_FIRST = re.compile(r"\s*(?:19|20)\d{2}\s*年")
+_YEAR_ONLY = re.compile(r"\s*(?:19|20)\d{2}\s*年度?\s*")
+_CJK = re.compile(r"[\u3400-\u9fff]")
+# A line of the page head rather than of the title: "发布时间：2022-01-20", "索引号: …".
+_LABELLED = re.compile(r"[:：]")
 
 
 @attrs.frozen
@@ -42,7 +47,7 @@ def _top_lines(front: tuple[Block, ...]) -> list[Paragraph]:
             # Title lines in table rows: a sheet, or a line whose gaps made aligned columns.
             candidates = []
             for row in block.rows:
-                texts = [c.text.strip() for c in row if c.text.strip()]
+                texts = row_texts(row)
                 if not 1 <= len(texts) <= 3:
                     return lines
                 candidates.append(Paragraph(text=" ".join(texts), location=row[0].location))
@@ -53,6 +58,45 @@ def _top_lines(front: tuple[Block, ...]) -> list[Paragraph]:
     return lines
 
 
+def _join(parts: list[str]) -> str:
+    # Lines of a wrapped title: CJK runs on without a space; the spaces a PDF put around
+    # numbers ("2021 年度") are kept as one space.
+    return " ".join("".join(parts).split())
+
+
+def _title_lines(lines: list[Paragraph]) -> tuple[int, int] | None:
+    """The first and last index of the title among ``lines``, or ``None``.
+
+    The title ends at the first line after which the lines so far name the report (报告, 总结),
+    so that a title word broken by a wrap (``…年度报`` / ``告``) still counts. It starts where a
+    line opens with the year or with the title's own words (the line above is then the organ),
+    else as far up as the lines run on: a title wrapped after the organ or mid-word.
+    """
+    end = next(
+        (
+            i
+            for i in range(len(lines))
+            if any(
+                w in "".join(p.text for p in lines[: i + 1]).replace(" ", "") for w in _TITLE_WORDS
+            )
+        ),
+        None,
+    )
+    if end is None:
+        return None
+    start = end
+    while start > 0 and not _YEAR_FIRST.match(_join([p.text for p in lines[start : end + 1]])):
+        above = lines[start - 1].text
+        if not _CJK.search(above) or _LABELLED.search(above):
+            break
+        # A line that starts the title's own words (政府信息公开…) follows a line of its own:
+        # the organ, unless that line is nothing but the year ("2021 年度").
+        if _ORGAN_BEFORE.match(lines[start].text.strip()) and not _YEAR_ONLY.fullmatch(above):
+            break
+        start -= 1
+    return start, end
+
+
 def read_metadata(front: tuple[Block, ...]) -> Metadata:
     """Read the metadata the title lines carry (any part may be ``None``).
 
@@ -60,27 +104,26 @@ def read_metadata(front: tuple[Block, ...]) -> Metadata:
     the first section is taken, and ``year_from_text`` says so.
     """
     lines = _top_lines(front)
-    title_index = next(
-        (i for i, p in enumerate(lines) if any(w in p.text for w in _TITLE_WORDS)), None
-    )
-    if title_index is None:
+    found_title = _title_lines(lines)
+    if found_title is None:
         return Metadata(None, _year_in_text(front), None, None, year_from_text=True)
-    line = lines[title_index]
-    title = " ".join(line.text.split())
+    title_start, title_end = found_title
+    line = lines[title_start]
+    title = _join([p.text for p in lines[title_start : title_end + 1]])
     match = _YEAR.search(title)
     year = int(match.group(1)) if match else None
     organ: str | None = None
     if match and match.start() > 0:
         organ = title[: match.start()].strip() or None
-    elif title_index > 0:
-        organ = " ".join(lines[title_index - 1].text.split()) or None
+    elif title_start > 0:
+        organ = " ".join(lines[title_start - 1].text.split()) or None
     elif match:
         # "2021年度某某局政府信息公开工作年度报告": the organ follows the year.
         rest = title[match.end() :].lstrip("度 ")
         organ = _ORGAN_BEFORE.split(rest, maxsplit=1)[0].strip() or None
         if organ == rest:
             organ = None
-    for paragraph in lines[:title_index]:
+    for paragraph in lines[:title_start]:
         found = _YEAR.search(paragraph.text)
         if found and year is None:
             year = int(found.group(1))

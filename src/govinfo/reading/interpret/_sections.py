@@ -16,6 +16,7 @@ import attrs
 from govinfo.locations import Location
 from govinfo.reading.document import Block, Cell, Document, Paragraph, Table
 from govinfo.reading.interpret._labels import OFFICIAL_HEADINGS, SECTIONS, heading_section, key
+from govinfo.reading.interpret._tokens import row_texts
 from govinfo.reading.result import Diagnostic
 
 __all__ = ["Sections", "split_sections"]
@@ -36,7 +37,7 @@ class Sections:
 
 def _row_text(row: tuple[Cell, ...]) -> tuple[str, Location] | None:
     # A heading exported into a table cell, or spread over aligned columns ("四、  政府…").
-    texts = [cell.text.strip() for cell in row if cell.text.strip()]
+    texts = row_texts(row)
     if 1 <= len(texts) <= 3 and not any(t.isdigit() for t in texts):
         return "".join(texts), row[0].location
     return None

@@ -17,13 +17,14 @@ from __future__ import annotations
 
 import attrs
 
-from govinfo.reading.interpret._labels import RowSpec, bigram_score
+from govinfo.reading.interpret._labels import GROUP_LABELS, RowSpec, bigram_score
 from govinfo.reading.interpret._tokens import Token
 from govinfo.reading.interpret._values import Kind
 
 __all__ = ["RowReading", "match_rows", "single_row"]
 
 _FUZZY_THRESHOLD = 0.6
+_FUZZY_REACH = 3
 
 
 @attrs.define
@@ -62,13 +63,18 @@ def _best_row(
         return -best[2], False
     if exact:
         return None
-    for index in range(start, len(specs)):
+    # A reworded or cut-short label stands where its row is due: a guess may skip a missing
+    # row or two, never jump to a row far ahead (a group label such as 三、本年度办理结果 is
+    # the start of 本年度办理结果总计, the last row).
+    window = range(start, min(len(specs), start + _FUZZY_REACH))
+    for index in window:
         for form in specs[index].forms:
-            if _prefix_overlap(buffer, form) >= max(6, len(form) // 2):
+            overlap = _prefix_overlap(buffer, form)
+            if overlap >= max(6, len(form) // 2) and form[:overlap] not in GROUP_LABELS:
                 return index, True
     tail_scores = [
         (max(bigram_score(form, buffer[-(len(form) + 12) :]) for form in specs[i].forms), -i)
-        for i in range(start, len(specs))
+        for i in window
     ]
     if tail_scores:
         best_score, negative_index = max(tail_scores)

@@ -14,11 +14,11 @@ import re
 from typing import NamedTuple
 
 from govinfo.locations import Location
-from govinfo.reading.document import Block, Paragraph
+from govinfo.reading.document import Block, Cell, Paragraph
 from govinfo.reading.interpret._labels import key
 from govinfo.reading.interpret._values import Kind, Value, parse_value
 
-__all__ = ["Token", "is_prose", "tokenise"]
+__all__ = ["Token", "is_prose", "row_texts", "tokenise"]
 
 _WORDS = re.compile(r"\S+")
 
@@ -40,6 +40,15 @@ class Token(NamedTuple):
 def is_prose(text: str) -> bool:
     """Whether a paragraph is running text rather than a piece of a table."""
     return "。" in text or len(text) > 120
+
+
+def row_texts(row: tuple[Cell, ...]) -> list[str]:
+    """The non-empty texts of a row, each merged cell once.
+
+    A cell covered by a merge repeats its origin's text: a heading or title row spanning the
+    table would otherwise count as many cells as it spans.
+    """
+    return [cell.text.strip() for cell in row if cell.merged_from is None and cell.text.strip()]
 
 
 def _cell_tokens(text: str, location: Location, row_id: int, covered: bool) -> list[Token]:
