@@ -26,7 +26,6 @@ _LETTERS: dict[int, str] = {}  # column number -> letters, filled as met
 _DIGITS = "0123456789"
 # "inlineStr" as a UTF-8 and a UTF-16 sheet spells it: a cheap test for inline strings
 _INLINE_MARKS = (b"inlineStr", "inlineStr".encode("utf-16-le"))
-_EMPTY_REFS: dict[str, etree.XPath] = {}  # compiled per set of bordered styles (few per run)
 
 
 def parse_ref(ref: str) -> tuple[int, int] | None:
@@ -199,30 +198,42 @@ def _store(
 def _selected_cells(
     root: etree._Element, ns: str, bordered: frozenset[int], inline: bool
 ) -> tuple[list[etree._Element], list[str]] | None:
-    """The cells with content, and the references of empty cells that draw a border, both
-    found in C (most stored cells of a real sheet are empty filler, and visiting each from
-    Python costs more than parsing the sheet); ``None`` when a cell with content has no ``r``
-    reference and only the sequential walk can place it.
+    """The cells with content, and the references of empty cells that draw a border; ``None``
+    when a cell with content has no ``r`` reference and only the sequential walk can place it.
 
-    The cells with content are the parents of the ``<v>``, ``<f>`` and ``<is>`` elements of
-    ``sheetData``, which lxml's tag-filtered ``iter`` finds several times faster than an XPath
-    test on every cell. An empty ``<c t="inlineStr"/>`` has no such child, so when the sheet
-    has inline strings (``inline``) and such a cell, the cells are selected by XPath instead.
+    Most stored cells of a real sheet are empty filler, so the cells with content are found as
+    the parents of the ``<v>``, ``<f>`` and ``<is>`` elements of ``sheetData``, by lxml's
+    tag-filtered ``iter`` in C (several times cheaper than an XPath test on every cell). Only
+    when an empty cell can matter (the workbook has bordered styles, or the sheet has inline
+    strings, whose empty ``<c t="inlineStr"/>`` has no child) are all stored cells visited, once,
+    from Python: libxml2's XPath with those predicates costs more than that pass. A sheet with
+    an empty inline string has its cells with content selected by XPath instead.
     """
     if not ns:
         return None
-    names = {"m": ns[1:-1]}
+    c_tag, row_tag = f"{ns}c", f"{ns}row"
+    datas = list(root.iterchildren(f"{ns}sheetData"))
+    empty_inline = False
+    styled: list[etree._Element] = []  # cells with a bordered style, content or not
+    if bordered or inline:
+        for data in datas:
+            for c in data.iter(c_tag):
+                if c.get("t") == "inlineStr":
+                    empty_inline = empty_inline or not len(c)
+                    continue
+                style = c.get("s")
+                if style is not None and style.isdigit() and int(style) in bordered:
+                    styled.append(c)
     cells: list[etree._Element] = []
-    if inline and root.xpath(
-        "./m:sheetData/m:row/m:c[not(*) and @t='inlineStr']", namespaces=names
-    ):
-        found = root.xpath("./m:sheetData/m:row/m:c[* or @t='inlineStr']", namespaces=names)
+    if empty_inline:
+        found = root.xpath(
+            "./m:sheetData/m:row/m:c[* or @t='inlineStr']", namespaces={"m": ns[1:-1]}
+        )
         if not isinstance(found, list):
             return None
         cells = [c for c in found if isinstance(c, etree._Element)]
     else:
-        c_tag, row_tag = f"{ns}c", f"{ns}row"
-        for data in root.iterchildren(f"{ns}sheetData"):
+        for data in datas:
             last = None
             for child in data.iter(f"{ns}v", f"{ns}f", f"{ns}is"):
                 cell = child.getparent()
@@ -234,20 +245,12 @@ def _selected_cells(
                     last = cell
     if any(c.get("r") is None for c in cells):
         return None
-    refs: list[str] = []
-    if bordered:
-        lines = " or ".join(f"@s='{i}'" for i in sorted(bordered)) if len(bordered) <= 64 else "@s"
-        empty = _EMPTY_REFS.get(lines)
-        if empty is None:
-            # "empty": without <v>, <f> or <is>, the same test as the selection above
-            empty = _EMPTY_REFS[lines] = etree.XPath(
-                "./m:sheetData/m:row/m:c[not(m:v or m:f or m:is) and not(@t='inlineStr') "
-                f"and ({lines})]/@r",
-                namespaces=names,
-                smart_strings=False,
-            )
-        result = empty(root)
-        refs = [r for r in result if isinstance(r, str)] if isinstance(result, list) else []
+    with_content = set(cells)
+    refs = [
+        ref
+        for c in styled
+        if c not in with_content and (ref := c.get("r")) is not None and c.getparent() is not None
+    ]
     return cells, refs
 
 
