@@ -295,12 +295,10 @@ def parse_sheet(pkg: Package, name: str, part: str) -> Grid:
         start = parse_ref(first)
         end = parse_ref(last) if last else start
         if start is not None and end is not None:
-            grid.merges.append(
-                (
-                    min(start[0], end[0]),
-                    min(start[1], end[1]),
-                    max(start[0], end[0]),
-                    max(start[1], end[1]),
-                )
-            )
+            (r1, c1), (r2, c2) = start, end
+            if r1 > r2:  # a range written bottom-up or right-to-left still covers its cells
+                r1, r2 = r2, r1
+            if c1 > c2:
+                c1, c2 = c2, c1
+            grid.merges.append((r1, c1, r2, c2))
     return grid
