@@ -99,6 +99,9 @@ class _Reader:
 
     def judge(self, row: dict[str, CellValue], whole: bool) -> dict[str, CellValue] | None:
         if not whole:
+            if None not in row.values():
+                # Nothing to infer (a row with extra values): the test alone decides.
+                return row if feasible(row, self.template, within=True) else None
             local, _ = infer_cells(row, self.template, within=True)
             return local if feasible(local, self.template, within=True) else None
         merged = {a: c.value for a, c in self.cells.items()}

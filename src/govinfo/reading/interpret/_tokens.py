@@ -21,6 +21,9 @@ from govinfo.reading.interpret._values import Kind, Value, parse_value
 __all__ = ["Token", "is_prose", "row_texts", "tokenise"]
 
 _WORDS = re.compile(r"\S+")
+_VALUES = (Kind.NUMBER, Kind.NOT_APPLICABLE)
+#: Digits run on from a label that ends in a CJK character or a closing bracket or quote.
+_GLUED = re.compile(r"(.*[\u3400-\u9fff）)”」])([0-9０-９]+)", re.S)
 
 
 class Token(NamedTuple):
@@ -51,15 +54,41 @@ def row_texts(row: tuple[Cell, ...]) -> list[str]:
     return [cell.text.strip() for cell in row if cell.merged_from is None and cell.text.strip()]
 
 
+def _text_tokens(text: str, location: Location, row_id: int) -> list[Token]:
+    # A label with its values in the same cell or piece: "行政规范性文件 0" (pdftotext -layout
+    # puts one space after a long label) or "（一）予以公开1000001" (cells copied with no
+    # separator). The trailing numbers become value tokens; digits glued to a label stay one
+    # run, which placement splits (or leaves unknown when the split is not determined).
+    pieces = _WORDS.findall(text)
+    values = [parse_value(piece) for piece in pieces]
+    numeric = 0
+    while numeric < len(pieces) and values[-1 - numeric].kind in _VALUES:
+        numeric += 1
+    if numeric == len(pieces) and len(pieces) > 1:
+        return [Token(p, v, location, row_id) for p, v in zip(pieces, values, strict=True)]
+    tail = (
+        [
+            Token(p, v, location, row_id)
+            for p, v in zip(pieces[-numeric:], values[-numeric:], strict=True)
+        ]
+        if numeric
+        else []
+    )
+    label = " ".join(pieces[: len(pieces) - numeric]) if numeric else text
+    glued = _GLUED.fullmatch(label.strip())
+    if glued is not None:
+        label = glued[1]
+        digits = parse_value(glued[2])
+        tail.insert(0, Token(glued[2], digits, location, row_id))
+    return [Token(label, parse_value(label), location, row_id, key(label)), *tail]
+
+
 def _cell_tokens(text: str, location: Location, row_id: int, covered: bool) -> list[Token]:
     value = parse_value(text)
     if value.kind is Kind.TEXT:
-        pieces = _WORDS.findall(text)
-        if len(pieces) > 1:
-            values = [parse_value(piece) for piece in pieces]
-            if all(v.kind in (Kind.NUMBER, Kind.NOT_APPLICABLE) for v in values):
-                return [Token(p, v, location, row_id) for p, v in zip(pieces, values, strict=True)]
-        return [Token(text, value, location, row_id, key(text))]
+        if covered:
+            return [Token(text, value, location, row_id, key(text))]
+        return _text_tokens(text, location, row_id)
     if covered:
         # A merged cell repeats its origin's text; a number counted twice would shift a row.
         return [Token("", Value(Kind.BLANK), location, row_id)]
@@ -77,15 +106,10 @@ def tokenise(blocks: list[Block], first_row_id: int = 0) -> list[Token]:
                 continue
             for piece in _WORDS.findall(block.text):
                 value = parse_value(piece)
-                tokens.append(
-                    Token(
-                        piece,
-                        value,
-                        block.location,
-                        row_id,
-                        key(piece) if value.kind is Kind.TEXT else "",
-                    )
-                )
+                if value.kind is Kind.TEXT:
+                    tokens.extend(_text_tokens(piece, block.location, row_id))
+                else:
+                    tokens.append(Token(piece, value, block.location, row_id))
             continue
         for row in block.rows:
             row_id += 1
