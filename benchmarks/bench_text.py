@@ -15,6 +15,12 @@ from govinfo.reading.text import read_text
 
 REPORTS = Path(__file__).resolve().parent.parent / "examples" / "reports"
 SEEDS = {path.stem: path.read_text(encoding="utf-8") for path in sorted(REPORTS.glob("*.txt"))}
+#: Real extraction output (tests/data/extracted): the -layout PDF text, the hardest to place.
+EXTRACTED = Path(__file__).resolve().parent.parent / "tests" / "data" / "extracted"
+LAYOUT = {
+    path.name.removesuffix(".txt"): path.read_text(encoding="utf-8")
+    for path in sorted(EXTRACTED.glob("*.pdf-layout.txt"))
+}
 
 
 def _measure(text: str, *, rounds: int = 50) -> float:
@@ -28,16 +34,23 @@ def _measure(text: str, *, rounds: int = 50) -> float:
     return statistics.median(times)
 
 
-def main() -> None:
-    """Print milliseconds per report and reports per second for each seed."""
+def _table(title: str, texts: dict[str, str]) -> None:
     total = 0.0
-    print(f"{'seed':<28}{'ms/report':>12}{'reports/s':>12}")
-    for stem, text in SEEDS.items():
+    print(f"{title:<36}{'ms/report':>12}{'reports/s':>12}")
+    for stem, text in texts.items():
         seconds = _measure(text)
         total += seconds
-        print(f"{stem:<28}{seconds * 1000:>12.2f}{1 / seconds:>12.0f}")
-    mean = total / len(SEEDS)
-    print(f"{'mean':<28}{mean * 1000:>12.2f}{1 / mean:>12.0f}")
+        print(f"{stem:<36}{seconds * 1000:>12.2f}{1 / seconds:>12.0f}")
+    mean = total / len(texts)
+    print(f"{'mean':<36}{mean * 1000:>12.2f}{1 / mean:>12.0f}")
+
+
+def main() -> None:
+    """Print milliseconds per report and reports per second for each seed and -layout text."""
+    _table("seed", SEEDS)
+    if LAYOUT:
+        print()
+        _table("pdftotext -layout", LAYOUT)
 
 
 def test_read_seeds(benchmark: object) -> None:

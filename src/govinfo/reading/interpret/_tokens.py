@@ -10,6 +10,7 @@ row printed whole on one line can still be read by position when it has blank ce
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import NamedTuple
 
@@ -55,32 +56,35 @@ def row_texts(row: tuple[Cell, ...]) -> list[str]:
 
 
 def _text_tokens(text: str, location: Location, row_id: int) -> list[Token]:
+    return [Token(piece, value, location, row_id, k) for piece, value, k in _split_text(text)]
+
+
+@functools.lru_cache(maxsize=4096)
+def _split_text(text: str) -> tuple[tuple[str, Value, str], ...]:
     # A label with its values in the same cell or piece: "行政规范性文件 0" (pdftotext -layout
     # puts one space after a long label) or "（一）予以公开1000001" (cells copied with no
-    # separator). The trailing numbers become value tokens; digits glued to a label stay one
+    # separator). The trailing numbers become value pieces; digits glued to a label stay one
     # run, which placement splits (or leaves unknown when the split is not determined).
+    # Cached: labels repeat across reports. Each piece: text, value, key (labels only).
     pieces = _WORDS.findall(text)
     values = [parse_value(piece) for piece in pieces]
     numeric = 0
     while numeric < len(pieces) and values[-1 - numeric].kind in _VALUES:
         numeric += 1
     if numeric == len(pieces) and len(pieces) > 1:
-        return [Token(p, v, location, row_id) for p, v in zip(pieces, values, strict=True)]
-    tail = (
-        [
-            Token(p, v, location, row_id)
-            for p, v in zip(pieces[-numeric:], values[-numeric:], strict=True)
-        ]
-        if numeric
-        else []
-    )
+        return tuple((p, v, "") for p, v in zip(pieces, values, strict=True))
+    tail = [
+        (p, v, "")
+        for p, v in zip(
+            pieces[len(pieces) - numeric :], values[len(pieces) - numeric :], strict=True
+        )
+    ]
     label = " ".join(pieces[: len(pieces) - numeric]) if numeric else text
     glued = _GLUED.fullmatch(label.strip())
     if glued is not None:
         label = glued[1]
-        digits = parse_value(glued[2])
-        tail.insert(0, Token(glued[2], digits, location, row_id))
-    return [Token(label, parse_value(label), location, row_id, key(label)), *tail]
+        tail.insert(0, (glued[2], parse_value(glued[2]), ""))
+    return ((label, parse_value(label), key(label)), *tail)
 
 
 def _cell_tokens(text: str, location: Location, row_id: int, covered: bool) -> list[Token]:
