@@ -227,7 +227,7 @@ def read_row(
                 ]
             )
     elif placement_count(len(values), columns) <= MAX_CANDIDATES:
-        for placement in placements(len(values), columns):
+        for placement in placements(len(values), columns, [v.text for v in values]):
             candidates.append([None if i is None else values[i] for i in placement])
     found: dict[tuple[CellValue, ...], list[Token | None]] = {}
     scratch: list[Diagnostic] = []

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import itertools
 import math
-from collections.abc import Iterator
+from collections.abc import Hashable, Iterator, Sequence
 
 __all__ = ["MAX_CANDIDATES", "placements", "splits"]
 
@@ -19,16 +19,41 @@ __all__ = ["MAX_CANDIDATES", "placements", "splits"]
 MAX_CANDIDATES = 5000
 
 
-def placements(count: int, columns: int) -> Iterator[tuple[int | None, ...]]:
-    """For each placement, the index of the value in each column (``None``: left unknown)."""
+def placements(
+    count: int, columns: int, keys: Sequence[Hashable] | None = None
+) -> Iterator[tuple[int | None, ...]]:
+    """For each placement, the index of the value in each column (``None``: left unknown).
+
+    With ``keys`` (one per value, e.g. its text), placements that would give the same keys
+    column by column are yielded once: dropping any one of several equal stray zeros is one
+    reading, not several.
+    """
     if count >= columns:
-        yield from itertools.combinations(range(count), columns)
+        if keys is None:
+            yield from itertools.combinations(range(count), columns)
+        else:
+            yield from _distinct(keys, 0, columns)
         return
     for positions in itertools.combinations(range(columns), count):
         slots: list[int | None] = [None] * columns
         for index, position in enumerate(positions):
             slots[position] = index
         yield tuple(slots)
+
+
+def _distinct(keys: Sequence[Hashable], start: int, need: int) -> Iterator[tuple[int, ...]]:
+    # Each distinct subsequence once: at every step take only the first occurrence of each
+    # key among the positions that still leave room for the rest.
+    if need == 0:
+        yield ()
+        return
+    taken: set[Hashable] = set()
+    for index in range(start, len(keys) - need + 1):
+        if keys[index] in taken:
+            continue
+        taken.add(keys[index])
+        for rest in _distinct(keys, index + 1, need - 1):
+            yield (index, *rest)
 
 
 def placement_count(count: int, columns: int) -> int:
