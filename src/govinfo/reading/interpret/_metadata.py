@@ -18,12 +18,16 @@ from govinfo.reading.interpret._tokens import is_prose, row_texts
 
 __all__ = ["Metadata", "read_metadata"]
 
-_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+# A year as printed: "2021", or in Chinese numerals as many titles print it ("二〇二一").
+_CN_DIGITS = "〇零○一二三四五六七八九"
+_YEAR_DIGITS = rf"(?:19|20)\d{{2}}|一九[{_CN_DIGITS}]{{2}}|二[〇零○][{_CN_DIGITS}]{{2}}"
+_CN_VALUE = {c: str(v) for v, c in enumerate("〇一二三四五六七八九")} | {"零": "0", "○": "0"}
+_YEAR = re.compile(rf"({_YEAR_DIGITS})\s*年")
 _TITLE_WORDS = ("报告", "总结", "年报")
-_YEAR_OF_REPORT = re.compile(r"((?:19|20)\d{2})\s*年度")
+_YEAR_OF_REPORT = re.compile(rf"({_YEAR_DIGITS})\s*年度")
 _ORGAN_BEFORE = re.compile(r"政府信息公开|政务公开|信息公开")
-_YEAR_FIRST = re.compile(r"\s*(?:19|20)\d{2}\s*年")
-_YEAR_ONLY = re.compile(r"\s*(?:19|20)\d{2}\s*年度?\s*")
+_YEAR_FIRST = re.compile(rf"\s*(?:{_YEAR_DIGITS})\s*年")
+_YEAR_ONLY = re.compile(rf"\s*(?:{_YEAR_DIGITS})\s*年度?\s*")
 _CJK = re.compile(r"[\u3400-\u9fff]")
 # A line of the page head rather than of the title: "发布时间：2022-01-20", "索引号: …".
 _LABELLED = re.compile(r"[:：]")
@@ -97,6 +101,11 @@ def _title_lines(lines: list[Paragraph]) -> tuple[int, int] | None:
     return start, end
 
 
+def _year_value(digits: str) -> int:
+    """The year a matched ``_YEAR_DIGITS`` stands for (``二〇二一`` → 2021)."""
+    return int("".join(_CN_VALUE.get(c, c) for c in digits))
+
+
 def read_metadata(front: tuple[Block, ...]) -> Metadata:
     """Read the metadata the title lines carry (any part may be ``None``).
 
@@ -111,7 +120,7 @@ def read_metadata(front: tuple[Block, ...]) -> Metadata:
     line = lines[title_start]
     title = _join([p.text for p in lines[title_start : title_end + 1]])
     match = _YEAR.search(title)
-    year = int(match.group(1)) if match else None
+    year = _year_value(match.group(1)) if match else None
     organ: str | None = None
     if match and match.start() > 0:
         organ = title[: match.start()].strip() or None
@@ -126,7 +135,7 @@ def read_metadata(front: tuple[Block, ...]) -> Metadata:
     for paragraph in lines[:title_start]:
         found = _YEAR.search(paragraph.text)
         if found and year is None:
-            year = int(found.group(1))
+            year = _year_value(found.group(1))
     if year is None:
         found_year = _year_in_text(front)
         return Metadata(
@@ -140,5 +149,5 @@ def _year_in_text(front: tuple[Block, ...]) -> int | None:
         if isinstance(block, Paragraph):
             found = _YEAR_OF_REPORT.search(block.text) or _YEAR.search(block.text)
             if found:
-                return int(found.group(1))
+                return _year_value(found.group(1))
     return None
