@@ -227,10 +227,12 @@ class _Reader:
                     )
                 )
 
-    def complete(self) -> tuple[dict[str, CellValue], list[Fill]]:
+    def complete(self, *, infer: bool = True) -> tuple[dict[str, CellValue], list[Fill]]:
         values: dict[str, CellValue] = {s.address: None for s in cell_specs(self.template)}
         for address, cell in self.cells.items():
             values[address] = cell.value
+        if not infer:
+            return values, []
         fills = self._infer(values)
         by_table: dict[str, list[str]] = {}
         for address, cell in self.cells.items():
@@ -313,11 +315,15 @@ def _report(
     )
 
 
-def interpret(document: Document) -> ReadResult:
+def interpret(document: Document, *, infer: bool = True) -> ReadResult:
     """Read a neutral document as an annual report.
 
     Args:
         document: what a front end made of the source.
+        infer: fill the cells the invariants determine and read blank cells as 0 where the
+            table then holds (FORMAT.md §7). ``False`` takes only what the source states, for
+            sources whose convention is that an empty cell is not stated (govinfo's own
+            workbooks).
 
     Returns:
         The report, the diagnostics of the reading (in source order; those about no place
@@ -380,7 +386,7 @@ def interpret(document: Document) -> ReadResult:
                     address=name,
                 )
             )
-    values, fills = reader.complete()
+    values, fills = reader.complete(infer=infer)
     locations = {a: c.location for a, c in reader.cells.items() if c.location is not None}
     compare_prose(_paragraphs(document), values, locations, reader.notes)
     for fill in fills:

@@ -17,8 +17,6 @@ from typing import BinaryIO
 
 import attrs
 
-from govinfo.model.catalogue import TABLES
-from govinfo.model.flat import flatten, unflatten
 from govinfo.model.template import Template
 from govinfo.reading._safe import load_source
 from govinfo.reading.document import Block, Document
@@ -26,7 +24,7 @@ from govinfo.reading.result import Diagnostic, ReadResult, Severity
 from govinfo.reading.xlsx._blocks import cell_text_function, sheet_blocks
 from govinfo.reading.xlsx._formula import Evaluator
 from govinfo.reading.xlsx._own import OwnValues, find_own
-from govinfo.reading.xlsx._sheet import Grid, parse_ref, parse_sheet
+from govinfo.reading.xlsx._sheet import parse_sheet
 from govinfo.reading.xlsx._workbook import open_package
 
 __all__ = ["read_xlsx", "read_xlsx_document"]
@@ -35,9 +33,7 @@ __all__ = ["read_xlsx", "read_xlsx_document"]
 XlsxSource = str | bytes | bytearray | memoryview | os.PathLike[str] | BinaryIO
 
 
-def _load(
-    source: XlsxSource, name: str | None
-) -> tuple[Document, dict[str, Grid], OwnValues | None]:
+def _load(source: XlsxSource, name: str | None) -> tuple[Document, OwnValues | None]:
     # A workbook is never text, so a str can only be a path.
     data, display = load_source(
         pathlib.Path(source) if isinstance(source, str) else source, name=name
@@ -61,7 +57,7 @@ def _load(
         if own is not None and grid.name in own.sheets:
             continue  # read exactly through the keys, not as prose
         blocks.extend(sheet_blocks(grid, source=display, bordered=package.bordered, text=text))
-    return Document(blocks=tuple(blocks), source=display, notes=tuple(notes)), grids, own
+    return Document(blocks=tuple(blocks), source=display, notes=tuple(notes)), own
 
 
 def read_xlsx_document(source: XlsxSource, *, name: str | None = None) -> Document:
@@ -117,17 +113,18 @@ def read_xlsx(source: XlsxSource, *, name: str | None = None) -> ReadResult:
     """
     from govinfo.reading.interpret import interpret  # noqa: PLC0415 - keeps import light
 
-    document, grids, own = _load(source, name)
+    document, own = _load(source, name)
     if own is not None and own.template is Template.LEGACY_2008:
         return ReadResult(report=own.report(), diagnostics=document.notes, source=document.source)
-    result = interpret(document)
+    # In govinfo's own workbooks an empty cell means "not stated": nothing is inferred.
+    result = interpret(document, infer=own is None)
     if own is None:
         return result
-    return _own_result(result, own, grids)
+    return _own_result(result, own)
 
 
-def _own_result(result: ReadResult, own: OwnValues, grids: dict[str, Grid]) -> ReadResult:
-    """Apply a govinfo workbook's conventions: exact metadata, and empty means not stated."""
+def _own_result(result: ReadResult, own: OwnValues) -> ReadResult:
+    """Apply a govinfo workbook's key column: exact metadata, narrative and template."""
     report = result.report
     notes = list(result.diagnostics)
     if report.template is not own.template:
@@ -139,30 +136,8 @@ def _own_result(result: ReadResult, own: OwnValues, grids: dict[str, Grid]) -> R
                 severity=Severity.WARNING,
             )
         )
-    unstated = {fill.address for fill in result.inferred}
-    for address, where in result.locations.items():
-        grid = grids.get(where.sheet or "")
-        place = parse_ref(where.ref or "")
-        if grid is None or place is None:
-            continue
-        cell = grid.cells.get(place)
-        if cell is None or (cell.kind == "" and cell.formula is None and cell.shared is None):
-            unstated.add(address)
-    if unstated:
-        cells = flatten(report)
-        cells.update(dict.fromkeys(unstated & cells.keys(), None))
-        tables = unflatten(cells, template=report.template)
-        report = attrs.evolve(
-            report, **{name: getattr(tables, name) for name in TABLES[report.template]}
-        )
-        notes = [n for n in notes if n.address not in unstated]
     report = own.apply(report)
     if "organ" in own.fields and "year" in own.fields:
         # the title lines were not given to the interpreter; the key column states these
         notes = [n for n in notes if n.code != "metadata-missing"]
-    return attrs.evolve(
-        result,
-        report=report,
-        diagnostics=tuple(notes),
-        inferred=tuple(f for f in result.inferred if f.address not in unstated),
-    )
+    return attrs.evolve(result, report=report, diagnostics=tuple(notes))
