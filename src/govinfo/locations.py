@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import attrs
 
-__all__ = ["Location", "sheet_location", "table_location"]
+__all__ = ["Location", "line_location", "sheet_location", "table_location"]
 
 
 @attrs.frozen(kw_only=True)
@@ -75,21 +75,43 @@ _set_source, _set_line, _set_table, _set_row = (
 _set_cell, _set_sheet, _set_ref, _set_xpath = (_SLOTS[n] for n in ("cell", "sheet", "ref", "xpath"))
 
 
+def _build(
+    source: str | None,
+    *,
+    line: int | None = None,
+    table: int | None = None,
+    row: int | None = None,
+    cell: int | None = None,
+    sheet: str | None = None,
+    ref: str | None = None,
+    xpath: str | None = None,
+) -> Location:
+    place: Location = _new(Location)
+    _set_source(place, source)
+    _set_line(place, line)
+    _set_table(place, table)
+    _set_row(place, row)
+    _set_cell(place, cell)
+    _set_sheet(place, sheet)
+    _set_ref(place, ref)
+    _set_xpath(place, xpath)
+    return place
+
+
+def line_location(source: str | None, line: int, cell: int | None = None) -> Location:
+    """``Location(source=, line=, cell=)``, built without the keyword ``__init__``.
+
+    For readers that make one location per cell of a text line.
+    """
+    return _build(source, line=line, cell=cell)
+
+
 def sheet_location(source: str | None, sheet: str, ref: str, row: int, cell: int) -> Location:
     """``Location(source=, sheet=, ref=, row=, cell=)``, built without the keyword ``__init__``.
 
     For readers that make one location per worksheet cell.
     """
-    place: Location = _new(Location)
-    _set_source(place, source)
-    _set_line(place, None)
-    _set_table(place, None)
-    _set_row(place, row)
-    _set_cell(place, cell)
-    _set_sheet(place, sheet)
-    _set_ref(place, ref)
-    _set_xpath(place, None)
-    return place
+    return _build(source, row=row, cell=cell, sheet=sheet, ref=ref)
 
 
 def table_location(
@@ -99,13 +121,4 @@ def table_location(
 
     For readers that make one location per document table cell.
     """
-    place: Location = _new(Location)
-    _set_source(place, source)
-    _set_line(place, None)
-    _set_table(place, table)
-    _set_row(place, row)
-    _set_cell(place, cell)
-    _set_sheet(place, None)
-    _set_ref(place, None)
-    _set_xpath(place, xpath)
-    return place
+    return _build(source, table=table, row=row, cell=cell, xpath=xpath)

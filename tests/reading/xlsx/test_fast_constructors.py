@@ -5,7 +5,7 @@ from __future__ import annotations
 import attrs
 import pytest
 
-from govinfo.locations import Location, sheet_location, table_location
+from govinfo.locations import Location, line_location, sheet_location, table_location
 from govinfo.reading.document import Cell, new_cell
 
 
@@ -31,3 +31,10 @@ def test_new_cell_equals_keyword_cell() -> None:
     assert new_cell("8", at) == Cell(text="8", location=at)
     assert new_cell("8", at, origin) == Cell(text="8", location=at, merged_from=origin)
     assert attrs.asdict(new_cell("8", at)) == attrs.asdict(Cell(text="8", location=at))
+
+
+def test_line_location_equals_keyword_one() -> None:
+    """line_location builds the same value as the keyword constructor."""
+    assert line_location("a.txt", 12, 3) == Location(source="a.txt", line=12, cell=3)
+    assert line_location(None, 1) == Location(line=1)
+    assert str(line_location("a.txt", 12, 3)) == "a.txt:line 12, cell 3"

@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import re
 
-from govinfo.locations import Location
-from govinfo.reading.document import Block, Cell, Paragraph, Table
+from govinfo.locations import Location, line_location
+from govinfo.reading.document import Block, Cell, Paragraph, Table, new_cell
 from govinfo.reading.result import Diagnostic
 
 __all__ = ["to_blocks"]
@@ -51,7 +51,7 @@ def _continues(cell: str, line: str) -> bool:
 
 def _row(parts: list[str], source: str, number: int) -> tuple[Cell, ...]:
     return tuple(
-        Cell(text=part, location=Location(source=source, line=number, cell=index))
+        new_cell(part, line_location(source, number, index))
         for index, part in enumerate(parts, start=1)
     )
 
