@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import io
 import os
+import posixpath
 import threading
 import zipfile
 import zlib
@@ -56,6 +57,7 @@ MAX_MEMBERS = 10_000
 Source = str | bytes | bytearray | memoryview | os.PathLike[str] | BinaryIO
 
 _ZIP_MAGIC = b"PK\x03\x04"
+_PACKAGE_RELS = "_rels/.rels"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
@@ -136,6 +138,25 @@ class SafeZip:
 
     def __contains__(self, member: object) -> bool:
         return member in self._sizes
+
+    def main_part(self) -> str | None:
+        """The part the package's ``_rels/.rels`` names as its main document, if any.
+
+        That is the target of the ``officeDocument`` relationship (transitional and strict
+        OOXML alike), as a member name; external targets are ignored.
+
+        Raises:
+            ReadError, UnsafeInputError: as :meth:`read` and :func:`parse_xml`.
+        """
+        if _PACKAGE_RELS not in self._sizes:
+            return None
+        rels = parse_xml(self.read(_PACKAGE_RELS), source=self.source, part=_PACKAGE_RELS)
+        for relationship in rels:
+            if relationship.get("TargetMode") == "External":
+                continue
+            if str(relationship.get("Type", "")).endswith("/officeDocument"):
+                return posixpath.normpath(str(relationship.get("Target", "")).lstrip("/"))
+        return None
 
     def read(self, member: str) -> bytes:
         """Inflate ``member``, refusing to produce more than its declared size.

@@ -14,7 +14,6 @@ from __future__ import annotations
 import importlib
 import os
 import pathlib
-import posixpath
 from collections.abc import Callable
 from typing import BinaryIO, cast
 
@@ -72,25 +71,13 @@ _MAIN_TYPES = {
     ),
 }
 _CONTENT_TYPES = "[Content_Types].xml"
-_RELS = "_rels/.rels"
-_OFFICE_DOCUMENT = "/officedocument"
-
-
-def _main_part(archive: SafeZip, display: str) -> str | None:
-    # The package's own word on its main part: the officeDocument relationship of _rels/.rels.
-    if _RELS not in archive:
-        return None
-    for relationship in parse_xml(archive.read(_RELS), source=display, part=_RELS):
-        if str(relationship.get("Type", "")).lower().endswith(_OFFICE_DOCUMENT):
-            return posixpath.normpath(str(relationship.get("Target", "")).lstrip("/"))
-    return None
 
 
 def _by_package(archive: SafeZip, display: str) -> str | None:
     """DOCX or XLSX by the main part's content type, for a main part under another name."""
     if _CONTENT_TYPES not in archive:
         return None
-    main = _main_part(archive, display)
+    main = archive.main_part()
     root = parse_xml(archive.read(_CONTENT_TYPES), source=display, part=_CONTENT_TYPES)
     for element in root:
         part = str(element.get("PartName", "")).lstrip("/")

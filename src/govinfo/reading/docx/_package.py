@@ -9,8 +9,6 @@ the file is and what to do with it. All opening and parsing goes through ``readi
 
 from __future__ import annotations
 
-import posixpath
-
 import attrs
 from lxml import etree
 
@@ -22,8 +20,6 @@ from govinfo.reading.docx._names import TAGS_BY_NAMESPACE, Tags
 __all__ = ["DEFAULT_MAIN_PART", "MainPart", "open_main_part"]
 
 DEFAULT_MAIN_PART = "word/document.xml"
-_RELS = "_rels/.rels"
-_OFFICE_DOCUMENT = "/officeDocument"  # the end of the main part's relationship type, both classes
 
 _SAVE_AS = "open it in Word, WPS or LibreOffice and save it as .docx"
 
@@ -77,14 +73,10 @@ def open_main_part(data: bytes, *, source: str) -> MainPart:
 def _main_part_name(archive: SafeZip, source: str) -> str:
     if DEFAULT_MAIN_PART in archive:
         return DEFAULT_MAIN_PART
-    if _RELS in archive:
-        rels = parse_xml(archive.read(_RELS), source=source, part=_RELS)
-        for relationship in rels:
-            if str(relationship.get("Type", "")).endswith(_OFFICE_DOCUMENT):
-                target = posixpath.normpath(str(relationship.get("Target", "")).lstrip("/"))
-                # A workbook's or presentation's main part is an "officeDocument" too.
-                if target in archive and not target.startswith(("xl/", "ppt/")):
-                    return target
+    target = archive.main_part()
+    # A workbook's or presentation's main part is an "officeDocument" too.
+    if target is not None and target in archive and not target.startswith(("xl/", "ppt/")):
+        return target
     for member, what in _OTHER_PACKAGES:
         if member in archive:
             raise UnsupportedFormatError(

@@ -22,7 +22,6 @@ __all__ = ["Package", "SheetRef", "open_package", "unescape"]
 
 _REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
 _CT_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
-_OFFICE_DOC = "/officeDocument"
 _WORKSHEET = "/worksheet"
 _SHARED_STRINGS = "/sharedStrings"
 _STYLES = "/styles"
@@ -89,9 +88,9 @@ def _rels(package: SafeZip, source: str, part: str) -> dict[str, tuple[str, str]
 
 
 def _workbook_part(package: SafeZip, source: str) -> str:
-    for rel_type, target in _rels(package, source, "").values():
-        if rel_type.endswith(_OFFICE_DOC) and target in package:
-            return target
+    target = package.main_part()
+    if target is not None and target in package:
+        return target
     where = Location(source=source)
     names = set(package.names())
     if "word/document.xml" in names:
