@@ -20,6 +20,7 @@ class Location:
     Attributes:
         source: the file name (or ``"<text>"``/``"<bytes>"`` when read from memory).
         line: 1-based line number in a text source.
+        page: 1-based page number in a paged source (PDF).
         table: 1-based table number in a DOCX document.
         row: 1-based row within the table (or sheet).
         cell: 1-based cell (grid column) within the row.
@@ -30,6 +31,7 @@ class Location:
 
     source: str | None = None
     line: int | None = None
+    page: int | None = None
     table: int | None = None
     row: int | None = None
     cell: int | None = None
@@ -41,6 +43,8 @@ class Location:
         parts: list[str] = []
         if self.line is not None:
             parts.append(f"line {self.line}")
+        if self.page is not None:
+            parts.append(f"page {self.page}")
         if self.sheet is not None:
             parts.append(f"{self.sheet}!{self.ref}" if self.ref else self.sheet)
         elif self.ref is not None:
@@ -69,8 +73,8 @@ class Location:
 # equal to the one the keyword constructor would build, at about half the cost.
 _new = object.__new__
 _SLOTS = {name: getattr(Location, name).__set__ for name in attrs.fields_dict(Location)}
-_set_source, _set_line, _set_table, _set_row = (
-    _SLOTS[n] for n in ("source", "line", "table", "row")
+_set_source, _set_line, _set_page, _set_table, _set_row = (
+    _SLOTS[n] for n in ("source", "line", "page", "table", "row")
 )
 _set_cell, _set_sheet, _set_ref, _set_xpath = (_SLOTS[n] for n in ("cell", "sheet", "ref", "xpath"))
 
@@ -79,6 +83,7 @@ def _build(
     source: str | None,
     *,
     line: int | None = None,
+    page: int | None = None,
     table: int | None = None,
     row: int | None = None,
     cell: int | None = None,
@@ -89,6 +94,7 @@ def _build(
     place: Location = _new(Location)
     _set_source(place, source)
     _set_line(place, line)
+    _set_page(place, page)
     _set_table(place, table)
     _set_row(place, row)
     _set_cell(place, cell)
@@ -115,10 +121,17 @@ def sheet_location(source: str | None, sheet: str, ref: str, row: int, cell: int
 
 
 def table_location(
-    source: str | None, table: int, row: int, cell: int, xpath: str | None = None
+    source: str | None,
+    table: int,
+    row: int,
+    cell: int,
+    xpath: str | None = None,
+    *,
+    line: int | None = None,
+    page: int | None = None,
 ) -> Location:
-    """``Location(source=, table=, row=, cell=, xpath=)``, built without the keyword ``__init__``.
+    """``Location(source=, table=, row=, cell=, xpath=, line=, page=)``, without ``__init__``.
 
-    For readers that make one location per document table cell.
+    For readers that make one location per document table cell (DOCX, HTML, PDF).
     """
-    return _build(source, table=table, row=row, cell=cell, xpath=xpath)
+    return _build(source, line=line, page=page, table=table, row=row, cell=cell, xpath=xpath)
