@@ -63,10 +63,21 @@ class Paragraph:
 
 @attrs.frozen(kw_only=True)
 class Table:
-    """A table as rows of cells. Rows may have different lengths; nothing is padded."""
+    """A table as rows of cells. Rows may have different lengths; nothing is padded.
+
+    Attributes:
+        rows: the rows, top to bottom; each a tuple of cells, left to right.
+        location: where the table starts.
+        geometry: ``True`` when the cells' columns are the source's own (a DOCX, XLSX, HTML or
+            PDF table, a box-drawn text table): cell *n* of every row lies in grid column *n*,
+            so the interpreter reads each cell by its column and never moves a value to
+            another. ``False`` for rows a front end made by splitting lines of text, whose
+            columns cannot be trusted (a blank cell may have left no separator).
+    """
 
     rows: tuple[tuple[Cell, ...], ...]
     location: Location
+    geometry: bool = True
 
 
 Block = Paragraph | Table

@@ -68,7 +68,11 @@ def to_blocks(text: str, source: str) -> tuple[tuple[Block, ...], list[Diagnosti
         nonlocal rows
         if rows:
             blocks.append(
-                Table(rows=tuple(rows), location=Location(source=source, line=table_start))
+                Table(
+                    rows=tuple(rows),
+                    location=Location(source=source, line=table_start),
+                    geometry=False,
+                )
             )
             rows = []
 
