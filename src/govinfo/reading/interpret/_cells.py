@@ -19,12 +19,8 @@ import attrs
 from govinfo.locations import Location
 from govinfo.model.fields import ValueKind
 from govinfo.model.flat import CellValue
-from govinfo.reading.interpret._placement import (
-    MAX_CANDIDATES,
-    placement_count,
-    placements,
-    splits,
-)
+from govinfo.reading.interpret._digits import DigitRuns, describe, digit_runs
+from govinfo.reading.interpret._placement import MAX_CANDIDATES, placement_count, placements
 from govinfo.reading.interpret._tables import RowReading
 from govinfo.reading.interpret._tokens import Token
 from govinfo.reading.interpret._values import Kind, normalise
@@ -153,6 +149,41 @@ def _positional(reading: RowReading, columns: int) -> list[Token] | None:
     return None
 
 
+def _split_tokens(values: list[Token], runs: DigitRuns) -> list[list[Token | None]]:
+    # Each part of a split is a token at its run's place, so a diagnostic names the run.
+    out: list[list[Token | None]] = []
+    for split, owners in zip(runs.candidates, runs.owners, strict=True):
+        out.append(
+            [
+                values[o]._replace(
+                    text=str(p),
+                    value=attrs.evolve(values[o].value, number=Decimal(p), integer=p),
+                )
+                for p, o in zip(split, owners, strict=True)
+            ]
+        )
+    return out
+
+
+def _split_message(runs: DigitRuns, chosen: list[Token | None]) -> str:
+    split = [None if t is None else t.text for t in chosen]
+    return (
+        f"the digits {' '.join(runs.runs)!r} split as {describe(split)} (rule: the only split "
+        f"of {runs.count} whose parts satisfy the row's and the table's equations); "
+    )
+
+
+def _ambiguous_message(runs: DigitRuns, found: dict[tuple[CellValue, ...], object]) -> str:
+    if runs.gave_up:
+        return f"; gave up: the digits {' '.join(runs.runs)!r} have {runs.count} splits"
+    shown = [describe(k) for k in list(found)[:5]]
+    more = f" and {len(found) - 5} more" if len(found) > 5 else ""
+    return (
+        f"; the digits {' '.join(runs.runs)!r} could be "
+        + ("; ".join(shown) + more if shown else f"none of {runs.count} splits")
+    )
+
+
 def is_direct(reading: RowReading) -> bool:
     """Whether the row's values fit its columns as they stand (no placement to decide)."""
     columns = len(reading.spec.columns)
@@ -209,24 +240,15 @@ def read_row(
         return {}
     code = "row-extra-values" if len(values) > columns else "row-short"
     candidates: list[list[Token | None]] = []
-    # One number holding at least as many digits as there are columns: the cells ran
-    # together with no separator ("6210009"); only its splits are readings.
-    digits = normalise(values[0].text).replace(" ", "") if len(values) == 1 else ""
-    run_together = columns > 1 and digits.isascii() and digits.isdigit() and len(digits) >= columns
-    if run_together:
+    # Digit runs with no separator between cells ("6210009"): their splits are readings
+    # (and, beside other tokens, so are the placements that keep each token whole).
+    runs = digit_runs([normalise(v.text).replace(" ", "") for v in values], columns)
+    if runs is not None:
         code = "digits-run-together"
-        token = values[0]
-        for parts in splits(digits, columns):
-            candidates.append(
-                [
-                    token._replace(
-                        text=str(p),
-                        value=attrs.evolve(token.value, number=Decimal(p), integer=p),
-                    )
-                    for p in parts
-                ]
-            )
-    elif placement_count(len(values), columns) <= MAX_CANDIDATES:
+        candidates.extend(_split_tokens(values, runs))
+    if (runs is None or len(values) > 1) and placement_count(
+        len(values), columns
+    ) <= MAX_CANDIDATES:
         for placement in placements(len(values), columns, [v.text for v in values]):
             candidates.append([None if i is None else values[i] for i in placement])
     found: dict[tuple[CellValue, ...], list[Token | None]] = {}
@@ -250,7 +272,10 @@ def read_row(
         if judged is None:
             continue
         found.setdefault(tuple(judged[a] for a in addresses), candidate)
-    if len(found) > 1 and whole:
+    if runs is not None and len(found) == 1:
+        # A split is taken only when the rest of the table also allows it.
+        whole = True
+    if (len(found) > 1 or runs is not None) and whole:
         narrowed: dict[tuple[CellValue, ...], list[Token | None]] = {}
         for candidate in found.values():
             cells = build(candidate, scratch)
@@ -267,7 +292,8 @@ def read_row(
             Diagnostic(
                 code=code,
                 message=f"row {spec.label!r} has {count} values for {columns} columns; "
-                "the invariants allow one reading, used",
+                + (_split_message(runs, chosen) if runs is not None else "")
+                + "the invariants allow one reading, used",
                 severity=Severity.WARNING,
                 location=where,
                 address=f"{spec.table}.{spec.row}" if spec.row else spec.table,
@@ -280,7 +306,8 @@ def read_row(
         Diagnostic(
             code="row-ambiguous",
             message=f"row {spec.label!r} has {count} values for {columns} columns and the "
-            f"invariants allow {len(found) or 'no'} readings; its cells are left unknown",
+            f"invariants allow {len(found) or 'no'} readings; its cells are left unknown"
+            + (_ambiguous_message(runs, found) if runs is not None else ""),
             severity=Severity.ERROR,
             location=where,
             address=f"{spec.table}.{spec.row}" if spec.row else spec.table,

@@ -15,6 +15,7 @@ import attrs
 
 from govinfo.locations import Location
 from govinfo.reading.document import Block, Cell, Document, Paragraph, Table
+from govinfo.reading.interpret._inline import split_heading
 from govinfo.reading.interpret._labels import OFFICIAL_HEADINGS, SECTIONS, heading_section, key
 from govinfo.reading.interpret._tokens import row_texts
 from govinfo.reading.result import Diagnostic
@@ -104,7 +105,11 @@ def split_sections(document: Document, notes: list[Diagnostic]) -> Sections:
     splitter = _Splitter(notes)
     for block in document.blocks:
         if isinstance(block, Paragraph):
-            if not splitter.heading((block.text, block.location)):
+            inline = split_heading(block.text)
+            if inline is not None and splitter.heading((inline[0], block.location)):
+                # A heading run on into its first sentence (a page flattened onto one line).
+                splitter.current.append(attrs.evolve(block, text=inline[1]))
+            elif not splitter.heading((block.text, block.location)):
                 splitter.current.append(block)
         else:
             splitter.table(block)

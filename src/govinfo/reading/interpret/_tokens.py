@@ -23,8 +23,9 @@ __all__ = ["Token", "is_prose", "row_texts", "tokenise"]
 
 _WORDS = re.compile(r"\S+")
 _VALUES = (Kind.NUMBER, Kind.NOT_APPLICABLE)
-#: Digits run on from a label that ends in a CJK character or a closing bracket or quote.
-_GLUED = re.compile(r"(.*[\u3400-\u9fff）)”」])([0-9０-９]+)", re.S)
+#: Digits run on from a label that ends in a CJK character or a closing bracket or quote
+#: (with a decimal part: an amount such as 行政事业性收费24252.311082 on a crawled page).
+_GLUED = re.compile(r"(.*[\u3400-\u9fff）)”」])([0-9０-９]+(?:[.．][0-9０-９]+)?)", re.S)
 
 
 class Token(NamedTuple):

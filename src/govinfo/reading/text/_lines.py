@@ -18,6 +18,7 @@ import re
 from govinfo.locations import Location, line_location
 from govinfo.reading.document import Block, Cell, Paragraph, Table, new_cell
 from govinfo.reading.result import Diagnostic
+from govinfo.reading.text._crawl import crawl_header, is_one_line_page, segment
 
 __all__ = ["to_blocks"]
 
@@ -56,6 +57,46 @@ def _row(parts: list[str], source: str, number: int) -> tuple[Cell, ...]:
     )
 
 
+def _header_note(
+    notes: list[Diagnostic], source: str, number: int, field: str, title: str | None
+) -> None:
+    what = "separator" if field == "separator" else f"field {field!r}"
+    kept = "; its value is kept as the title line" if title is not None else ""
+    notes.append(
+        Diagnostic(
+            code="crawl-header",
+            message=f"a crawler's header line ({what}) is not part of the report{kept}",
+            location=Location(source=source, line=number),
+        )
+    )
+
+
+def _one_line_page(
+    line: str, source: str, number: int, notes: list[Diagnostic]
+) -> list[Paragraph]:
+    pieces, dropped = segment(_ARTEFACT.sub("", line))
+    where = Location(source=source, line=number)
+    notes.append(
+        Diagnostic(
+            code="line-segmented",
+            message=f"line {number} holds a whole page ({len(line)} characters, several "
+            f"headings); read as {len(pieces)} pieces cut before each numbering "
+            "(一、 （一） 1.) and after each run of digits a label follows",
+            location=where,
+        )
+    )
+    if dropped:
+        notes.append(
+            Diagnostic(
+                code="page-chrome-removed",
+                message="dropped the web page's navigation and links: "
+                + ", ".join(repr(d) for d in dropped),
+                location=where,
+            )
+        )
+    return [Paragraph(text=piece, location=where) for piece in pieces]
+
+
 def to_blocks(text: str, source: str) -> tuple[tuple[Block, ...], list[Diagnostic]]:
     """Split ``text`` into paragraphs and tables, keeping 1-based line numbers."""
     notes: list[Diagnostic] = []
@@ -76,8 +117,22 @@ def to_blocks(text: str, source: str) -> tuple[tuple[Block, ...], list[Diagnosti
             )
             rows = []
 
-    for number, raw in enumerate(text.splitlines(), start=1):
+    lines = text.splitlines()
+    header = crawl_header(lines)
+    for number, raw in enumerate(lines, start=1):
         line = raw
+        if number - 1 in header:
+            title = header[number - 1].title
+            _header_note(notes, source, number, header[number - 1].field, title)
+            if title is not None:
+                flush()
+                blocks.append(Paragraph(text=title, location=Location(source=source, line=number)))
+            continue
+        if "\t" not in line and is_one_line_page(line):
+            flush()
+            previous_one_cell = False
+            blocks.extend(_one_line_page(line, source, number, notes))
+            continue
         if _ARTEFACT.search(line):
             cleaned = _ARTEFACT.sub("", line)
             if "[bookmark:" in line:
