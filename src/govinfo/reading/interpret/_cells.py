@@ -10,7 +10,7 @@ the row is left unknown, with an error that says so.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from decimal import Decimal
 from typing import NamedTuple
 
@@ -173,14 +173,13 @@ def _split_message(runs: DigitRuns, chosen: list[Token | None]) -> str:
     )
 
 
-def _ambiguous_message(runs: DigitRuns, found: dict[tuple[CellValue, ...], object]) -> str:
+def _ambiguous_message(runs: DigitRuns, found: Mapping[tuple[CellValue, ...], object]) -> str:
     if runs.gave_up:
         return f"; gave up: the digits {' '.join(runs.runs)!r} have {runs.count} splits"
     shown = [describe(k) for k in list(found)[:5]]
     more = f" and {len(found) - 5} more" if len(found) > 5 else ""
-    return (
-        f"; the digits {' '.join(runs.runs)!r} could be "
-        + ("; ".join(shown) + more if shown else f"none of {runs.count} splits")
+    return f"; the digits {' '.join(runs.runs)!r} could be " + (
+        "; ".join(shown) + more if shown else f"none of {runs.count} splits"
     )
 
 

@@ -16,7 +16,7 @@ import itertools
 import math
 from collections.abc import Iterator, Sequence
 
-__all__ = ["DigitRuns", "digit_runs", "describe"]
+__all__ = ["BUDGET", "DigitRuns", "describe", "digit_runs"]
 
 #: The most candidate splits a row may have before the reader gives up on it.
 BUDGET = 5000
@@ -84,8 +84,7 @@ def digit_runs(texts: Sequence[str], columns: int) -> DigitRuns | None:
     lengths = [len(t) for t in runs]
     allocations = list(_allocations(lengths, columns))
     count = sum(
-        math.prod(_split_count(n, p) for n, p in zip(lengths, a, strict=True))
-        for a in allocations
+        math.prod(_split_count(n, p) for n, p in zip(lengths, a, strict=True)) for a in allocations
     )
     if count > BUDGET:
         return DigitRuns(runs, count, [], [])

@@ -23,6 +23,7 @@ Every cut is made at a position the source's characters decide; no character is 
 
 from __future__ import annotations
 
+import itertools
 import re
 
 __all__ = ["HeaderLine", "crawl_header", "is_one_line_page", "segment"]
@@ -183,10 +184,8 @@ def segment(line: str) -> tuple[list[str], list[str]]:
     dropped: list[str] = []
     cuts = _cuts(line)
     bounds = [0, *cuts, len(line)]
-    pieces = [line[a:b] for a, b in zip(bounds, bounds[1:], strict=False)]
-    first_heading = next(
-        (i for i, p in enumerate(pieces) if _SECTION_SHAPE.match(p)), len(pieces)
-    )
+    pieces = [line[a:b] for a, b in itertools.pairwise(bounds)]
+    first_heading = next((i for i, p in enumerate(pieces) if _SECTION_SHAPE.match(p)), len(pieces))
     out: list[str] = []
     # Before the first heading: the page head, words separated by spaces.
     head_words: list[str] = []

@@ -71,9 +71,7 @@ def _header_note(
     )
 
 
-def _one_line_page(
-    line: str, source: str, number: int, notes: list[Diagnostic]
-) -> list[Paragraph]:
+def _one_line_page(line: str, source: str, number: int, notes: list[Diagnostic]) -> list[Paragraph]:
     pieces, dropped = segment(_ARTEFACT.sub("", line))
     where = Location(source=source, line=number)
     notes.append(
