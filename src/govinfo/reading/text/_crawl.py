@@ -57,11 +57,16 @@ _CUT = re.compile(
     rf"(?<![{_CN}第])[{_CN}]{{1,2}}、"
     rf"|(?<!第)[（(][{_CN}]{{1,2}}[）)]"
     rf"|第[{_CN}]+条"
-    r"|\d{1,2}[.．、](?=[\u3400-\u9fff“\"])"
+    r"|(\d{1,2})[.．、] ?(?=[\u3400-\u9fff“\"])"
 )
 #: Characters that may follow a number in running text (units, dates): no cut there.
 _UNITS = set("年月日号时分秒件条个项人次份期篇万千百亿元角%‰家批场名位天余多倍岁户套台辆处座条")
-_DIGITS_THEN_LABEL = re.compile(r"\d(?=[\u3400-\u9fff“\"])")
+_LABEL_DIGITS = re.compile(r"(\d)(?=[\u3400-\u9fff“\"])|[\u3400-\u9fff）)](?=\d)")
+#: Header words this long before the first value are a header row, not a row label.
+_LONG_HEADER = 80
+_TITLE_ENDS = ("报告", "总结", "年报")
+_LABELLED = re.compile(r"^[^：:]{1,8}[：:]")
+_CLOCK = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?")
 _BREADCRUMB = re.compile(r"^(?:当前位置|您的位置|你的位置|您现在的位置|首页)")
 _CHROME = frozenset(
     {
@@ -133,7 +138,7 @@ def _ordinal_start(line: str, match: re.Match[str], expected: int | None) -> int
     # "00000002.其他…": the ordinal is the shortest tail of the digit run that continues
     # the list (expected), else its last digit; digits before it belong to the row before.
     start = match.start()
-    digits_end = match.end() - 1
+    digits_end = match.end(1)
     run_start = digits_end
     while run_start > 0 and line[run_start - 1].isdigit():
         run_start -= 1
@@ -153,7 +158,7 @@ def _cuts(line: str) -> list[int]:
         text = match.group(0)
         if text[0].isdigit():
             at = _ordinal_start(line, match, expected)
-            number = line[at : match.end() - 1]
+            number = line[at : match.end(1)]
             expected = int(number) + 1 if number.isdigit() else None
             cuts.add(at)
         else:
@@ -164,19 +169,52 @@ def _cuts(line: str) -> list[int]:
 
 def _label_cuts(piece: str) -> list[str]:
     # After a run of digits that a label follows directly ("000行政规范性文件"): prose keeps
-    # its numbers with their units ("70件"), and a sentence is never cut.
+    # its numbers with their units ("70件"), and a sentence is never cut. Before the digits
+    # that end a long run of header words ("…尚未审结总计0 0 0"), so that the header words
+    # and the values are two lines, as they were on the page.
     if "。" in piece:
         return [piece]
     out: list[str] = []
     start = 0
-    for match in _DIGITS_THEN_LABEL.finditer(piece):
-        end = match.end()
-        if piece[end] in _UNITS:
-            continue
+    for match in _LABEL_DIGITS.finditer(piece):
+        if match.group(1) is not None:
+            end = match.end()
+            if piece[end] in _UNITS:
+                continue
+        else:
+            end = match.start() + 1
+            if end - start < _LONG_HEADER:
+                continue
         out.append(piece[start:end])
         start = end
     out.append(piece[start:])
     return [p for p in out if p.strip()]
+
+
+def _head(words: list[str], dropped: list[str]) -> list[str]:
+    # The page head: breadcrumb (dropped), the title, "来源：…" and "时间：… 16:34" fields,
+    # and the first sentences. Words join into one line unless a field or a sentence starts.
+    out: list[str] = []
+    in_breadcrumb = False
+    joinable = False
+    for word in words:
+        if _BREADCRUMB.match(word) or (in_breadcrumb and word.startswith("首页")):
+            dropped.append(word)
+            in_breadcrumb = word.endswith(("：", ":", "位置"))
+            joinable = False
+            continue
+        in_breadcrumb = False
+        clock = bool(_CLOCK.fullmatch(word))
+        labelled = bool(_LABELLED.search(word)) or clock
+        if clock and out:
+            out[-1] += " " + word
+        elif joinable and not labelled and "。" not in word:
+            out[-1] += " " + word
+        else:
+            out.append(word)
+        # A title ends the line: the words after it are the report's first sentence.
+        joinable = not labelled and "。" not in word and not word.endswith(_TITLE_ENDS)
+    return out
 
 
 def segment(line: str) -> tuple[list[str], list[str]]:
@@ -186,23 +224,7 @@ def segment(line: str) -> tuple[list[str], list[str]]:
     bounds = [0, *cuts, len(line)]
     pieces = [line[a:b] for a, b in itertools.pairwise(bounds)]
     first_heading = next((i for i, p in enumerate(pieces) if _SECTION_SHAPE.match(p)), len(pieces))
-    out: list[str] = []
-    # Before the first heading: the page head, words separated by spaces.
-    head_words: list[str] = []
-    for piece in pieces[:first_heading]:
-        head_words.extend(piece.split())
-    skip_next = False
-    for word in head_words:
-        if skip_next and word.startswith("首页"):
-            dropped.append(word)
-            skip_next = False
-            continue
-        skip_next = False
-        if _BREADCRUMB.match(word):
-            dropped.append(word)
-            skip_next = word.rstrip(" :：").endswith(("位置", "首页")) or word.endswith(("：", ":"))
-            continue
-        out.append(word)
+    out = _head(" ".join(pieces[:first_heading]).split(), dropped)
     body = pieces[first_heading:]
     if body:
         # After the report: chrome words at the end of the last piece.
