@@ -61,7 +61,7 @@ _CUT = re.compile(
 )
 #: Characters that may follow a number in running text (units, dates): no cut there.
 _UNITS = set("年月日号时分秒件条个项人次份期篇万千百亿元角%‰家批场名位天余多倍岁户套台辆处座条")
-_LABEL_DIGITS = re.compile(r"(\d)(?=[\u3400-\u9fff“\"])|[\u3400-\u9fff）)](?=\d)")
+_LABEL_DIGITS = re.compile(r"(\d)(?=[\u3400-\u9fff“\"])|[\u3400-\u9fff）)] ?(?=\d)")
 #: Header words this long before the first value are a header row, not a row label.
 _LONG_HEADER = 80
 _TITLE_ENDS = ("报告", "总结", "年报")
@@ -206,9 +206,7 @@ def _head(words: list[str], dropped: list[str]) -> list[str]:
         in_breadcrumb = False
         clock = bool(_CLOCK.fullmatch(word))
         labelled = bool(_LABELLED.search(word)) or clock
-        if clock and out:
-            out[-1] += " " + word
-        elif joinable and not labelled and "。" not in word:
+        if (clock and out) or (joinable and not labelled and "。" not in word):
             out[-1] += " " + word
         else:
             out.append(word)

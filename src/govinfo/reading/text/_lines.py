@@ -19,6 +19,7 @@ from govinfo.locations import Location, line_location
 from govinfo.reading.document import Block, Cell, Paragraph, Table, new_cell
 from govinfo.reading.result import Diagnostic
 from govinfo.reading.text._crawl import crawl_header, is_one_line_page, segment
+from govinfo.reading.text._grid import find_grid, find_markdown, grid_table, markdown_table
 
 __all__ = ["to_blocks"]
 
@@ -95,6 +96,21 @@ def _one_line_page(line: str, source: str, number: int, notes: list[Diagnostic])
     return [Paragraph(text=piece, location=where) for piece in pieces]
 
 
+def _drawn_table(lines: list[str], number: int, source: str) -> tuple[Table, int] | None:
+    # A box-drawn grid or a Markdown table starting at this line: the table and its last line.
+    index = number - 1
+    if not lines[index][:1].isspace() and lines[index].lstrip()[:1] not in "┌+|╔┏":
+        if lines[index][:1] not in "┌+|╔┏":
+            return None
+    end = find_grid(lines, index)
+    if end > index:
+        return grid_table(lines[index:end], number, source), end
+    end = find_markdown(lines, index)
+    if end > index:
+        return markdown_table(lines[index:end], number, source), end
+    return None
+
+
 def to_blocks(text: str, source: str) -> tuple[tuple[Block, ...], list[Diagnostic]]:
     """Split ``text`` into paragraphs and tables, keeping 1-based line numbers."""
     notes: list[Diagnostic] = []
@@ -117,7 +133,17 @@ def to_blocks(text: str, source: str) -> tuple[tuple[Block, ...], list[Diagnosti
 
     lines = text.splitlines()
     header = crawl_header(lines)
+    skip_to = 0
     for number, raw in enumerate(lines, start=1):
+        if number <= skip_to:
+            continue
+        drawn = _drawn_table(lines, number, source)
+        if drawn is not None:
+            flush()
+            previous_one_cell = False
+            blocks.append(drawn[0])
+            skip_to = drawn[1]
+            continue
         line = raw
         if number - 1 in header:
             title = header[number - 1].title
