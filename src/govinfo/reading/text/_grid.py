@@ -21,6 +21,7 @@ Nothing is read from the labels: what the cells mean is the interpreter's busine
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 

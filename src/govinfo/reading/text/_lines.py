@@ -96,12 +96,14 @@ def _one_line_page(line: str, source: str, number: int, notes: list[Diagnostic])
     return [Paragraph(text=piece, location=where) for piece in pieces]
 
 
+_DRAWN_START = frozenset("┌┏╔╒╓+|")
+
+
 def _drawn_table(lines: list[str], number: int, source: str) -> tuple[Table, int] | None:
     # A box-drawn grid or a Markdown table starting at this line: the table and its last line.
     index = number - 1
-    if not lines[index][:1].isspace() and lines[index].lstrip()[:1] not in "┌+|╔┏":
-        if lines[index][:1] not in "┌+|╔┏":
-            return None
+    if lines[index].lstrip()[:1] not in _DRAWN_START:
+        return None
     end = find_grid(lines, index)
     if end > index:
         return grid_table(lines[index:end], number, source), end
