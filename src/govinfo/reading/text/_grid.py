@@ -159,7 +159,7 @@ def grid_table(lines: list[str], first: int, source: str) -> Table:
     if columns < 1:
         return Table(rows=(), location=Location(source=source, line=first), geometry=True)
     separators = [i for i, is_rule in enumerate(grid.rule_lines) if is_rule]
-    bands = [range(a + 1, b) for a, b in zip(separators, separators[1:], strict=False) if b > a + 1]
+    bands = [range(a + 1, b) for a, b in itertools.pairwise(separators) if b > a + 1]
     # The rule above each (band, column): equal tops in a column mean one cell spanning rows.
     tops: list[list[int]] = []
     for band in bands:
