@@ -150,18 +150,21 @@ def _positional(reading: RowReading, columns: int) -> list[Token] | None:
 
 
 def _split_tokens(values: list[Token], runs: DigitRuns) -> list[list[Token | None]]:
-    # Each part of a split is a token at its run's place, so a diagnostic names the run.
+    # Each part of a split is a token at its run's place, so a diagnostic names the run;
+    # one token per (run, number), however many splits share it.
+    made: dict[tuple[int, int], Token] = {}
     out: list[list[Token | None]] = []
     for split, owners in zip(runs.candidates, runs.owners, strict=True):
-        out.append(
-            [
-                values[o]._replace(
-                    text=str(p),
-                    value=attrs.evolve(values[o].value, number=Decimal(p), integer=p),
+        row: list[Token | None] = []
+        for p, o in zip(split, owners, strict=True):
+            token = made.get((o, p))
+            if token is None:
+                token = values[o]._replace(
+                    text=str(p), value=attrs.evolve(values[o].value, number=Decimal(p), integer=p)
                 )
-                for p, o in zip(split, owners, strict=True)
-            ]
-        )
+                made[o, p] = token
+            row.append(token)
+        out.append(row)
     return out
 
 
@@ -271,10 +274,7 @@ def read_row(
         if judged is None:
             continue
         found.setdefault(tuple(judged[a] for a in addresses), candidate)
-    if runs is not None and len(found) == 1:
-        # A split is taken only when the rest of the table also allows it.
-        whole = True
-    if (len(found) > 1 or runs is not None) and whole:
+    if len(found) > 1 and whole:
         narrowed: dict[tuple[CellValue, ...], list[Token | None]] = {}
         for candidate in found.values():
             cells = build(candidate, scratch)

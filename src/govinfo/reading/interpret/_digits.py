@@ -12,11 +12,15 @@ survives the row's equations and the table's; this module only enumerates, withi
 
 from __future__ import annotations
 
+import functools
 import itertools
 import math
 from collections.abc import Iterator, Sequence
 
-__all__ = ["BUDGET", "DigitRuns", "describe", "digit_runs"]
+from govinfo.model.template import Template
+from govinfo.rules.catalogue import equations
+
+__all__ = ["BUDGET", "DigitRuns", "bound_cells", "describe", "digit_runs"]
 
 #: The most candidate splits a row may have before the reader gives up on it.
 BUDGET = 5000
@@ -74,6 +78,12 @@ def digit_runs(texts: Sequence[str], columns: int) -> DigitRuns | None:
     ``None`` when the row is not a row of digit runs: a token that is not plain digits, as
     many tokens as columns or more, or fewer digits in all than columns.
     """
+    return _digit_runs(tuple(texts), columns)
+
+
+@functools.lru_cache(maxsize=1024)
+def _digit_runs(texts: tuple[str, ...], columns: int) -> DigitRuns | None:
+    # Cached: rows of zeros ("0000000") repeat in every report.
     if columns < 2 or len(texts) >= columns:
         return None
     if not all(t.isascii() and t.isdigit() for t in texts):
@@ -102,3 +112,9 @@ def digit_runs(texts: Sequence[str], columns: int) -> DigitRuns | None:
 def describe(split: Sequence[object]) -> str:
     """A split as printed in diagnostics: ``64|0|0|2|0|4|70``."""
     return "|".join("?" if v is None else str(v) for v in split)
+
+
+@functools.cache
+def bound_cells(template: Template) -> frozenset[str]:
+    """The cells that some equation of ``template`` holds (section 二's cells are in none)."""
+    return frozenset(a for eq in equations(template) for a in eq.cells)

@@ -23,6 +23,7 @@ from govinfo.model.report import AnnualReport
 from govinfo.model.template import Template
 from govinfo.reading.document import Block, Document, Paragraph
 from govinfo.reading.interpret._cells import Mark, ReadCell, is_direct, read_row
+from govinfo.reading.interpret._digits import bound_cells
 from govinfo.reading.interpret._labels import (
     COLUMN_VARIANTS,
     RowSpec,
@@ -104,8 +105,12 @@ class _Reader:
                 return row if feasible(row, self.template, within=True) else None
             local, _ = infer_cells(row, self.template, within=True)
             return local if feasible(local, self.template, within=True) else None
+        if bound_cells(self.template).isdisjoint(row):
+            return row  # in no equation: the rest of the table cannot narrow it
         merged = {a: c.value for a, c in self.cells.items()}
         merged.update(row)
+        if not feasible(merged, self.template):
+            return None  # the cheap test first: inference only narrows what it allows
         filled, _ = infer_cells(merged, self.template)
         if not feasible(filled, self.template):
             return None
