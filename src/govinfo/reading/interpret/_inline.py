@@ -20,7 +20,7 @@ __all__ = ["split_heading"]
 
 _NUMBERED = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,2}|\d{1,2})\s*[、.．]")
 _LONGEST = 60
-_KEYWORDS = tuple(word for _, words in SECTIONS for word in words)
+_KEYWORDS = re.compile("|".join(word for _, words in SECTIONS for word in words))
 _ENDINGS = ("情况", "事项")
 _NOT_AFTER = tuple("，,。.：:；;、方）)")
 _OFFICIAL_KEYS = {name: key(text) for name, text in OFFICIAL_HEADINGS.items()} | {
@@ -33,8 +33,7 @@ def split_heading(text: str) -> tuple[str, str] | None:
     if not _NUMBERED.match(text) or heading_section(text) is not None:
         return None
     limit = min(len(text) - 1, _LONGEST)
-    front = key(text[:limit])
-    if not any(word in front for word in _KEYWORDS):
+    if _KEYWORDS.search(key(text[:limit])) is None:
         return None  # no section's words near the front: the common case, decided at once
     for end in range(2, limit + 1):
         head = text[:end]

@@ -105,6 +105,9 @@ def split_sections(document: Document, notes: list[Diagnostic]) -> Sections:
     splitter = _Splitter(notes)
     for block in document.blocks:
         if isinstance(block, Paragraph):
+            if splitter.position == len(_ORDER) - 1:
+                splitter.current.append(block)  # the last section: no heading can follow
+                continue
             inline = split_heading(block.text)
             if inline is not None and splitter.heading((inline[0], block.location)):
                 # A heading run on into its first sentence (a page flattened onto one line).

@@ -26,7 +26,7 @@ from __future__ import annotations
 import itertools
 import re
 
-__all__ = ["HeaderLine", "crawl_header", "is_one_line_page", "segment"]
+__all__ = ["MAX_PAGE_CHARS", "HeaderLine", "crawl_header", "is_one_line_page", "segment"]
 
 _FIELDS = (
     "标题",
@@ -88,6 +88,9 @@ _CHROME = frozenset(
         "返回顶部",
     }
 )
+#: A one-line page longer than this is refused: a real report's text is under 100,000
+#: characters (the 355,000-character page of a report holds 4,000 characters of text).
+MAX_PAGE_CHARS = 200_000
 #: A one-line page is at least this long (a paragraph of prose that names two headings is not).
 _MIN_PAGE = 300
 
@@ -131,7 +134,12 @@ def is_one_line_page(line: str) -> bool:
     """Whether ``line`` is a whole page flattened onto one line (long, with 2+ headings)."""
     if len(line) < _MIN_PAGE:
         return False
-    return len({m.group(0) for m in _SECTION_SHAPE.finditer(line)}) >= 2
+    seen: set[str] = set()
+    for match in _SECTION_SHAPE.finditer(line):
+        seen.add(match.group(0))
+        if len(seen) >= 2:
+            return True
+    return False
 
 
 def _ordinal_start(line: str, match: re.Match[str], expected: int | None) -> int:

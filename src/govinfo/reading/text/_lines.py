@@ -15,10 +15,11 @@ from __future__ import annotations
 
 import re
 
+from govinfo.errors import UnsafeInputError
 from govinfo.locations import Location, line_location
 from govinfo.reading.document import Block, Cell, Paragraph, Table, new_cell
 from govinfo.reading.result import Diagnostic
-from govinfo.reading.text._crawl import crawl_header, is_one_line_page, segment
+from govinfo.reading.text._crawl import MAX_PAGE_CHARS, crawl_header, is_one_line_page, segment
 from govinfo.reading.text._grid import find_grid, find_markdown, grid_table, markdown_table
 
 __all__ = ["to_blocks"]
@@ -155,6 +156,12 @@ def to_blocks(text: str, source: str) -> tuple[tuple[Block, ...], list[Diagnosti
                 blocks.append(Paragraph(text=title, location=Location(source=source, line=number)))
             continue
         if "\t" not in line and is_one_line_page(line):
+            if len(line) > MAX_PAGE_CHARS:
+                raise UnsafeInputError(
+                    f"line {number} holds {len(line)} characters of run-together page text; "
+                    f"more than {MAX_PAGE_CHARS} is not a report page",
+                    location=Location(source=source, line=number),
+                )
             flush()
             previous_one_cell = False
             blocks.extend(_one_line_page(line, source, number, notes))
