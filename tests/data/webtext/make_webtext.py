@@ -85,6 +85,68 @@ def ascii_box(text: str) -> str:
     return text.translate(_ASCII)
 
 
+#: A pre-2019 statistics form (FORMAT.md §3): (ordinal, 其中, label, unit, key or None).
+LEGACY_ROWS: tuple[tuple[str, bool, str, str, str | None], ...] = (
+    ("一、", False, "主动公开情况", "", None),
+    ("1、", False, "主动公开信息数", "条", "proactive_items"),
+    ("", True, "全文电子化主动公开信息数", "条", "proactive_fulltext_electronic"),
+    ("二、", False, "依申请公开情况", "", None),
+    ("1、", False, "申请总数", "件", "applications_received"),
+    ("", True, "当面申请数", "件", "applications_in_person"),
+    ("", True, "网上申请数", "件", "applications_online"),
+    ("2、", False, "对申请的答复总数", "件", "replies_total"),
+    ("", True, "同意公开答复数", "件", "applications_granted"),
+    ("", True, "同意部分公开答复数", "件", "applications_partially_granted"),
+    ("", True, "否决公开答复数", "件", "applications_refused"),
+    ("3、", False, "依申请公开信息数", "条", None),  # items, not applications
+    ("三、", False, "行政复议数", "件", "review_cases"),
+    ("四、", False, "行政诉讼数", "件", "litigation_cases"),
+    ("五、", False, "收取费用", "元", "fees_collected_yuan"),
+    ("六、", False, "咨询数", "人次", None),  # consultations, not applications
+)
+
+
+def legacy_report(values: dict[str, tuple[int, int]], form: str, *, year: int = 2012) -> str:
+    """A pre-2019 report whose statistics form holds ``values`` (key -> this year, total).
+
+    ``form``: ``tab`` (cells separated by tabs), ``spaced`` (by runs of spaces), ``flat``
+    (label, unit and figures run together: ``主动公开信息数条4251516``), ``flat-ordinal`` (the
+    same, each row's figures followed by the next row's ordinal), ``one-line`` (the flat form
+    with the whole report on one line).
+    """
+    head = [
+        f"某县人民政府{year}年政府信息公开工作年度报告",
+        "一、概述",
+        f"{year}年，我县认真贯彻落实《条例》。",
+        "二、主动公开政府信息情况",
+        "本年度全县政务服务中心受理申请121510件。",
+        "附表：政府信息公开情况统计表",
+    ]
+    header = ["指标名称", "计量单位", "本年度", "累计"]
+    rows: list[list[str]] = []
+    for ordinal, of, label, unit, key in LEGACY_ROWS:
+        figures = [str(v) for v in values[key]] if key in values else ["999", "1999"]
+        if key is None and not unit:
+            figures = []
+        rows.append([ordinal + ("其中：" if of else "") + label, unit, *figures])
+    tail = ["三、存在的主要问题及改进措施", "信息公开工作还需加强。"]
+    if form in ("tab", "spaced"):
+        sep = "\t" if form == "tab" else "    "
+        table = [sep.join(header)] + [sep.join(r) for r in rows]
+        return "\n".join(head + table + tail) + "\n"
+    flat = ["".join(r) for r in rows]
+    if form == "flat-ordinal":
+        for i in range(len(flat) - 1):
+            nxt = LEGACY_ROWS[i + 1][0]
+            if nxt[:1].isdigit() and len(rows[i]) > 2:
+                flat[i] += nxt
+                flat[i + 1] = flat[i + 1][len(nxt) :]
+    table = ["".join(header), *flat]
+    if form == "one-line":
+        return head[0] + "\n" + "".join(head[1:] + table + tail) + "\n"
+    return "\n".join(head + table + tail) + "\n"
+
+
 def _run(*args: str, cwd: Path | None = None) -> str:
     return subprocess.run(args, check=True, capture_output=True, text=True, cwd=cwd).stdout
 

@@ -32,6 +32,7 @@ from govinfo.reading.interpret._labels import (
     template_votes,
 )
 from govinfo.reading.interpret._legacy import read_legacy
+from govinfo.reading.interpret._legacy_tables import read_legacy_tables
 from govinfo.reading.interpret._metadata import Metadata, read_metadata
 from govinfo.reading.interpret._prose import compare_prose
 from govinfo.reading.interpret._sections import Sections, split_sections
@@ -352,7 +353,11 @@ def interpret(document: Document, *, infer: bool = True) -> ReadResult:
     narrative = _narrative(sections)
     if found_rows == 0:
         legacy_notes: list[Diagnostic] = []
-        stats, where = read_legacy(_paragraphs(document), legacy_notes)
+        stats, where = read_legacy_tables(document.blocks, legacy_notes)
+        prose_stats, prose_where = read_legacy(_paragraphs(document), legacy_notes)
+        for found_key, value in prose_stats.items():  # a table row is the more exact source
+            if found_key not in stats:
+                stats[found_key], where[found_key] = value, prose_where[found_key]
         if stats or (meta.year is not None and meta.year <= _LAST_LEGACY_YEAR and sections.bodies):
             return ReadResult(
                 report=_report(

@@ -17,6 +17,7 @@ from decimal import Decimal
 from govinfo.locations import Location
 from govinfo.model.report import LegacyValue
 from govinfo.reading.document import Block, Paragraph
+from govinfo.reading.interpret._legacy_prose import more_statistics
 from govinfo.reading.result import Diagnostic
 
 __all__ = ["read_legacy"]
@@ -109,6 +110,8 @@ def read_legacy(
                 match = pattern.search(sentence)
                 if match:
                     found.setdefault(key, _number(match.group(1)))
+            for key, value in more_statistics(sentence).items():
+                found.setdefault(key, value)
             denies = (
                 "信息公开" in sentence
                 and _DENIAL.search(sentence) is not None
