@@ -30,7 +30,7 @@ from govinfo.reading.interpret._tokens import Token
 from govinfo.reading.interpret._values import Kind, normalise
 from govinfo.reading.result import Diagnostic, Severity
 
-__all__ = ["Judge", "Mark", "ReadCell", "is_direct", "read_row"]
+__all__ = ["Judge", "Mark", "ReadCell", "convert", "is_direct", "read_row"]
 
 
 class Mark:
@@ -52,7 +52,7 @@ class ReadCell(NamedTuple):
 Judge = Callable[[dict[str, CellValue], bool], dict[str, CellValue] | None]
 
 
-def _convert(
+def convert(
     token: Token, kind: ValueKind, column: str, notes: list[Diagnostic], address: str
 ) -> ReadCell:
     value = token.value
@@ -187,13 +187,13 @@ def read_row(
             if token is None:
                 continue
             if sink is notes:
-                out[addresses[index]] = _convert(
+                out[addresses[index]] = convert(
                     token, spec.kinds[index], spec.columns[index], sink, addresses[index]
                 )
                 continue
             cached = cache.get((id(token), index))
             if cached is None:
-                cached = _convert(
+                cached = convert(
                     token, spec.kinds[index], spec.columns[index], sink, addresses[index]
                 )
                 cache[id(token), index] = cached

@@ -21,8 +21,9 @@ from govinfo.model.flat import CellValue, unflatten
 from govinfo.model.narrative import Narrative
 from govinfo.model.report import AnnualReport
 from govinfo.model.template import Template
-from govinfo.reading.document import Block, Document, Paragraph
+from govinfo.reading.document import Block, Document, Paragraph, Table
 from govinfo.reading.interpret._cells import Mark, ReadCell, is_direct, read_row
+from govinfo.reading.interpret._grid import read_grids
 from govinfo.reading.interpret._labels import (
     COLUMN_VARIANTS,
     RowSpec,
@@ -111,6 +112,27 @@ class _Reader:
             return None
         return {a: filled.get(a) for a in row}
 
+    def read_grid(self, name: str, tables: list[Table], heading: Location | None) -> int:
+        """Read a section's tables by their geometry (see :mod:`._grid`)."""
+        if name == "review_litigation":
+            specs: tuple[RowSpec, ...] = (_label_less_row(self.template),)
+        else:
+            specs = row_specs(self.template)[name]
+        reading = read_grids(self.template, name, specs, tables, self.notes)
+        self.cells.update(reading.cells)
+        for joined, spec, where in reading.fuzzy:
+            self.notes.append(
+                Diagnostic(
+                    code="row-label-fuzzy",
+                    message=f"{joined!r} read as {spec.label!r}",
+                    location=where,
+                    address=f"{name}.{spec.row}",
+                )
+            )
+        if name != "review_litigation" and reading.rows:
+            self._report_missing(name, set(reading.rows), heading)
+        return len(reading.rows)
+
     def read_table(self, name: str, tokens: list[Token], heading: Location | None) -> int:
         if name == "review_litigation":
             reading = single_row(tokens, _label_less_row(self.template))
@@ -125,7 +147,7 @@ class _Reader:
             columns = {s.column_label: None for s in cell_specs(self.template) if s.table == name}
             if name == "applications":
                 self._check_header(name, reading, list(columns), heading)
-            self._report_missing(name, reading, heading)
+            self._report_missing(name, {r.spec.row for r in reading.rows}, heading)
         if reading.orphans:
             first = reading.orphans[0]
             self.notes.append(
@@ -213,8 +235,7 @@ class _Reader:
                 )
             )
 
-    def _report_missing(self, name: str, reading: TableReading, heading: Location | None) -> None:
-        found = {r.spec.row for r in reading.rows}
+    def _report_missing(self, name: str, found: set[str], heading: Location | None) -> None:
         for spec in row_specs(self.template)[name]:
             if spec.row not in found:
                 self.notes.append(
@@ -343,7 +364,12 @@ def interpret(document: Document, *, infer: bool = True) -> ReadResult:
     found_rows = 0
     for name in _TABLES:
         if name in sections.bodies:
-            found_rows += reader.read_table(name, tokens[name], sections.headings.get(name))
+            grids = [b for b in sections.bodies[name] if isinstance(b, Table) and b.geometry]
+            heading = sections.headings.get(name)
+            if grids:
+                found_rows += reader.read_grid(name, grids, heading)
+            else:
+                found_rows += reader.read_table(name, tokens[name], heading)
     narrative = _narrative(sections)
     if found_rows == 0:
         legacy_notes: list[Diagnostic] = []

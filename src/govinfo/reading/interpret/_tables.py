@@ -21,7 +21,7 @@ from govinfo.reading.interpret._labels import GROUP_LABELS, RowSpec, bigram_scor
 from govinfo.reading.interpret._tokens import Token
 from govinfo.reading.interpret._values import Kind
 
-__all__ = ["RowReading", "match_rows", "single_row"]
+__all__ = ["RowReading", "best_row", "match_rows", "single_row"]
 
 _FUZZY_THRESHOLD = 0.6
 _FUZZY_REACH = 3
@@ -47,7 +47,7 @@ class TableReading:
     orphans: list[Token]
 
 
-def _best_row(
+def best_row(
     buffer: str, specs: tuple[RowSpec, ...], start: int, *, exact: bool = False
 ) -> tuple[int, bool] | None:
     best: tuple[int, int, int] | None = None
@@ -97,7 +97,7 @@ def _blank_row(
     slots = [t for t in pending if t.row_id == buffer[-1].row_id]
     if not slots:
         return None
-    found = _best_row("".join(t.key for t in buffer), specs, start, exact=True)
+    found = best_row("".join(t.key for t in buffer), specs, start, exact=True)
     if found is None or len(slots) < len(specs[found[0]].columns):
         return None
     return RowReading(spec=specs[found[0]], label=list(buffer), slots=slots)
@@ -136,7 +136,7 @@ def match_rows(tokens: list[Token], specs: tuple[RowSpec, ...]) -> TableReading:
             continue
         if buffer:
             joined = "".join(t.key for t in buffer)
-            found = _best_row(joined, specs, start) if joined else None
+            found = best_row(joined, specs, start) if joined else None
             if not rows:
                 header.append(joined)
             current = None
