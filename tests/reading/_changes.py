@@ -132,9 +132,9 @@ def assert_only_changed(clean: ReadResult, changed: ReadResult, cells: dict[str,
         assert address in cells, f"{address} changed from {value!r} to {after[address]!r}"
         if after[address] is None:
             continue
-        assert cells[address].strip() == "" and after[address] == 0, (
-            f"{address} ({cells[address]!r}) read as {after[address]!r}, was {value!r}"
-        )
+        message = f"{address} ({cells[address]!r}) read as {after[address]!r}, was {value!r}"
+        assert cells[address].strip() == "", message
+        assert after[address] == 0, message
         assert any(
             d.code == "blank-read-as-zero" and d.address == address for d in changed.diagnostics
         )
