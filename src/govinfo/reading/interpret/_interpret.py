@@ -12,6 +12,7 @@ neither sections nor statistics.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 
 from govinfo.errors import NotAReportError
@@ -22,7 +23,14 @@ from govinfo.model.narrative import Narrative
 from govinfo.model.report import AnnualReport
 from govinfo.model.template import Template
 from govinfo.reading.document import Block, Document, Paragraph, Table
-from govinfo.reading.interpret._cells import Mark, ReadCell, is_direct, read_row
+from govinfo.reading.interpret._cells import (
+    Mark,
+    ReadCell,
+    is_direct,
+    is_positional,
+    read_positional,
+    read_row,
+)
 from govinfo.reading.interpret._grid import read_grids
 from govinfo.reading.interpret._labels import (
     COLUMN_VARIANTS,
@@ -33,11 +41,13 @@ from govinfo.reading.interpret._labels import (
 )
 from govinfo.reading.interpret._legacy import read_legacy
 from govinfo.reading.interpret._metadata import Metadata, read_metadata
+from govinfo.reading.interpret._placement import Budget
 from govinfo.reading.interpret._prose import compare_prose
 from govinfo.reading.interpret._sections import Sections, split_sections
 from govinfo.reading.interpret._tables import RowReading, TableReading, match_rows, single_row
 from govinfo.reading.interpret._tokens import Token, is_prose, tokenise
 from govinfo.reading.result import Diagnostic, ReadResult, Severity
+from govinfo.rules.catalogue import Unstated, equations, rule
 from govinfo.rules.infer import Fill, feasible, infer_cells
 
 __all__ = ["interpret"]
@@ -94,19 +104,26 @@ class _Reader:
         self.source = source
         self.notes: list[Diagnostic] = []
         self.cells: dict[str, ReadCell] = {}
+        self.budget = Budget()
 
     def where(self, location: Location | None = None) -> Location:
         return location if location is not None else Location(source=self.source)
 
     def judge(self, row: dict[str, CellValue], whole: bool) -> dict[str, CellValue] | None:
         if not whole:
-            if None not in row.values():
-                # Nothing to infer (a row with extra values): the test alone decides.
-                return row if feasible(row, self.template, within=True) else None
-            local, _ = infer_cells(row, self.template, within=True)
-            return local if feasible(local, self.template, within=True) else None
+            # The row's own equations, each on its own (cheap: every candidate is tested).
+            local = _complete(row, _row_equations(self.template, tuple(row)))
+            if local is None or not feasible(local, self.template, within=True):
+                return None
+            return local
         merged = {a: c.value for a, c in self.cells.items()}
         merged.update(row)
+        if not feasible(merged, self.template):
+            return None
+        if not self.budget.infer():
+            # Out of budget for inference: the per-equation test alone (it narrows less, so
+            # more rows stay ambiguous; none is read wrong for it).
+            return row
         filled, _ = infer_cells(merged, self.template)
         if not feasible(filled, self.template):
             return None
@@ -171,9 +188,12 @@ class _Reader:
                     )
                 )
         waiting = []
+        by_position = []
         for row in reading.rows:
             if is_direct(row):
-                self.cells.update(read_row(row, self.judge, self.notes) or {})
+                self.cells.update(read_row(row, self.judge, self.notes, self.budget) or {})
+            elif is_positional(row):
+                by_position.append(row)
             elif reading.orphans:
                 # Stray values mean the extraction put values out of order (pdftotext without
                 # -layout on a table that wrapped): a row short of values may hold a stray one,
@@ -181,9 +201,17 @@ class _Reader:
                 self._not_placed(name, row, len(reading.orphans))
             else:
                 waiting.append(row)
+        for row in by_position:
+            cells = read_positional(row, self.judge, self.notes)
+            if cells is not None:
+                self.cells.update(cells)
+            elif reading.orphans:
+                self._not_placed(name, row, len(reading.orphans))
+            else:
+                waiting.append(row)
         # A row the invariants cannot place yet may be placed once the others are known.
         for row in list(waiting):
-            cells = read_row(row, self.judge, self.notes, final=False, whole=False)
+            cells = read_row(row, self.judge, self.notes, self.budget, final=False, whole=False)
             if cells is not None:
                 self.cells.update(cells)
                 waiting.remove(row)
@@ -191,13 +219,13 @@ class _Reader:
         while waiting and progress:
             progress = False
             for row in list(waiting):
-                cells = read_row(row, self.judge, self.notes, final=False)
+                cells = read_row(row, self.judge, self.notes, self.budget, final=False)
                 if cells is not None:
                     self.cells.update(cells)
                     waiting.remove(row)
                     progress = True
         for row in waiting:
-            self.cells.update(read_row(row, self.judge, self.notes) or {})
+            self.cells.update(read_row(row, self.judge, self.notes, self.budget) or {})
         return len(reading.rows)
 
     def _not_placed(self, name: str, row: RowReading, strays: int) -> None:
@@ -307,6 +335,54 @@ class _Reader:
 
 
 _LAST = 1 << 62
+
+_Terms = tuple[tuple[tuple[str, int], ...], ...]
+
+
+@functools.cache
+def _row_equations(template: Template, addresses: tuple[str, ...]) -> _Terms:
+    """The equations of ``template`` whose every cell is one of ``addresses``, as terms."""
+    inside = set(addresses)
+    return tuple(
+        tuple((a, 1) for a in eq.lhs) + tuple((a, -1) for a in eq.rhs)
+        for eq in equations(template)
+        if rule(eq.rule).unstated is Unstated.UNKNOWN and inside.issuperset(eq.cells)
+    )
+
+
+def _complete(row: dict[str, CellValue], terms: _Terms) -> dict[str, CellValue] | None:
+    """``row`` with what its own equations determine, each taken on its own; ``None`` when
+    one cannot hold. A row's equations share few cells (one row total, or section 四's three
+    group totals), so this is what inference would fill, at a fraction of its cost."""
+    out = dict(row)
+    changed = True
+    while changed:
+        changed = False
+        for equation in terms:
+            known = 0
+            unknown: list[tuple[str, int]] = []
+            for address, coefficient in equation:
+                value = out.get(address)
+                if value is None:
+                    unknown.append((address, coefficient))
+                else:
+                    known += coefficient * int(value)
+            if not unknown:
+                if known != 0:
+                    return None
+                continue
+            if len(unknown) == 1:
+                address, coefficient = unknown[0]
+                value = -known * coefficient  # coefficient is 1 or -1
+                if value < 0:
+                    return None
+                out[address] = value
+                changed = True
+            elif len({c for _, c in unknown}) == 1 and known == 0:
+                for address, _ in unknown:
+                    out[address] = 0  # non-negative parts of a zero sum
+                changed = True
+    return out
 
 
 def _in_source_order(notes: list[Diagnostic]) -> tuple[Diagnostic, ...]:
