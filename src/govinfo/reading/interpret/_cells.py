@@ -29,7 +29,7 @@ from govinfo.reading.interpret._placement import (
 )
 from govinfo.reading.interpret._tables import RowReading
 from govinfo.reading.interpret._tokens import Token
-from govinfo.reading.interpret._values import Kind, normalise
+from govinfo.reading.interpret._values import Kind, chinese_numeral, normalise
 from govinfo.reading.result import Diagnostic, Severity
 
 __all__ = [
@@ -67,7 +67,31 @@ Judge = Callable[[dict[str, CellValue], bool], dict[str, CellValue] | None]
 def convert(
     token: Token, kind: ValueKind, column: str, notes: list[Diagnostic], address: str
 ) -> ReadCell:
+    """One value cell's token as the column reads it, noting every repair or refusal."""
     value = token.value
+    if value.kind is Kind.TEXT:
+        # Words in a value cell: a count in Chinese numerals, or not a number at all.
+        numeral = chinese_numeral(token.text) if kind is ValueKind.COUNT else None
+        if numeral is not None:
+            notes.append(
+                _note(
+                    "value-chinese-numeral",
+                    f"read {token.text.strip()!r} as {numeral}",
+                    token,
+                    address,
+                )
+            )
+            return ReadCell(numeral, Mark.READ, token.location)
+        notes.append(
+            _note(
+                "value-not-a-number",
+                f"{token.text.strip()[:40]!r} is not a number; the cell is left unknown",
+                token,
+                address,
+                Severity.WARNING,
+            )
+        )
+        return ReadCell(None, Mark.READ, token.location)
     if kind is ValueKind.COUNT and value.integer is not None and value.integer >= 0:
         if value.separators:
             notes.append(

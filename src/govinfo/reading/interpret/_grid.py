@@ -38,7 +38,7 @@ from govinfo.reading.interpret._cells import Mark, ReadCell, convert
 from govinfo.reading.interpret._labels import COLUMN_VARIANTS, RowSpec, key
 from govinfo.reading.interpret._tables import best_row
 from govinfo.reading.interpret._tokens import Token
-from govinfo.reading.interpret._values import Kind, Value, chinese_numeral, parse_value
+from govinfo.reading.interpret._values import Kind, Value, parse_value
 from govinfo.reading.result import Diagnostic, Severity
 
 __all__ = ["GridReading", "read_grids"]
@@ -433,30 +433,7 @@ class _SectionReader:
         if slot.covered:
             # A value merged down from the row above belongs to that row.
             return ReadCell(None, Mark.BLANK, cell.location)
-        value = slot.value
-        if value.kind is Kind.TEXT:
-            number = chinese_numeral(cell.text)
-            if number is not None:
-                self.notes.append(
-                    Diagnostic(
-                        code="value-chinese-numeral",
-                        message=f"read {cell.text.strip()!r} as {number}",
-                        location=cell.location,
-                        address=address,
-                    )
-                )
-                return ReadCell(number, Mark.READ, cell.location)
-            self.notes.append(
-                Diagnostic(
-                    code="value-not-a-number",
-                    message=f"{cell.text.strip()[:40]!r} is not a number; the cell is left unknown",
-                    severity=Severity.WARNING,
-                    location=cell.location,
-                    address=address,
-                )
-            )
-            return ReadCell(None, Mark.READ, cell.location)
-        token = Token(cell.text, value, cell.location, 0)
+        token = Token(cell.text, slot.value, cell.location, 0)
         return convert(token, spec.kinds[index], spec.columns[index], self.notes, address)
 
 

@@ -26,6 +26,7 @@ from govinfo.reading.document import Block, Document, Paragraph, Table
 from govinfo.reading.interpret._cells import (
     Mark,
     ReadCell,
+    convert,
     is_direct,
     is_positional,
     read_positional,
@@ -190,7 +191,12 @@ class _Reader:
         waiting = []
         by_position = []
         for row in reading.rows:
-            if is_direct(row):
+            if row.runs > 1 and not self._confirmed(row):
+                # Values reached the row from across header words (pdftotext without -layout
+                # prints a table column by column): one row's values only if the invariants
+                # confirm the order they came in.
+                self._interleaved(name, row)
+            elif is_direct(row):
                 self.cells.update(read_row(row, self.judge, self.notes, self.budget) or {})
             elif is_positional(row):
                 by_position.append(row)
@@ -227,6 +233,34 @@ class _Reader:
         for row in waiting:
             self.cells.update(read_row(row, self.judge, self.notes, self.budget) or {})
         return len(reading.rows)
+
+    def _confirmed(self, row: RowReading) -> bool:
+        spec = row.spec
+        if len(row.values) != len(spec.columns):
+            return False
+        scratch: list[Diagnostic] = []
+        values: dict[str, CellValue] = {}
+        for token, column, kind in zip(row.values, spec.columns, spec.kinds, strict=True):
+            address = spec.address(column)
+            values[address] = convert(token, kind, column, scratch, address).value
+        terms = _row_equations(self.template, tuple(values))
+        if None in values.values() or not terms:
+            return False
+        return _complete(values, terms) is not None
+
+    def _interleaved(self, name: str, row: RowReading) -> None:
+        spec = row.spec
+        self.notes.append(
+            Diagnostic(
+                code="row-interleaved",
+                message=f"the values of section {name} come in {row.runs} runs separated by "
+                "header words (a table extracted column by column) and the invariants do not "
+                "confirm them as one row in that order; its cells are left unknown",
+                severity=Severity.ERROR,
+                location=row.label[-1].location,
+                address=f"{name}.{spec.row}" if spec.row else name,
+            )
+        )
 
     def _not_placed(self, name: str, row: RowReading, strays: int) -> None:
         spec = row.spec
