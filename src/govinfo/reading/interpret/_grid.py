@@ -26,7 +26,9 @@ header of the part before it.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
+from typing import NamedTuple
 
 import attrs
 
@@ -54,8 +56,7 @@ _REVIEW_GROUPS = {
 _HEADER_WORDS = ("申请人情况", "法人或其他组织", "信息内容", "行政诉讼")
 
 
-@attrs.frozen
-class _Slot:
+class _Slot(NamedTuple):
     """One cell of a row: the grid columns it covers (``start`` to ``stop``) and its text."""
 
     start: int
@@ -85,16 +86,22 @@ class _Target:
 
 def _slots(row: Sequence[Cell]) -> list[_Slot]:
     slots: list[_Slot] = []
+    starts: list[int] = []
+    stops: list[int] = []
+    cells: list[Cell] = []
     origin: Location | None = None
     for column, cell in enumerate(row):
-        here = cell.merged_from if cell.merged_from is not None else cell.location
-        if slots and here == origin:
-            slots[-1] = attrs.evolve(slots[-1], stop=column + 1)
+        merged = cell.merged_from
+        # Only a covered cell can continue a slot: compare its origin with the slot's.
+        if merged is not None and cells and (merged is origin or merged == origin):
+            stops[-1] = column + 1
             continue
-        origin = here
-        slots.append(
-            _Slot(column, column + 1, cell, parse_value(cell.text), cell.merged_from is not None)
-        )
+        origin = cell.location if merged is None else merged
+        starts.append(column)
+        stops.append(column + 1)
+        cells.append(cell)
+    for start, stop, cell in zip(starts, stops, cells, strict=True):
+        slots.append(_Slot(start, stop, cell, parse_value(cell.text), cell.merged_from is not None))
     return slots
 
 
@@ -102,32 +109,35 @@ def _forms(label: str) -> tuple[str, ...]:
     return (key(label), *(key(v) for v in COLUMN_VARIANTS.get(label, ())))
 
 
-@attrs.frozen
+@attrs.frozen(eq=False)  # hashed by identity: one per template and section (cached)
 class _Vocabulary:
     targets: tuple[_Target, ...]
     words: frozenset[str]
 
     def names(self, path: tuple[str, ...]) -> frozenset[str]:
         """The targets a header path names (one, or several when it is ambiguous)."""
-        found: set[str] | None = None
-        for target in self.targets:
-            if found is not None and target.name in found:
-                continue
-            if all(_part_tier(part, path) is not None for part in target.parts):
-                found = found or set()
-                found.add(target.name)
-        if not found or len(found) == 1:
-            return frozenset(found or ())
-        # Several: keep those whose every part is named by the deepest, most exact word.
-        best = {
-            name: tuple(
-                _part_tier(part, path) or (99, 99)
-                for part in next(t for t in self.targets if t.name == name).parts
-            )
-            for name in found
-        }
-        top = min(best.values())
-        return frozenset(name for name, tier in best.items() if tier == top)
+        return _names(self, path)
+
+
+@functools.lru_cache(maxsize=4096)
+def _names(vocabulary: _Vocabulary, path: tuple[str, ...]) -> frozenset[str]:
+    # Cached: the same headers recur in every report of a template.
+    tiers = {
+        target.name: tuple(_part_tier(part, path) for part in target.parts)
+        for target in vocabulary.targets
+    }
+    named = {name: tier for name, tier in tiers.items() if None not in tier}
+    if len(named) <= 1:
+        return frozenset(named)
+    # Several: keep those whose every part is named by the deepest, most exact word.
+    top = min(named.values(), key=lambda tier: tuple(t or (99, 99) for t in tier))
+    return frozenset(name for name, tier in named.items() if tier == top)
+
+
+@functools.lru_cache(maxsize=4096)
+def _header_word(vocabulary: _Vocabulary, text: str) -> bool:
+    """Whether a cell's text (a :func:`key`) names a column or a header group."""
+    return text in vocabulary.words or any(w in text for w in vocabulary.words if len(w) >= 4)
 
 
 def _part_tier(forms: tuple[str, ...], path: tuple[str, ...]) -> tuple[int, int] | None:
@@ -140,6 +150,7 @@ def _part_tier(forms: tuple[str, ...], path: tuple[str, ...]) -> tuple[int, int]
     return None
 
 
+@functools.cache
 def _vocabulary(template: Template, name: str) -> _Vocabulary:
     targets: dict[str, _Target] = {}
     for spec in cell_specs(template):
@@ -218,6 +229,9 @@ class _SectionReader:
         self.next_row = 0
         self.header: _Header | None = None
         self.noted_order: set[tuple[int, str]] = set()
+        self.headers: list[_Header] = []
+        # Per header, row and label width: the row's columns and the owner of each grid column.
+        self.layouts: dict[tuple[int, str, int], tuple[dict[str, set[int]], dict[int, str]]] = {}
 
     # Rows.
 
@@ -225,11 +239,7 @@ class _SectionReader:
         if any(s.value.kind is Kind.NUMBER for s in slots):
             return False
         texts = [key(s.cell.text) for s in slots if s.value.kind is Kind.TEXT]
-        if not any(
-            t in self.vocabulary.words
-            or any(len(w) >= 2 and w in t for w in self.vocabulary.words if len(w) >= 4)
-            for t in texts
-        ):
+        if not any(_header_word(self.vocabulary, t) for t in texts):
             return False
         return not self.specs or best_row("".join(texts), self.specs, 0, exact=True) is None
 
@@ -247,6 +257,7 @@ class _SectionReader:
                 continue
             if block:
                 self.header = _header(block, self.vocabulary)
+                self.headers.append(self.header)  # kept alive: caches key on its id
                 seen_header = True
                 block = []
             if not seen_header and carried is not None:
@@ -306,14 +317,31 @@ class _SectionReader:
             if fuzzy:
                 self.result.fuzzy.append((joined, spec, label[-1].cell.location))
         self.result.rows.append(spec.row)
-        columns = self.columns(spec, label_end, slots, slots[0].cell.location)
-        values = [s for s in slots if s.start >= label_end]
-        for index, column in enumerate(spec.columns):
-            address = spec.address(column)
-            span = columns.get(column)
-            if span is None:
+        marker = (id(self.header), spec.row, label_end)
+        if self.header is not None and marker in self.layouts:
+            columns, owner = self.layouts[marker]
+        else:
+            columns = self.columns(spec, label_end, slots, slots[0].cell.location)
+            owner = {c: name for name, span in columns.items() for c in span}
+            if self.header is not None:
+                self.layouts[marker] = columns, owner
+        inside: dict[str, list[_Slot]] = {}
+        straddling: dict[str, list[_Slot]] = {}
+        for slot in slots:
+            if slot.start < label_end:
                 continue
-            self.read_cell(spec, index, address, span, values)
+            names = {owner.get(c) for c in range(slot.start, slot.stop)}
+            if len(names) == 1:
+                (name,) = names
+                if name is not None:
+                    inside.setdefault(name, []).append(slot)
+                continue
+            for name in names:
+                if name is not None:
+                    straddling.setdefault(name, []).append(slot)
+        for index, column in enumerate(spec.columns):
+            if column in columns:
+                self.read_cell(spec, index, inside.get(column, []), straddling.get(column, []))
 
     # Columns.
 
@@ -395,15 +423,11 @@ class _SectionReader:
         return {}
 
     def read_cell(
-        self,
-        spec: RowSpec,
-        index: int,
-        address: str,
-        span: set[int],
-        values: list[_Slot],
+        self, spec: RowSpec, index: int, inside: list[_Slot], straddling: list[_Slot]
     ) -> None:
-        inside = [s for s in values if set(range(s.start, s.stop)) <= span]
-        straddling = [s for s in values if s not in inside and span & set(range(s.start, s.stop))]
+        """Read one column of a row from the cells within its span (``inside``), or leave
+        it unknown when a cell straddles it and another column, or two cells fill it."""
+        address = spec.address(spec.columns[index])
         filled = [s for s in inside if s.value.kind is not Kind.BLANK and not s.covered]
         if len(filled) > 1 or (not inside and straddling):
             where = (filled or straddling)[0].cell.location

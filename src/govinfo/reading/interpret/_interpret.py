@@ -69,8 +69,8 @@ def _label_less_row(template: Template) -> RowSpec:
     )
 
 
-def _choose_template(tokens: Mapping[str, list[Token]], year: int | None) -> tuple[Template, bool]:
-    text = "".join(t.key for name in ("proactive_disclosure", "applications") for t in tokens[name])
+def _choose_template(texts: Mapping[str, str], year: int | None) -> tuple[Template, bool]:
+    text = texts["proactive_disclosure"] + texts["applications"]
     votes = template_votes(text)
     if votes[Template.GB_2019] > votes[Template.GB_2021]:
         return Template.GB_2019, False
@@ -468,16 +468,34 @@ def interpret(document: Document, *, infer: bool = True) -> ReadResult:
     section_notes: list[Diagnostic] = []
     sections = split_sections(document, section_notes)
     meta = read_metadata(sections.front)
-    tokens = {name: tokenise(list(sections.bodies.get(name, ()))) for name in _TABLES}
-    template, guessed = _choose_template(tokens, meta.year)
+    grids = {
+        name: [b for b in sections.bodies.get(name, ()) if isinstance(b, Table) and b.geometry]
+        for name in _TABLES
+    }
+    # Sections with geometry tables are read by geometry alone; the others become tokens.
+    tokens = {
+        name: [] if grids[name] else tokenise(list(sections.bodies.get(name, ())))
+        for name in _TABLES
+    }
+    texts = {
+        name: "".join(
+            key(cell.text)
+            for table in grids[name]
+            for row in table.rows
+            for cell in row
+            if cell.merged_from is None
+        )
+        + "".join(t.key for t in tokens[name])
+        for name in _TABLES
+    }
+    template, guessed = _choose_template(texts, meta.year)
     reader = _Reader(template, document.source)
     found_rows = 0
     for name in _TABLES:
         if name in sections.bodies:
-            grids = [b for b in sections.bodies[name] if isinstance(b, Table) and b.geometry]
             heading = sections.headings.get(name)
-            if grids:
-                found_rows += reader.read_grid(name, grids, heading)
+            if grids[name]:
+                found_rows += reader.read_grid(name, grids[name], heading)
             else:
                 found_rows += reader.read_table(name, tokens[name], heading)
     narrative = _narrative(sections)

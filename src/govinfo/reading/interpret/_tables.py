@@ -108,22 +108,24 @@ _VALUES = (Kind.NUMBER, Kind.NOT_APPLICABLE)
 
 
 def _inline_words(tokens: list[Token]) -> set[int]:
-    """Indices of words printed between two values of one line (``0\t见附件\t0``): a cell
-    of that row holding words, not a label or header words."""
+    """Indices of words printed after a value on the same line, up to the line's next value
+    or its end (``0\t见附件\t0``, ``0\t5\t见附件``): cells of that row holding words, not
+    a label or header words."""
     inline: set[int] = set()
     last_value: Token | None = None
     words: list[int] = []
     for index, token in enumerate(tokens):
         if token.kind is Kind.BLANK:
             continue
-        if token.kind in _VALUES:
-            if last_value is not None and words and last_value.row_id == token.row_id:
-                inline.update(i for i in words if tokens[i].row_id == token.row_id)
-            last_value, words = token, []
-        elif last_value is not None and token.row_id == last_value.row_id:
-            words.append(index)
-        else:
+        if last_value is not None and token.row_id != last_value.row_id:
+            inline.update(words)  # words that end the line of a value
             last_value, words = None, []
+        if token.kind in _VALUES:
+            inline.update(words)
+            last_value, words = token, []
+        elif last_value is not None:
+            words.append(index)
+    inline.update(words)
     return inline
 
 
