@@ -228,10 +228,12 @@ class _SectionReader:
         self.result = GridReading()
         self.next_row = 0
         self.header: _Header | None = None
-        self.noted_order: set[tuple[int, str]] = set()
+        self.noted_order: set[tuple[int, tuple[str, ...]]] = set()
         self.headers: list[_Header] = []
         # Per header, row and label width: the row's columns and the owner of each grid column.
-        self.layouts: dict[tuple[int, str, int], tuple[dict[str, set[int]], dict[int, str]]] = {}
+        self.layouts: dict[
+            tuple[int, tuple[str, ...], int], tuple[dict[str, set[int]], dict[int, str]]
+        ] = {}
 
     # Rows.
 
@@ -317,7 +319,7 @@ class _SectionReader:
             if fuzzy:
                 self.result.fuzzy.append((joined, spec, label[-1].cell.location))
         self.result.rows.append(spec.row)
-        marker = (id(self.header), spec.row, label_end)
+        marker = (id(self.header), spec.columns, label_end)
         if self.header is not None and marker in self.layouts:
             columns, owner = self.layouts[marker]
         else:
@@ -330,7 +332,10 @@ class _SectionReader:
         for slot in slots:
             if slot.start < label_end:
                 continue
-            names = {owner.get(c) for c in range(slot.start, slot.stop)}
+            if slot.stop - slot.start == 1:
+                names = {owner.get(slot.start)}
+            else:
+                names = {owner.get(c) for c in range(slot.start, slot.stop)}
             if len(names) == 1:
                 (name,) = names
                 if name is not None:
@@ -372,9 +377,9 @@ class _SectionReader:
             order_ok = firsts == sorted(firsts)
             if order_ok:
                 spans = trial
-        marker = (id(header), spec.row)
-        if marker not in self.noted_order:
-            self.noted_order.add(marker)
+        noted = (id(header), spec.columns)
+        if noted not in self.noted_order:
+            self.noted_order.add(noted)
             self.notes.append(
                 Diagnostic(
                     code="header-mismatch",
