@@ -315,8 +315,10 @@ def read_row(
     if not values:
         return {}
     offered = row_candidates(reading)
-    if offered is None or not budget.check(len(offered[1])):
-        return _gave_up(reading, budget, notes, address)
+    if offered is None:
+        return _gave_up(reading, f"more than {MAX_CANDIDATES} placements to try", notes, address)
+    if not budget.check(len(offered[1])):
+        return _gave_up(reading, _spent(budget), notes, address)
     code, candidates = offered
     found: dict[tuple[CellValue, ...], list[Token | None]] = {}
     seen: set[tuple[CellValue, ...]] = set()
@@ -362,6 +364,8 @@ def read_row(
         return build(chosen)
     if not final:
         return None
+    if budget.exhausted:
+        return _gave_up(reading, _spent(budget), notes, address)
     notes.append(
         Diagnostic(
             code="row-ambiguous",
@@ -375,16 +379,20 @@ def read_row(
     return {}
 
 
+def _spent(budget: Budget) -> str:
+    return f"the document's work budget spent after {budget.placements} placements"
+
+
 def _gave_up(
-    reading: RowReading, budget: Budget, notes: list[Diagnostic], address: str
+    reading: RowReading, why: str, notes: list[Diagnostic], address: str
 ) -> dict[str, ReadCell]:
     spec = reading.spec
     notes.append(
         Diagnostic(
             code="row-ambiguous",
             message=f"row {spec.label!r} has {len(reading.values)} values for "
-            f"{len(spec.columns)} columns; the search for their placement gave up after "
-            f"{budget.spent} placements (too many to try), so its cells are left unknown",
+            f"{len(spec.columns)} columns; the search for their placement gave up ({why}), "
+            "so its cells are left unknown",
             severity=Severity.ERROR,
             location=reading.label[-1].location,
             address=address,

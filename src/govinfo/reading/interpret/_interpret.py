@@ -117,6 +117,8 @@ class _Reader:
             if local is None or not feasible(local, self.template, within=True):
                 return None
             return local
+        if not self.budget.whole():
+            return None  # out of budget: nothing is taken unverified
         merged = {a: c.value for a, c in self.cells.items()}
         merged.update(row)
         if not feasible(merged, self.template):

@@ -24,41 +24,53 @@ __all__ = ["MAX_CANDIDATES", "Budget", "placements", "splits"]
 
 #: Beyond this many placements a row is left unknown rather than searched.
 MAX_CANDIDATES = 1000
-#: Candidate readings one document may test (cheap, per-equation tests).
-CHECKS = 20000
-#: Whole-table inferences one document may run to narrow its rows' readings (each costs
-#: about as much as a hundred cheap tests).
-INFERENCES = 40
+#: Work units one document's placement search may spend: a candidate tested against its row's
+#: equations costs 1, against the whole table's 10, a whole-table inference 100 (about their
+#: relative costs; 3,000 units are some 30 ms on a slow machine).
+WORK = 3000
+_WHOLE = 10
+_INFER = 100
 
 
 class Budget:
     """The work left for the placement search of one document.
 
-    Every candidate tested and every whole-table inference spends from it; when it runs out
-    the rows still undecided are left unknown with a diagnostic that says so, rather than
-    searched on (a row of five numbers for section 四's fifteen columns has 3,003 placements).
+    Every candidate tested and every whole-table test or inference spends from it; when it
+    runs out, rows still undecided are left unknown with a diagnostic that says so, rather
+    than searched on (a row of five numbers for section 四's fifteen columns has 3,003
+    placements).
     """
 
-    def __init__(self, checks: int = CHECKS, inferences: int = INFERENCES) -> None:
-        self.checks = checks
-        self.inferences = inferences
-        self.spent = 0
+    def __init__(self, work: int = WORK) -> None:
+        self.left = work
+        self.placements = 0
+
+    @property
+    def exhausted(self) -> bool:
+        return self.left <= 0
 
     def check(self, count: int = 1) -> bool:
-        """Spend ``count`` cheap tests; ``False`` when there were not that many left."""
-        if self.checks < count:
-            self.checks = 0
+        """Spend ``count`` row tests (placements); ``False`` when there were not that many left."""
+        if self.left < count:
+            self.left = 0
             return False
-        self.checks -= count
-        self.spent += count
+        self.left -= count
+        self.placements += count
         return True
+
+    def whole(self) -> bool:
+        """Spend one whole-table test; ``False`` when none is left."""
+        return self._spend(_WHOLE)
 
     def infer(self) -> bool:
         """Spend one whole-table inference; ``False`` when none is left."""
-        if self.inferences <= 0:
+        return self._spend(_INFER)
+
+    def _spend(self, units: int) -> bool:
+        if self.left < units:
+            self.left = 0
             return False
-        self.inferences -= 1
-        self.spent += 1
+        self.left -= units
         return True
 
 
