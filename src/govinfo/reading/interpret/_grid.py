@@ -38,7 +38,7 @@ from govinfo.model.template import Template
 from govinfo.reading.document import Cell, Table
 from govinfo.reading.interpret._cells import Mark, ReadCell, convert
 from govinfo.reading.interpret._labels import COLUMN_VARIANTS, RowSpec, key
-from govinfo.reading.interpret._tables import best_row
+from govinfo.reading.interpret._tables import best_row, orphaned
 from govinfo.reading.interpret._tokens import Token
 from govinfo.reading.interpret._values import Kind, Value, parse_value
 from govinfo.reading.result import Diagnostic, Severity
@@ -302,16 +302,9 @@ class _SectionReader:
             joined = "".join(key(s.cell.text) for s in label)
             found = best_row(joined, self.specs, self.next_row) if joined else None
             if found is None:
-                if any(s.value.kind in _VALUES and not s.covered for s in slots[len(label) :]):
-                    self.notes.append(
-                        Diagnostic(
-                            code="value-orphan",
-                            message=f"a row of section {self.name} with values names no "
-                            "template row; its values were ignored",
-                            severity=Severity.WARNING,
-                            location=slots[0].cell.location,
-                        )
-                    )
+                strays = [s for s in slots if s.value.kind in _VALUES and not s.covered]
+                if strays:
+                    self.notes.append(orphaned(self.name, len(strays), strays[0].cell.location))
                 return
             index, fuzzy = found
             spec = self.specs[index]
