@@ -34,6 +34,7 @@ import attrs
 
 from govinfo.locations import Location
 from govinfo.model.catalogue import cell_specs
+from govinfo.model.fields import ValueKind
 from govinfo.model.template import Template
 from govinfo.reading.document import Cell, Table
 from govinfo.reading.interpret._cells import Mark, ReadCell, convert
@@ -337,9 +338,27 @@ class _SectionReader:
             for name in names:
                 if name is not None:
                     straddling.setdefault(name, []).append(slot)
+        cells = self.result.cells
         for index, column in enumerate(spec.columns):
-            if column in columns:
-                self.read_cell(spec, index, inside.get(column, []), straddling.get(column, []))
+            if column not in columns:
+                continue
+            within = inside.get(column)
+            if within is not None and len(within) == 1 and column not in straddling:
+                slot = within[0]
+                value = slot.value
+                if (
+                    value.integer is not None
+                    and value.integer >= 0
+                    and not value.separators
+                    and not slot.covered
+                    and spec.kinds[index] is ValueKind.COUNT
+                ):
+                    # The common cell, a plain count: read without the general path.
+                    cells[spec.address(column)] = ReadCell(
+                        value.integer, Mark.READ, slot.cell.location
+                    )
+                    continue
+            self.read_cell(spec, index, within or [], straddling.get(column, []))
 
     # Columns.
 
