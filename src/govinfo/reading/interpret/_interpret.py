@@ -488,7 +488,15 @@ def interpret(document: Document, *, infer: bool = True) -> ReadResult:
         if name in sections.bodies:
             heading = sections.headings.get(name)
             if grids[name]:
-                found_rows += reader.read_grid(name, grids[name], heading)
+                found = reader.read_grid(name, grids[name], heading)
+                if not found:
+                    # No row in the section's grids: its figures may stand in lines of text
+                    # around them (a header drawn as a table, the numbers as a paragraph).
+                    lines: list[Block] = [
+                        b for b in sections.bodies[name] if isinstance(b, Paragraph)
+                    ]
+                    found = reader.read_table(name, tokenise(lines), heading)
+                found_rows += found
             else:
                 found_rows += reader.read_table(name, tokens[name], heading)
     narrative = _narrative(sections)
