@@ -20,13 +20,28 @@ from govinfo.locations import Location
 from govinfo.model.fields import ValueKind
 from govinfo.model.flat import CellValue
 from govinfo.reading.interpret._digits import DigitRuns, describe, digit_runs
-from govinfo.reading.interpret._placement import MAX_CANDIDATES, placement_count, placements
+from govinfo.reading.interpret._placement import (
+    MAX_CANDIDATES,
+    Budget,
+    placement_count,
+    placements,
+)
 from govinfo.reading.interpret._tables import RowReading
 from govinfo.reading.interpret._tokens import Token
-from govinfo.reading.interpret._values import Kind, normalise
+from govinfo.reading.interpret._values import Kind, chinese_numeral, normalise
 from govinfo.reading.result import Diagnostic, Severity
 
-__all__ = ["Judge", "Mark", "ReadCell", "is_direct", "read_row"]
+__all__ = [
+    "Judge",
+    "Mark",
+    "ReadCell",
+    "convert",
+    "is_direct",
+    "is_positional",
+    "read_positional",
+    "read_row",
+    "row_candidates",
+]
 
 
 class Mark:
@@ -48,10 +63,34 @@ class ReadCell(NamedTuple):
 Judge = Callable[[dict[str, CellValue], bool], dict[str, CellValue] | None]
 
 
-def _convert(
+def convert(
     token: Token, kind: ValueKind, column: str, notes: list[Diagnostic], address: str
 ) -> ReadCell:
+    """One value cell's token as the column reads it, noting every repair or refusal."""
     value = token.value
+    if value.kind is Kind.TEXT:
+        # Words in a value cell: a count in Chinese numerals, or not a number at all.
+        numeral = chinese_numeral(token.text) if kind is ValueKind.COUNT else None
+        if numeral is not None:
+            notes.append(
+                _note(
+                    "value-chinese-numeral",
+                    f"read {token.text.strip()!r} as {numeral}",
+                    token,
+                    address,
+                )
+            )
+            return ReadCell(numeral, Mark.READ, token.location)
+        notes.append(
+            _note(
+                "value-not-a-number",
+                f"{token.text.strip()[:40]!r} is not a number; the cell is left unknown",
+                token,
+                address,
+                Severity.WARNING,
+            )
+        )
+        return ReadCell(None, Mark.READ, token.location)
     if kind is ValueKind.COUNT and value.integer is not None and value.integer >= 0:
         if value.separators:
             notes.append(
@@ -188,14 +227,82 @@ def _ambiguous_message(runs: DigitRuns, found: Mapping[tuple[CellValue, ...], ob
 
 def is_direct(reading: RowReading) -> bool:
     """Whether the row's values fit its columns as they stand (no placement to decide)."""
-    columns = len(reading.spec.columns)
-    return len(reading.values) == columns or _positional(reading, columns) is not None
+    return len(reading.values) == len(reading.spec.columns)
+
+
+def read_positional(
+    reading: RowReading, judge: Judge, notes: list[Diagnostic]
+) -> dict[str, ReadCell] | None:
+    """A row printed on one line whose blank cells make up the count, read by position.
+
+    Only when the whole table allows that reading: a blank next to the label may be the
+    label's own merged cell rather than a value, and then the row lost a value (``None``:
+    the caller places its values like any other row's).
+    """
+    spec = reading.spec
+    positional = _positional(reading, len(spec.columns))
+    if positional is None:
+        return None
+    addresses = [spec.address(c) for c in spec.columns]
+    scratch: list[Diagnostic] = []
+    cells = {
+        a: convert(t, kind, column, scratch, a)
+        for a, t, kind, column in zip(addresses, positional, spec.kinds, spec.columns, strict=True)
+    }
+    if judge({a: cells[a].value for a in addresses}, True) is None:
+        return None
+    return {
+        a: convert(t, kind, column, notes, a)
+        for a, t, kind, column in zip(addresses, positional, spec.kinds, spec.columns, strict=True)
+    }
+
+
+def is_positional(reading: RowReading) -> bool:
+    """Whether the row, printed on one line, has blank cells that make up its count."""
+    return _positional(reading, len(reading.spec.columns)) is not None
+
+
+def row_candidates(reading: RowReading) -> tuple[str, list[list[Token | None]]] | None:
+    """The candidate readings of a row whose values do not fit its columns, and the code of
+    the diagnostic a chosen one gets; ``None`` when there are too many to search.
+
+    The search's entry point (see :mod:`._placement`): every reading a row's text allows,
+    one token or ``None`` (unknown) per column. Digits run together with no separator
+    (``6210009``) offer their splits; other rows every order-preserving placement.
+    """
+    spec = reading.spec
+    columns = len(spec.columns)
+    values = reading.values
+    candidates: list[list[Token | None]] = []
+    code = "row-extra-values" if len(values) > columns else "row-short"
+    # Digit runs with no separator between cells ("6210009", "500000 5"): their splits are
+    # readings (see ._digits); beside other tokens, so are the placements that keep each
+    # token whole.
+    runs = _runs(reading)
+    if runs is not None:
+        if runs.gave_up:
+            return None
+        code = "digits-run-together"
+        candidates.extend(_split_tokens(values, runs))
+        if len(values) == 1:
+            return code, candidates
+    if placement_count(len(values), columns) > MAX_CANDIDATES:
+        return None
+    for placement in placements(len(values), columns, [v.text for v in values]):
+        candidates.append([None if i is None else values[i] for i in placement])
+    return code, candidates
+
+
+def _runs(reading: RowReading) -> DigitRuns | None:
+    texts = [normalise(v.text).replace(" ", "") for v in reading.values]
+    return digit_runs(texts, len(reading.spec.columns))
 
 
 def read_row(
     reading: RowReading,
     judge: Judge,
     notes: list[Diagnostic],
+    budget: Budget,
     *,
     final: bool = True,
     whole: bool = True,
@@ -211,6 +318,7 @@ def read_row(
     addresses = [spec.address(c) for c in spec.columns]
     values = reading.values
     where = reading.label[-1].location
+    address = f"{spec.table}.{spec.row}" if spec.row else spec.table
 
     cache: dict[tuple[int, int], ReadCell] = {}
 
@@ -220,41 +328,37 @@ def read_row(
             if token is None:
                 continue
             if sink is notes:
-                out[addresses[index]] = _convert(
+                out[addresses[index]] = convert(
                     token, spec.kinds[index], spec.columns[index], sink, addresses[index]
                 )
                 continue
             cached = cache.get((id(token), index))
             if cached is None:
-                cached = _convert(
+                cached = convert(
                     token, spec.kinds[index], spec.columns[index], sink, addresses[index]
                 )
                 cache[id(token), index] = cached
             out[addresses[index]] = cached
         return out
 
+    def row_of(cells: dict[str, ReadCell]) -> dict[str, CellValue]:
+        return {a: (cells[a].value if a in cells else None) for a in addresses}
+
     if len(values) == columns:
         return build(list(values))
-    positional = _positional(reading, columns)
-    if positional is not None:
-        return build(list(positional))
+    scratch: list[Diagnostic] = []
     if not values:
         return {}
-    code = "row-extra-values" if len(values) > columns else "row-short"
-    candidates: list[list[Token | None]] = []
-    # Digit runs with no separator between cells ("6210009"): their splits are readings
-    # (and, beside other tokens, so are the placements that keep each token whole).
-    runs = digit_runs([normalise(v.text).replace(" ", "") for v in values], columns)
-    if runs is not None:
-        code = "digits-run-together"
-        candidates.extend(_split_tokens(values, runs))
-    if (runs is None or len(values) > 1) and placement_count(
-        len(values), columns
-    ) <= MAX_CANDIDATES:
-        for placement in placements(len(values), columns, [v.text for v in values]):
-            candidates.append([None if i is None else values[i] for i in placement])
+    offered = row_candidates(reading)
+    runs = _runs(reading)
+    if offered is None:
+        if runs is not None and runs.gave_up:
+            return _gave_up(reading, f"the digits have {runs.count} splits", notes)
+        return _gave_up(reading, f"more than {MAX_CANDIDATES} placements to try", notes)
+    if not budget.check(len(offered[1])):
+        return _gave_up(reading, _spent(budget), notes)
+    code, candidates = offered
     found: dict[tuple[CellValue, ...], list[Token | None]] = {}
-    scratch: list[Diagnostic] = []
     seen: set[tuple[CellValue, ...]] = set()
     seen_values: set[tuple[object, ...]] = set()
     for candidate in candidates:
@@ -265,7 +369,7 @@ def read_row(
         cells = build(candidate, scratch)
         if any(c.mark is Mark.READ and c.value is None for c in cells.values()):
             continue
-        row = {a: (cells[a].value if a in cells else None) for a in addresses}
+        row = row_of(cells)
         raw = tuple(row.values())
         if raw in seen:
             continue
@@ -277,9 +381,7 @@ def read_row(
     if len(found) > 1 and whole:
         narrowed: dict[tuple[CellValue, ...], list[Token | None]] = {}
         for candidate in found.values():
-            cells = build(candidate, scratch)
-            row = {a: (cells[a].value if a in cells else None) for a in addresses}
-            judged = judge(row, True)
+            judged = judge(row_of(build(candidate, scratch)), True)
             if judged is not None:
                 narrowed.setdefault(tuple(judged[a] for a in addresses), candidate)
         found = narrowed
@@ -295,20 +397,40 @@ def read_row(
                 + "the invariants allow one reading, used",
                 severity=Severity.WARNING,
                 location=where,
-                address=f"{spec.table}.{spec.row}" if spec.row else spec.table,
+                address=address,
             )
         )
         return build(chosen)
     if not final:
         return None
+    if budget.exhausted:
+        return _gave_up(reading, _spent(budget), notes)
+    return leave_unknown(
+        reading,
+        f" and the invariants allow {len(found) or 'no'} readings"
+        + (_ambiguous_message(runs, found) if runs is not None else ""),
+        notes,
+    )
+
+
+def _spent(budget: Budget) -> str:
+    return f"the document's work budget spent after {budget.placements} placements"
+
+
+def _gave_up(reading: RowReading, why: str, notes: list[Diagnostic]) -> dict[str, ReadCell]:
+    return leave_unknown(reading, f"; the search for their placement gave up ({why})", notes)
+
+
+def leave_unknown(reading: RowReading, why: str, notes: list[Diagnostic]) -> dict[str, ReadCell]:
+    """Note that ``reading``'s cells are left unknown (``row-ambiguous``), saying ``why``."""
+    spec = reading.spec
     notes.append(
         Diagnostic(
             code="row-ambiguous",
-            message=f"row {spec.label!r} has {count} values for {columns} columns and the "
-            f"invariants allow {len(found) or 'no'} readings; its cells are left unknown"
-            + (_ambiguous_message(runs, found) if runs is not None else ""),
+            message=f"row {spec.label!r} has {len(reading.values)} values for "
+            f"{len(spec.columns)} columns{why}; its cells are left unknown",
             severity=Severity.ERROR,
-            location=where,
+            location=reading.label[-1].location,
             address=f"{spec.table}.{spec.row}" if spec.row else spec.table,
         )
     )

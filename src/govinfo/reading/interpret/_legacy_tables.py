@@ -268,8 +268,7 @@ def _report(
             notes.append(
                 Diagnostic(
                     code="row-ambiguous",
-                    message=f"legacy row {row.text!r}: its figures could be {shown}; "
-                    "left unknown",
+                    message=f"legacy row {row.text!r}: its figures could be {shown}; left unknown",
                     severity=Severity.WARNING,
                     location=row.location,
                     address=f"legacy.{row.key}",

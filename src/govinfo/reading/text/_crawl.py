@@ -61,7 +61,7 @@ _CUT = re.compile(
 )
 #: Characters that may follow a number in running text (units, dates): no cut there.
 _UNITS = set("年月日号时分秒件条个项人次份期篇万千百亿元角%‰家批场名位天余多倍岁户套台辆处座条")
-_LABEL_DIGITS = re.compile(r"(\d)(?=[\u3400-\u9fff“\"])|[\u3400-\u9fff）)] ?(?=\d)")
+_LABEL_DIGITS = re.compile(r"(\d)\s*(?=[\u3400-\u9fff“\"])|[\u3400-\u9fff）)] ?(?=\d)")
 #: Header words this long before the first value are a header row, not a row label.
 _LONG_HEADER = 80
 _TITLE_ENDS = ("报告", "总结", "年报")
@@ -176,7 +176,8 @@ def _cuts(line: str) -> list[int]:
 
 
 def _label_cuts(piece: str) -> list[str]:
-    # After a run of digits that a label follows directly ("000行政规范性文件"): prose keeps
+    # After a run of digits that a label follows, directly or after spaces ("000行政规范性文件",
+    # "行政处罚 22  行政强制 0": one row each, as on the page): prose keeps
     # its numbers with their units ("70件"), and a sentence is never cut. Before the digits
     # that end a long run of header words ("…尚未审结总计0 0 0"), so that the header words
     # and the values are two lines, as they were on the page.
@@ -186,8 +187,8 @@ def _label_cuts(piece: str) -> list[str]:
     start = 0
     for match in _LABEL_DIGITS.finditer(piece):
         if match.group(1) is not None:
-            end = match.end()
-            if piece[end] in _UNITS:
+            end = match.end(1)
+            if piece[match.end()] in _UNITS:
                 continue
         else:
             end = match.start() + 1
