@@ -17,7 +17,7 @@ from decimal import Decimal
 from govinfo.locations import Location
 from govinfo.model.report import LegacyValue
 from govinfo.reading.document import Block, Paragraph
-from govinfo.reading.interpret._legacy_prose import more_statistics
+from govinfo.reading.interpret._legacy_prose import more_statistics, record_statistic
 from govinfo.reading.result import Diagnostic
 
 __all__ = ["read_legacy"]
@@ -121,16 +121,13 @@ def read_legacy(
                 if denies and key not in found and word in sentence:
                     found[key] = 0
             for key, value in found.items():
-                if key in stats:
-                    continue
-                stats[key] = value
-                where[key] = block.location
-                notes.append(
-                    Diagnostic(
-                        code="legacy-statistic",
-                        message=f"legacy.{key} = {value} from: {sentence}",
+                if key not in stats:
+                    record_statistic(
+                        (stats, where),
+                        notes,
+                        key,
+                        value,
                         location=block.location,
-                        address=f"legacy.{key}",
+                        evidence=f"the text: {sentence}",
                     )
-                )
     return stats, where

@@ -18,9 +18,11 @@ from __future__ import annotations
 
 import re
 
+from govinfo.locations import Location
 from govinfo.model.report import LegacyValue
+from govinfo.reading.result import Diagnostic
 
-__all__ = ["more_statistics"]
+__all__ = ["more_statistics", "record_statistic"]
 
 _ABOUT = re.compile(r"信息公开|政府信息|依申请公开")
 _NONE = re.compile(r"(?:未|没有)(?:收到|受理|接到)[^，,。；\d]{0,20}申请")
@@ -65,3 +67,26 @@ def more_statistics(sentence: str) -> dict[str, LegacyValue]:
         if match is not None:
             found[key] = int(match.group(1))
     return found
+
+
+def record_statistic(
+    found: tuple[dict[str, LegacyValue], dict[str, Location]],
+    notes: list[Diagnostic],
+    key: str,
+    value: LegacyValue,
+    *,
+    location: Location,
+    evidence: str,
+) -> None:
+    """Keep ``legacy.<key> = value`` with where it is and a note quoting ``evidence``."""
+    stats, where = found
+    stats[key] = value
+    where[key] = location
+    notes.append(
+        Diagnostic(
+            code="legacy-statistic",
+            message=f"legacy.{key} = {value} from {evidence}",
+            location=location,
+            address=f"legacy.{key}",
+        )
+    )

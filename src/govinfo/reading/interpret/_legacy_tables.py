@@ -31,6 +31,7 @@ from govinfo.locations import Location
 from govinfo.model.report import LegacyValue
 from govinfo.reading.document import Block, Paragraph
 from govinfo.reading.interpret._digits import describe
+from govinfo.reading.interpret._legacy_prose import record_statistic
 from govinfo.reading.result import Diagnostic, Severity
 
 __all__ = ["read_legacy_tables"]
@@ -276,16 +277,13 @@ def _report(
             )
             continue
         for suffix, value in zip(suffixes, row.candidates[0], strict=False):
-            if value is None:
-                continue
-            stats[row.key + suffix] = value
-            where[row.key + suffix] = row.location
-            notes.append(
-                Diagnostic(
-                    code="legacy-statistic",
-                    message=f"legacy.{row.key}{suffix} = {value} from the table row: {row.text}",
+            if value is not None:
+                record_statistic(
+                    (stats, where),
+                    notes,
+                    row.key + suffix,
+                    value,
                     location=row.location,
-                    address=f"legacy.{row.key}{suffix}",
+                    evidence=f"the table row: {row.text}",
                 )
-            )
     return stats, where
