@@ -208,3 +208,14 @@ def test_a_changed_first_value_cell_of_a_docx_moves_no_neighbour(text: str) -> N
     assert changed <= {f"{_DISCLOSED}.natural_person"}
     expected = {"—": None, "二十七": 27}.get(text, clean[f"{_DISCLOSED}.natural_person"])
     assert got[f"{_DISCLOSED}.natural_person"] == expected  # a blank is inferred from the total
+
+
+def test_a_header_only_table_part_names_the_next_parts_columns() -> None:
+    words = ["", "自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"]
+    header = _grid([_spans(0, [(w, 1) for w in words])])
+    data = _grid([[("一、本年新收政府信息公开申请数量", None)] + [(v, None) for v in "3000003"]])
+    document = _document(header)
+    document = Document(blocks=(*document.blocks, data))
+    got = flatten(interpret(document).report)
+    assert got["applications.new_received.natural_person"] == 3
+    assert got["applications.new_received.total"] == 3
