@@ -16,6 +16,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from govinfo.errors import UnsafeInputError
 from govinfo.model.flat import flatten
 from govinfo.model.report import AnnualReport
 from govinfo.reading.api import read
@@ -110,6 +111,12 @@ def test_a_long_paragraph_is_not_a_page() -> None:
     prose = "一、总体情况" + "我局认真落实。" * 20
     assert not is_one_line_page(prose)
     assert not is_one_line_page("一、总体情况 二、主动公开政府信息情况")
+
+
+def test_an_oversized_one_line_page_is_refused() -> None:
+    page = (WEB / "pingtan_2021.crawl.txt").read_text(encoding="utf-8").splitlines()[5]
+    with pytest.raises(UnsafeInputError, match="run-together page text"):
+        read_text(page * (300_000 // len(page) + 1))
 
 
 def test_ordinal_glued_to_digits_stays_with_its_label() -> None:
