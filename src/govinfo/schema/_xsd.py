@@ -261,7 +261,8 @@ def location_fields() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]
     hints = typing.get_type_hints(Location)
     fields = attrs.fields(Location)
     numbers = tuple(f.name for f in fields if hints[f.name] == int | None)
-    boxes = tuple(f.name for f in fields if hints[f.name] == tuple[float, float, float, float] | None)
+    box = tuple[float, float, float, float] | None
+    boxes = tuple(f.name for f in fields if hints[f.name] == box)
     texts = tuple(f.name for f in fields if f.name not in numbers and f.name not in boxes)
     return numbers, texts, boxes
 
