@@ -4,14 +4,17 @@ Run from the repository root: ``python tests/data/pdf/make_pdfs.py``. For every 
 ``tests/data/fixtures`` it makes, with LibreOffice 7's PDF export:
 
 * ``<stem>.docx.a4.pdf``: the DOCX as it is (A4);
-* ``<stem>.docx.a5.pdf``: the DOCX on A5 with wide margins: tables break across pages, long
-  labels wrap inside their cells, and the header row is repeated where the DOCX says so;
-* ``<stem>.docx.vertical.pdf``: the DOCX with every cell's text set top-to-bottom
-  (``w:textDirection tbRlV``) in the label cells that span rows: vertical group labels;
+* ``<stem>.docx.a5.pdf``: the DOCX on A5 with its tables' columns halved to fit the page:
+  tables break across pages and long labels wrap inside their cells;
+* ``000_….docx.a5-clipped.pdf``: the DOCX on A5 as it is, its tables twice as wide as the
+  page: the columns past the page's edge are cut off;
+* ``001_…`` and ``004_….docx.vertical.pdf``: the DOCX with the label cells that span rows set
+  top to bottom (``w:textDirection tbRlV``): vertical group labels;
 * ``<stem>.xlsx.pdf``: the workbook printed with columns widened and fitted to the page width;
 
 and from govinfo's own writer, ``<stem>.own.pdf``: the seed's expected report written with
-``govinfo.write_xlsx`` and printed by LibreOffice. ``expected.json`` maps every PDF to the
+``govinfo.write_xlsx`` and its three table sheets printed by LibreOffice (no title: only the
+cells are expected). ``expected.json`` maps every PDF to the
 expected-values file of its seed.
 """
 
@@ -25,6 +28,8 @@ import sys
 import tempfile
 from decimal import Decimal
 from pathlib import Path
+
+import openpyxl
 
 HERE = Path(__file__).resolve().parent
 DATA = HERE.parent
@@ -47,6 +52,15 @@ def _vertical(xml: str) -> str:
     return re.sub(r"<w:tcPr>.*?</w:tcPr>", turn, xml, flags=re.DOTALL)
 
 
+def _a5_fitted(xml: str) -> str:
+    # A5, with every table's columns halved so the tables fit the page's width: cells wrap
+    # their labels over more lines, and the long tables break across pages.
+    xml = _a5(xml)
+    return re.sub(
+        r'(<w:(?:gridCol|tcW|tblW) w:w=")(\d+)(")', lambda m: f"{m[1]}{int(m[2]) // 2}{m[3]}", xml
+    )
+
+
 def _convert(source: Path, dest: Path, work: Path) -> None:
     subprocess.run(
         ["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(work), str(source)],
@@ -64,6 +78,11 @@ def _own(stem: str, dest: Path, work: Path) -> None:
     report = unflatten(cells, template=data["template"], organ=data["organ"], year=data["year"])
     workbook = work / f"{stem}.xlsx"
     write_xlsx(report, workbook)
+    # The first sheet holds metadata and narrative keyed for govinfo, not the report's pages:
+    # print the three table sheets, as a user printing the tables would.
+    book = openpyxl.load_workbook(workbook)
+    book.remove(book.worksheets[0])
+    book.save(workbook)
     _convert(workbook, dest, work / "out")
 
 
@@ -71,18 +90,21 @@ def main() -> None:
     expected: dict[str, str] = {}
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
-        for sub in ("a5", "vertical", "xl", "out", "own"):
+        for sub in ("a5", "clipped", "vertical", "xl", "out", "own"):
             (work / sub).mkdir()
         for docx in sorted(FIXTURES.glob("*.docx")):
             stem = docx.stem
-            _convert(docx, HERE / f"{stem}.docx.a4.pdf", work / "out")
-            _rewrite(docx, work / "a5" / docx.name, "word/document.xml", _a5)
-            _convert(work / "a5" / docx.name, HERE / f"{stem}.docx.a5.pdf", work / "out")
-            _rewrite(docx, work / "vertical" / docx.name, "word/document.xml", _vertical)
-            _convert(
-                work / "vertical" / docx.name, HERE / f"{stem}.docx.vertical.pdf", work / "out"
-            )
-            for variant in ("docx.a4", "docx.a5", "docx.vertical"):
+            variants = {"docx.a4": docx}
+            _rewrite(docx, work / "a5" / docx.name, "word/document.xml", _a5_fitted)
+            variants["docx.a5"] = work / "a5" / docx.name
+            if stem.startswith("000"):
+                _rewrite(docx, work / "clipped" / docx.name, "word/document.xml", _a5)
+                variants["docx.a5-clipped"] = work / "clipped" / docx.name
+            if stem.startswith(("001", "004")):
+                _rewrite(docx, work / "vertical" / docx.name, "word/document.xml", _vertical)
+                variants["docx.vertical"] = work / "vertical" / docx.name
+            for variant, path in variants.items():
+                _convert(path, HERE / f"{stem}.{variant}.pdf", work / "out")
                 expected[f"{stem}.{variant}.pdf"] = stem
         for xlsx in sorted(FIXTURES.glob("*.xlsx")):
             stem = xlsx.stem

@@ -142,6 +142,17 @@ def _table(
     piece_rows: list[tuple[Cell, ...]] = []
     start: Location | None = None
     width = max((len(row) for row in table.rows), default=0)
+    for piece in dict.fromkeys(piece for piece, _ in table.pieces):
+        if piece.clipped:
+            notes.append(
+                Diagnostic(
+                    code="pdf-table-clipped",
+                    message=f"the table runs past the page's right edge, where its rulings are "
+                    f"cut off; the {piece.clipped} characters there are not read",
+                    severity=Severity.WARNING,
+                    location=Location(source=source, page=piece.page.number, table=number),
+                )
+            )
     for index, row in enumerate(table.rows):
         piece, row_in_piece = table.pieces[index]
         page = piece.page

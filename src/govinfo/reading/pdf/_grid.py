@@ -11,7 +11,8 @@ Strategy (govinfo's own grid builder, in the spirit of pdfplumber's lattice find
    left and right when horizontal rulings run past the outermost vertical ones.
    A table wider than the page is cut at its right edge in the drawing but not in the text:
    text beside a table whose rulings reach the page edge makes one more column, out to where
-   that text ends, and the horizontal rulings that reach the edge are taken to go on.
+   that text ends, and the horizontal rulings that reach the edge are taken to go on. Text
+   past the edge that would make several columns is left out (``Piece.clipped``).
 3. **Merged cells.** Two neighbouring elementary cells are one drawn cell when no ruling
    separates them (at the midpoint of their common side). Each drawn cell (a *region*)
    covers a rectangle of elementary cells; its text is that of every character whose centre
@@ -33,7 +34,7 @@ from collections.abc import Sequence
 
 from govinfo.reading.pdf._rulings import Line, rulings
 from govinfo.reading.pdf._shapes import Char, PageContent
-from govinfo.reading.pdf._text import cell_text
+from govinfo.reading.pdf._text import cell_text, text_lines
 
 __all__ = ["TOLERANCE", "Piece", "Region", "page_tables"]
 
@@ -72,9 +73,10 @@ class Piece:
         rows: the logical grid: ``rows[r][c]`` is the region covering elementary cell (r, c).
         implied: which outer rules were implied (``"top"``, ``"bottom"``, ``"left"``,
             ``"right"``, ``"beyond page"``).
+        clipped: how many characters beside the table, past the page's edge, were not read.
     """
 
-    __slots__ = ("implied", "page", "rows", "xs", "ys")
+    __slots__ = ("clipped", "implied", "page", "rows", "xs", "ys")
 
     def __init__(
         self,
@@ -89,6 +91,7 @@ class Piece:
         self.ys = ys
         self.rows = rows
         self.implied = implied
+        self.clipped = 0
 
     @property
     def top(self) -> float:
@@ -200,7 +203,7 @@ def _piece(page: PageContent, horizontal: list[Line], vertical: list[Line]) -> P
     if right_h > right_v + TOLERANCE:
         v_lines.append(Line(right_h, y0, y1))
         implied.append("right")
-    beyond = _beyond_page(page, max(x1, right_v), y0, y1)
+    beyond, clipped = _beyond_page(page, max(x1, right_v), y0, y1)
     if beyond is not None:
         # The table runs off the page: its last columns' rulings are cut at the page edge,
         # their text is not. The rulings that reach the edge are taken to go on to the text.
@@ -213,19 +216,32 @@ def _piece(page: PageContent, horizontal: list[Line], vertical: list[Line]) -> P
     if len(xs) < 2 or len(ys) < 2:
         return None
     rows = _regions(page.number, xs, ys, h_lines, v_lines)
-    return Piece(page, xs, ys, rows, tuple(implied))
+    piece = Piece(page, xs, ys, rows, tuple(implied))
+    piece.clipped = clipped
+    return piece
 
 
-def _beyond_page(page: PageContent, edge: float, top: float, bottom: float) -> float | None:
-    """Where text beside a table that reaches the page's right edge ends, if there is any."""
+def _beyond_page(
+    page: PageContent, edge: float, top: float, bottom: float
+) -> tuple[float | None, int]:
+    """Text beside a table that reaches the page's right edge: where it ends, when it is one
+    column, and how many characters lie there.
+
+    One column of text past the edge (a word or number per line) is the table's last column.
+    Several are not read: with no rulings, only the gaps between words could tell their
+    columns apart, and a header spanning two columns would put two numbers in one cell.
+    """
     if edge < page.width - 2 * TOLERANCE:
-        return None
-    ends = [
-        c.x1
-        for c in page.chars
-        if (c.x0 + c.x1) / 2 > edge and top < (c.top + c.bottom) / 2 < bottom
+        return None, 0
+    beyond = [
+        c for c in page.chars if (c.x0 + c.x1) / 2 > edge and top < (c.top + c.bottom) / 2 < bottom
     ]
-    return max(ends) + TOLERANCE if ends else None
+    if not beyond:
+        return None, 0
+    for line in text_lines(beyond):
+        if " " in line.text:
+            return None, len(beyond)
+    return max(c.x1 for c in beyond) + TOLERANCE, 0
 
 
 def _drop_slivers(positions: list[float]) -> list[float]:
@@ -281,7 +297,7 @@ def _fill(pieces: list[Piece], chars: Sequence[Char]) -> list[Char]:
     """Give each region its characters' text; return the characters in no table."""
     rest: list[Char] = []
     inside: dict[int, tuple[Region, list[Char]]] = {}
-    owner: dict[int, Region] = {}  # id(char index) -> region, for straddle checks
+    owner: dict[int, Region] = {}  # character index -> region, for straddle checks
     for index, char in enumerate(chars):
         x = (char.x0 + char.x1) / 2
         y = (char.top + char.bottom) / 2
@@ -293,6 +309,8 @@ def _fill(pieces: list[Piece], chars: Sequence[Char]) -> list[Char]:
                 inside.setdefault(id(region), (region, []))[1].append(char)
                 owner[index] = region
                 break
+            if piece.clipped and x > piece.xs[-1] and piece.ys[0] < y < piece.ys[-1]:
+                break  # past the page's edge, beside a table: see _beyond_page
         else:
             rest.append(char)
     for region, members in inside.values():

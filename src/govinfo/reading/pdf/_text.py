@@ -1,11 +1,13 @@
 """Characters into lines, lines into paragraphs; page numbers in the margins left out.
 
 Strategy: characters whose vertical centres lie within half a line of each other form a line,
-read left to right; a gap wider than a fifth of the line's height is a space. The same rule
+read left to right; a gap wider than a fifth of the line's height is a space, except between
+two CJK characters (justified text spreads them). The same rule
 builds a cell's text (its lines joined by ``\\n``, as a cell's own line breaks) and the page's
 running text. Running text is then joined into paragraphs the way a reader sees them: a line
 continues the paragraph above when that line ran to the right margin and this one starts at
-the left margin without a larger gap; an indented first line, a short last line, a centred
+the left margin without a larger gap, and neither spreads its words into columns (an unruled
+table's rows stay lines of their own); an indented first line, a short last line, a centred
 title or a heading all end or start paragraphs. A line alone in the top or bottom margin that
 is only a page number (``-1-``, ``— 2 —``, ``第3页``, ``4/6``) is dropped.
 """
@@ -22,6 +24,8 @@ __all__ = ["TextLine", "cell_text", "is_page_number", "join_lines", "paragraphs"
 
 #: A gap between characters wider than this share of the line height is a space.
 _SPACE = 0.2
+#: A gap wider than this share of the line height separates columns.
+_SPREAD = 1.0
 #: Lines in the outer share of the page (top or bottom) may be running heads and page numbers.
 _MARGIN = 0.1
 _PAGE_NUMBER = re.compile(
@@ -40,6 +44,7 @@ class TextLine(NamedTuple):
     top: float
     x1: float
     bottom: float
+    spread: bool = False  #: words far apart: columns of an unruled table, not prose
 
 
 def text_lines(chars: Iterable[Char]) -> list[TextLine]:
@@ -63,15 +68,26 @@ def _line(chars: list[Char]) -> TextLine:
     chars.sort(key=lambda c: c.x0)
     top = min(c.top for c in chars)
     bottom = max(c.bottom for c in chars)
-    space = _SPACE * (bottom - top)
+    height = bottom - top
     parts: list[str] = []
     previous: Char | None = None
+    widest = 0.0
     for char in chars:
-        if previous is not None and char.x0 - previous.x1 > space:
-            parts.append(" ")
+        if previous is not None:
+            gap = char.x0 - previous.x1
+            widest = max(widest, gap)
+            if gap > _SPACE * height and not (_cjk(previous.text) and _cjk(char.text)):
+                parts.append(" ")
         parts.append(char.text)
         previous = char
-    return TextLine("".join(parts), chars[0].x0, top, max(c.x1 for c in chars), bottom)
+    return TextLine(
+        "".join(parts), chars[0].x0, top, max(c.x1 for c in chars), bottom, widest > _SPREAD * height
+    )
+
+
+def _cjk(char: str) -> bool:
+    # Justified CJK text spreads its characters; a gap between two of them is not a space.
+    return "\u3000" <= char <= "\u9fff" or "\uff00" <= char <= "\uffef"
 
 
 def cell_text(chars: Iterable[Char]) -> str:
@@ -119,7 +135,7 @@ def paragraphs(lines: Sequence[TextLine], left: float, right: float) -> list[Par
             full = above.x1 >= right - 1.5 * height
             flush = line.x0 <= left + 0.5 * height
             close = line.top - above.bottom <= 0.8 * height
-            if full and flush and close:
+            if full and flush and close and not (line.spread or above.spread):
                 current.append(line)
                 continue
             found.append(_paragraph(current, left, right))
