@@ -24,9 +24,7 @@ EXPECTED: dict[str, str] = json.loads((PDFS / "expected.json").read_text(encodin
 
 def _expected(path: Path) -> dict[str, Any]:
     data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
-    data["cells"] = {
-        a: Decimal(v) if isinstance(v, str) else v for a, v in data["cells"].items()
-    }
+    data["cells"] = {a: Decimal(v) if isinstance(v, str) else v for a, v in data["cells"].items()}
     return data
 
 

@@ -81,7 +81,12 @@ def _line(chars: list[Char]) -> TextLine:
         parts.append(char.text)
         previous = char
     return TextLine(
-        "".join(parts), chars[0].x0, top, max(c.x1 for c in chars), bottom, widest > _SPREAD * height
+        "".join(parts),
+        chars[0].x0,
+        top,
+        max(c.x1 for c in chars),
+        bottom,
+        widest > _SPREAD * height,
     )
 
 
@@ -91,8 +96,41 @@ def _cjk(char: str) -> bool:
 
 
 def cell_text(chars: Iterable[Char]) -> str:
-    """A cell's text: its lines joined by ``\\n``."""
+    """A cell's text: its lines joined by ``\\n``; vertical text read column by column."""
+    chars = list(chars)
+    columns = _vertical_columns(chars)
+    if columns is not None:
+        return "\n".join("".join(c.text for c in column) for column in columns)
     return "\n".join(line.text for line in text_lines(chars))
+
+
+def _vertical_columns(chars: list[Char]) -> list[list[Char]] | None:
+    """Upright characters set top to bottom in columns read right to left (Word's and
+    LibreOffice's vertical text direction), or ``None`` when the text runs in lines.
+
+    Vertical text has several columns of two or more characters each, and no two characters
+    of a column's neighbour touch sideways (in lines, the characters of a word do).
+    """
+    if len(chars) < 4:
+        return None
+    by_x = sorted(chars, key=lambda c: (c.x0 + c.x1) / 2)
+    columns: list[list[Char]] = [[by_x[0]]]
+    for char in by_x[1:]:
+        last = columns[-1][-1]
+        width = max(last.x1 - last.x0, char.x1 - char.x0, 0.5)
+        if (char.x0 + char.x1) / 2 - (last.x0 + last.x1) / 2 > 0.5 * width:
+            columns.append([char])
+        else:
+            columns[-1].append(char)
+    if len(columns) < 2 or any(len(column) < 2 for column in columns):
+        return None
+    for left, right in zip(columns, columns[1:], strict=False):
+        gap = min(c.x0 for c in right) - max(c.x1 for c in left)
+        if gap < 0.25 * (left[0].x1 - left[0].x0):
+            return None
+    for column in columns:
+        column.sort(key=lambda c: c.top)
+    return columns[::-1]
 
 
 def is_page_number(line: TextLine, height: float) -> bool:
