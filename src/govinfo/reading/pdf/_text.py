@@ -14,6 +14,7 @@ is only a page number (``-1-``, ``— 2 —``, ``第3页``, ``4/6``) is dropped.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple
@@ -124,7 +125,7 @@ def _vertical_columns(chars: list[Char]) -> list[list[Char]] | None:
             columns[-1].append(char)
     if len(columns) < 2 or any(len(column) < 2 for column in columns):
         return None
-    for left, right in zip(columns, columns[1:], strict=False):
+    for left, right in itertools.pairwise(columns):
         gap = min(c.x0 for c in right) - max(c.x1 for c in left)
         if gap < 0.25 * (left[0].x1 - left[0].x0):
             return None
