@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pdfplumber
@@ -14,6 +15,7 @@ from govinfo.reading.pdf._grid import Piece, page_tables
 
 DATA = Path(__file__).resolve().parents[2] / "data" / "pdf"
 REAL = DATA / "real" / "huaian_2024.pdf"
+_NUMBER = re.compile(r"[\d,.]+")
 CORPUS = [*sorted(DATA.glob("*.pdf")), REAL]
 
 
@@ -92,7 +94,7 @@ def _agree(
       giving the same characters in another order;
     * a long label that Calc prints unwrapped, centred across its row's rules: pdfplumber
       adds the next row's overflowing start to this cell. Where two such labels overlap, the
-      page itself is garbled; with ``labels=False`` only cells holding digits are compared.
+      page itself is garbled; with ``labels=False`` only cells holding a number are compared.
     """
     if len(ours) != len(theirs):
         return False
@@ -104,7 +106,7 @@ def _agree(
                 continue
             if a is None or b is None:
                 return False
-            if not labels and not any(ch.isdigit() for ch in a + b):
+            if not labels and not (_NUMBER.fullmatch(a) or _NUMBER.fullmatch(b)):
                 continue
             if sorted(a) == sorted(b):
                 continue
