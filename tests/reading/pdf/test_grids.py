@@ -141,4 +141,5 @@ def test_cells_agree_with_pdfplumber(path: Path) -> None:
                 own = path.name.endswith(".own.pdf")  # Calc's unwrapped labels overflow
                 assert _agree(_ours(match[0]), theirs, labels=not own), f"page {page.number}"
                 compared += 1
-    assert compared >= 3
+    # Printed workbooks have no rules (Calc prints no grid lines): no table on either side.
+    assert compared >= 3 or path.name.endswith(".xlsx.pdf")
