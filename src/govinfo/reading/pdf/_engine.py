@@ -37,6 +37,10 @@ __all__ = ["read_pages"]
 
 _LOCK = threading.Lock()
 _WHITESPACE = frozenset(" \t\r\n\x00\u3000\xa0")
+#: A path whose bounds are no wider (or no taller) than this, in points, is a line.
+_THIN = 2.0
+#: A thin path shorter than this is a dot, not a ruling.
+_MIN_LINE = 2.0
 #: Forms nested deeper than this are not searched for rulings.
 _MAX_FORM_DEPTH = 8
 _Matrix = tuple[float, float, float, float, float, float]
@@ -135,6 +139,21 @@ def _chars(textpage: raw.FPDF_TEXTPAGE, left: float, top: float) -> Iterator[Cha
         yield Char(char, rect.left - left, top - rect.top, rect.right - left, top - rect.bottom)
 
 
+class _Scratch:
+    """The out-parameters of pdfium's path calls, allocated once per page: ctypes objects
+    cost more to make than the calls that fill them."""
+
+    def __init__(self) -> None:
+        self.ints = [ctypes.c_int() for _ in range(2)]
+        self.colour = [ctypes.c_uint() for _ in range(4)]
+        self.floats = [ctypes.c_float() for _ in range(4)]
+        self.matrix = raw.FS_MATRIX()
+        self.int_refs = [ctypes.byref(v) for v in self.ints]
+        self.colour_refs = [ctypes.byref(v) for v in self.colour]
+        self.float_refs = [ctypes.byref(v) for v in self.floats]
+        self.matrix_ref = ctypes.byref(self.matrix)
+
+
 def _objects(
     holder: raw.FPDF_PAGE | raw.FPDF_PAGEOBJECT,
     matrix: _Matrix,
@@ -143,8 +162,10 @@ def _objects(
     top: float,
     out: list[Segment],
     depth: int,
+    scratch: _Scratch | None = None,
 ) -> int:
     """Collect ruling segments of the page (or form) into ``out``; return its image count."""
+    scratch = scratch or _Scratch()
     if depth == 0:
         count = raw.FPDFPage_CountObjects(holder)
         get = raw.FPDFPage_GetObject
@@ -152,23 +173,38 @@ def _objects(
         count = raw.FPDFFormObj_CountObjects(holder)
         get = raw.FPDFFormObj_GetObject
     images = 0
+    get_type = raw.FPDFPageObj_GetType
     for i in range(count):
         obj = get(holder, i)
-        kind = raw.FPDFPageObj_GetType(obj)
+        kind = get_type(obj)
         if kind == raw.FPDF_PAGEOBJ_PATH:
-            _path(obj, _times(_matrix(obj), matrix), left, top, out)
+            if depth > 0 or not _thin(obj, left, top, out, scratch):
+                _path(
+                    obj,
+                    _times(_matrix(obj, scratch), matrix),
+                    left=left,
+                    top=top,
+                    out=out,
+                    scratch=scratch,
+                )
         elif kind == raw.FPDF_PAGEOBJ_IMAGE:
             images += 1
         elif kind == raw.FPDF_PAGEOBJ_FORM and depth < _MAX_FORM_DEPTH:
             images += _objects(
-                obj, _times(_matrix(obj), matrix), left=left, top=top, out=out, depth=depth + 1
+                obj,
+                _times(_matrix(obj, scratch), matrix),
+                left=left,
+                top=top,
+                out=out,
+                depth=depth + 1,
+                scratch=scratch,
             )
     return images
 
 
-def _matrix(obj: raw.FPDF_PAGEOBJECT) -> _Matrix:
-    m = raw.FS_MATRIX()
-    if not raw.FPDFPageObj_GetMatrix(obj, ctypes.byref(m)):
+def _matrix(obj: raw.FPDF_PAGEOBJECT, scratch: _Scratch) -> _Matrix:
+    m = scratch.matrix
+    if not raw.FPDFPageObj_GetMatrix(obj, scratch.matrix_ref):
         return _IDENTITY
     return (m.a, m.b, m.c, m.d, m.e, m.f)
 
@@ -187,32 +223,67 @@ def _times(inner: _Matrix, outer: _Matrix) -> _Matrix:
     )
 
 
-def _visible(obj: raw.FPDF_PAGEOBJECT, getter: object) -> bool:
-    r, g, b, a = (ctypes.c_uint() for _ in range(4))
-    if not getter(obj, r, g, b, a):  # type: ignore[operator]
-        return True
-    return a.value > 0 and (r.value, g.value, b.value) != (255, 255, 255)
+def _visible(obj: raw.FPDF_PAGEOBJECT, scratch: _Scratch) -> bool:
+    """Whether the path is stroked or filled in a colour other than white or transparent."""
+    fill, stroke = scratch.ints
+    if not raw.FPDFPath_GetDrawMode(obj, *scratch.int_refs):
+        return False
+    r, g, b, a = scratch.colour
+    for drawn, getter in (
+        (stroke.value, raw.FPDFPageObj_GetStrokeColor),
+        (fill.value, raw.FPDFPageObj_GetFillColor),
+    ):
+        if not drawn:
+            continue
+        if not getter(obj, *scratch.colour_refs):
+            return True
+        if a.value > 0 and (r.value, g.value, b.value) != (255, 255, 255):
+            return True
+    return False
+
+
+def _thin(
+    obj: raw.FPDF_PAGEOBJECT, left: float, top: float, out: list[Segment], scratch: _Scratch
+) -> bool:
+    """A page-level path whose bounds are a thin box is a line along them (Word's and WPS's
+    borders are thin filled boxes, LibreOffice's short strokes): one call instead of one per
+    segment. Returns ``False`` for any other path."""
+    if not raw.FPDFPageObj_GetBounds(obj, *scratch.float_refs):
+        return False
+    x0, y0, x1, y1 = (v.value for v in scratch.floats)
+    width = x1 - x0
+    height = y1 - y0
+    if width > _THIN and height > _THIN:
+        return False
+    if max(width, height) >= _MIN_LINE and _visible(obj, scratch):
+        if width >= height:
+            middle = top - (y0 + y1) / 2
+            out.append(Segment(x0 - left, middle, x1 - left, middle))
+        else:
+            middle = (x0 + x1) / 2 - left
+            out.append(Segment(middle, top - y1, middle, top - y0))
+    return True
 
 
 def _path(
-    obj: raw.FPDF_PAGEOBJECT, matrix: _Matrix, left: float, top: float, out: list[Segment]
+    obj: raw.FPDF_PAGEOBJECT,
+    matrix: _Matrix,
+    *,
+    left: float,
+    top: float,
+    out: list[Segment],
+    scratch: _Scratch,
 ) -> None:
-    fill = ctypes.c_int()
-    stroke = ctypes.c_int()
-    if not raw.FPDFPath_GetDrawMode(obj, ctypes.byref(fill), ctypes.byref(stroke)):
-        return
-    stroked = bool(stroke.value) and _visible(obj, raw.FPDFPageObj_GetStrokeColor)
-    filled = bool(fill.value) and _visible(obj, raw.FPDFPageObj_GetFillColor)
-    if not (stroked or filled):
+    if not _visible(obj, scratch):
         return
     a, b, c, d, e, f = matrix
-    x = ctypes.c_float()
-    y = ctypes.c_float()
+    x, y = scratch.floats[:2]
+    x_ref, y_ref = scratch.float_refs[:2]
     start: tuple[float, float] | None = None
     last: tuple[float, float] | None = None
     for i in range(raw.FPDFPath_CountSegments(obj)):
         segment = raw.FPDFPath_GetPathSegment(obj, i)
-        if not raw.FPDFPathSegment_GetPoint(segment, ctypes.byref(x), ctypes.byref(y)):
+        if not raw.FPDFPathSegment_GetPoint(segment, x_ref, y_ref):
             continue
         point = (a * x.value + c * y.value + e - left, top - (b * x.value + d * y.value + f))
         kind = raw.FPDFPathSegment_GetType(segment)
