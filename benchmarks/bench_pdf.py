@@ -24,9 +24,9 @@ import pypdfium2 as pdfium
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_docx import _cpu  # noqa: E402  (one CPU timer for every benchmark)
+from bench_docx import _cpu
 
-from govinfo.reading.pdf import read_pdf, read_pdf_document  # noqa: E402
+from govinfo.reading.pdf import read_pdf, read_pdf_document
 
 DATA = Path(__file__).resolve().parent.parent / "tests" / "data" / "pdf"
 SOURCES = {
