@@ -75,10 +75,7 @@ def image_only(pages: int = 1) -> bytes:
         image.set_matrix(pdfium.PdfMatrix().scale(500, 700).translate(40, 60))
         page.insert_obj(image)
         page.gen_content()
-    buffer = io.BytesIO()
-    document.save(buffer)
-    document.close()
-    return buffer.getvalue()
+    return _saved(document)
 
 
 def joined(*documents: bytes) -> bytes:
@@ -88,7 +85,11 @@ def joined(*documents: bytes) -> bytes:
         source = pdfium.PdfDocument(data)
         out.import_pages(source)
         source.close()
+    return _saved(out)
+
+
+def _saved(document: pdfium.PdfDocument) -> bytes:
     buffer = io.BytesIO()
-    out.save(buffer)
-    out.close()
+    document.save(buffer)
+    document.close()
     return buffer.getvalue()

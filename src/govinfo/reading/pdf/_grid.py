@@ -191,18 +191,16 @@ def _piece(page: PageContent, horizontal: list[Line], vertical: list[Line]) -> P
     bottom_h = max(h.at for h in horizontal)
     x0, x1 = min(left_h, left_v), max(right_h, right_v)
     y0, y1 = min(top_v, top_h), max(bottom_v, bottom_h)
-    if top_v < top_h - TOLERANCE:
-        h_lines.append(Line(top_v, x0, x1))
-        implied.append("top")
-    if bottom_v > bottom_h + TOLERANCE:
-        h_lines.append(Line(bottom_v, x0, x1))
-        implied.append("bottom")
-    if left_h < left_v - TOLERANCE:
-        v_lines.append(Line(left_h, y0, y1))
-        implied.append("left")
-    if right_h > right_v + TOLERANCE:
-        v_lines.append(Line(right_h, y0, y1))
-        implied.append("right")
+    # A missing outer rule: the rulings across reach past the outermost one along.
+    for name, missing, lines, line in (
+        ("top", top_v < top_h - TOLERANCE, h_lines, Line(top_v, x0, x1)),
+        ("bottom", bottom_v > bottom_h + TOLERANCE, h_lines, Line(bottom_v, x0, x1)),
+        ("left", left_h < left_v - TOLERANCE, v_lines, Line(left_h, y0, y1)),
+        ("right", right_h > right_v + TOLERANCE, v_lines, Line(right_h, y0, y1)),
+    ):
+        if missing:
+            lines.append(line)
+            implied.append(name)
     beyond, clipped = _beyond_page(page, max(x1, right_v), y0, y1)
     if beyond is not None:
         # The table runs off the page: its last columns' rulings are cut at the page edge,
