@@ -82,8 +82,19 @@ def flow(pages: list[PageContent]) -> tuple[Flow, Joins]:
     """The document's tables and paragraphs in reading order, joined across pages."""
     items: Flow = []
     joins = Joins()
+    laid_out = []
     for page in pages:
-        page_items = _page_items(page)
+        pieces, rest = page_tables(page)
+        lines = [line for line in text_lines(rest) if not is_page_number(line, page.height)]
+        laid_out.append((page, pieces, lines))
+    # The text block's margins, over every page of the same width: a page holding one short
+    # line does not make that line run "to the margin".
+    by_width: dict[int, list[TextLine]] = {}
+    for page, _, lines in laid_out:
+        by_width.setdefault(round(page.width), []).extend(lines)
+    for page, pieces, lines in laid_out:
+        margins = _margins(by_width[round(page.width)], page)
+        page_items = _page_items(page, pieces, lines, margins)
         if page_items and items:
             last, first = items[-1], page_items[0]
             if isinstance(last, TextBlock) and isinstance(first, TextBlock):
@@ -99,10 +110,13 @@ def flow(pages: list[PageContent]) -> tuple[Flow, Joins]:
     return items, joins
 
 
-def _page_items(page: PageContent) -> Flow:
-    pieces, rest = page_tables(page)
-    lines = [line for line in text_lines(rest) if not is_page_number(line, page.height)]
-    left, right = _margins(lines, page)
+def _page_items(
+    page: PageContent,
+    pieces: list[Piece],
+    lines: list[TextLine],
+    margins: tuple[float, float],
+) -> Flow:
+    left, right = margins
     positioned: list[tuple[float, int, Item | list[TextLine]]] = []
     for index, piece in enumerate(pieces):
         positioned.append((piece.top, index, Joined(piece)))
