@@ -154,3 +154,35 @@ def test_a_table_cut_by_a_page_break_is_joined(rows: int, cut: int, repeat: bool
     assert texts == [["项目", "甲", "乙"]] + [[f"第{i}行", str(i), str(i * 2)] for i in range(rows)]
     assert [row[0].location.page for row in table.rows[1:]] == [1] * cut + [2] * (rows - cut)
     assert any(n.code == "pdf-table-continued" for n in document.notes)
+
+
+_coords = st.floats(min_value=-50, max_value=900, allow_nan=False)
+
+
+@given(
+    segments=st.lists(st.builds(Segment, _coords, _coords, _coords, _coords), max_size=40),
+    chars=st.lists(
+        st.builds(
+            lambda t, x, y, w, h: Char(t, x, y, x + w, y + h),
+            st.sampled_from("甲乙1 2-。第页"),
+            _coords,
+            _coords,
+            st.floats(0, 20),
+            st.floats(0, 20),
+        ),
+        max_size=60,
+    ),
+    pages=st.integers(1, 3),
+)
+def test_any_drawing_gives_a_document(
+    segments: list[Segment], chars: list[Char], pages: int
+) -> None:
+    """Any strokes and characters, on one page or repeated over several (so tables may join
+    across pages), lay out without error, and every table cell names its page."""
+    content = [
+        PageContent(n, 595.0, 842.0, tuple(chars), tuple(segments), 0) for n in range(1, pages + 1)
+    ]
+    document = pdf_document(content, source="any.pdf")
+    for block in document.blocks:
+        if isinstance(block, Table):
+            assert all(cell.location.page is not None for row in block.rows for cell in row)
