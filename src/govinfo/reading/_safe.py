@@ -117,11 +117,14 @@ def load_source(
 
 
 def sniff(data: bytes) -> str:
-    """A coarse guess at what ``data`` is: ``zip``, ``ole`` (legacy Office), ``xml`` or ``text``."""
+    """A coarse guess at what ``data`` is: ``zip``, ``ole`` (legacy Office), ``pdf``, ``xml`` or
+    ``text``. A PDF's header may follow a few bytes of junk (readers look in the first 1024)."""
     if data.startswith(_ZIP_MAGIC):
         return "zip"
     if data.startswith(_OLE_MAGIC):
         return "ole"
+    if b"%PDF-" in data[:1024]:
+        return "pdf"
     head = data[:512].lstrip(b"\xef\xbb\xbf \t\r\n")
     if head.startswith(b"<"):
         return "xml"

@@ -94,9 +94,9 @@ def _by_package(archive: SafeZip, display: str) -> str | None:
 
 
 def _by_content(data: bytes, display: str) -> str | None:
-    if data[:1024].lstrip().startswith(b"%PDF-"):
-        return "pdf"
     kind = sniff(data)
+    if kind == "pdf":
+        return "pdf"
     if kind in ("zip", "ole"):
         archive = open_zip(data, source=display)
         if "word/document.xml" in archive:

@@ -16,7 +16,7 @@ from typing import BinaryIO
 
 from govinfo.errors import NotAReportError, UnsupportedFormatError
 from govinfo.locations import Location
-from govinfo.reading._safe import load_source
+from govinfo.reading._safe import load_source, sniff
 from govinfo.reading.document import Document
 from govinfo.reading.interpret import interpret
 from govinfo.reading.pdf._document import pdf_document
@@ -40,7 +40,7 @@ def _load_pages(data: bytes, display: str) -> list[PageContent]:
             f"reading PDF needs the pypdfium2 package: {INSTALL_HINT}",
             location=Location(source=display),
         ) from exc
-    if not data.startswith(b"%PDF-") and b"%PDF-" not in data[:1024]:
+    if sniff(data) != "pdf":
         raise UnsupportedFormatError(
             "not a PDF file (no %PDF- header)", location=Location(source=display)
         )
