@@ -125,6 +125,19 @@ def test_glyph_codes_instead_of_text_are_named() -> None:
         read_pdf(data)
 
 
+def test_a_table_of_figures_that_matches_nothing_hints_at_fonts() -> None:
+    """A ruled table of figures whose labels match no row (the symptom of glyph codes that
+    look like text): NotAReportError, saying what to check."""
+    xs = [72, 200, 260, 320]
+    ys = [700, 676, 652, 628]
+    content = b"".join(line(xs[0], y, xs[-1], y) for y in ys)
+    content += b"".join(line(x, ys[-1], x, ys[0]) for x in xs)
+    for r, y in enumerate(ys[1:]):
+        content += text(80, y + 6, f"Xq{r}zv") + text(210, y + 6, str(r)) + text(270, y + 6, "7")
+    with pytest.raises(NotAReportError, match="ToUnicode"):
+        read_pdf(pdf([text(72, 770, "Report") + content]))
+
+
 def test_a_text_pdf_that_is_no_report() -> None:
     """A readable PDF without a report: NotAReportError, as for any other format."""
     with pytest.raises(NotAReportError):

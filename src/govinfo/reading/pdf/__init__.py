@@ -17,7 +17,7 @@ from typing import BinaryIO
 from govinfo.errors import NotAReportError, UnsupportedFormatError
 from govinfo.locations import Location
 from govinfo.reading._safe import load_source, sniff
-from govinfo.reading.document import Document
+from govinfo.reading.document import Document, Table
 from govinfo.reading.interpret import interpret
 from govinfo.reading.pdf._document import pdf_document
 from govinfo.reading.pdf._shapes import PageContent
@@ -111,4 +111,22 @@ def read_pdf(source: PdfSource, *, name: str | None = None) -> ReadResult:
         unmapped = [note for note in document.notes if note.code == "pdf-text-unmapped"]
         if unmapped:
             raise UnsupportedFormatError(unmapped[0].message, location=exc.location) from exc
+        if any(_table_of_figures(block) for block in document.blocks):
+            # The symptom of glyph codes that happen to look like text: the layout is a
+            # report's, the labels match nothing.
+            raise NotAReportError(
+                f"{exc.message}; the PDF has a ruled table of figures whose labels match no "
+                "report row: if its text (read_pdf_document) looks garbled, the PDF's fonts "
+                "lack a ToUnicode map: print it to a new PDF or OCR it",
+                location=exc.location,
+            ) from exc
         raise
+
+
+def _table_of_figures(block: object) -> bool:
+    """A ruled table of at least three rows and three columns with figures in it."""
+    if not isinstance(block, Table) or len(block.rows) < 3:
+        return False
+    widths = [len(row) for row in block.rows]
+    figures = sum(1 for row in block.rows for cell in row if cell.text.strip().isdigit())
+    return min(widths) >= 3 and figures >= len(block.rows)
