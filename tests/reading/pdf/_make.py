@@ -9,7 +9,13 @@ import pypdfium2 as pdfium
 _ID = b"[<00112233445566778899aabbccddeeff> <00112233445566778899aabbccddeeff>]"
 
 
-def pdf(pages: list[bytes], *, encrypt: bool = False, size: tuple[int, int] = (595, 842)) -> bytes:
+def pdf(
+    pages: list[bytes],
+    *,
+    encrypt: bool = False,
+    size: tuple[int, int] = (595, 842),
+    rotate: int = 0,
+) -> bytes:
     """A PDF whose pages draw the given content streams (Helvetica as /F1).
 
     With ``encrypt``, the trailer names a standard security handler whose user password is not
@@ -25,7 +31,7 @@ def pdf(pages: list[bytes], *, encrypt: bool = False, size: tuple[int, int] = (5
     ]
     for i, content in enumerate(pages):
         objects.append(
-            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %d %d] " % size
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %d %d] /Rotate %d " % (*size, rotate)
             + b"/Resources << /Font << /F1 3 0 R >> >> /Contents %d 0 R >>" % (5 + 2 * i)
         )
         objects.append(b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream")

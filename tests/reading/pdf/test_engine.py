@@ -42,3 +42,21 @@ def test_a_shaded_cell_does_not_cut_the_grid() -> None:
     """A grey filled cell over a black-ruled table keeps the table's four cells."""
     shade = b"0.8 0.8 0.8 rg 72 676 128 24 re f\n"
     assert _cells(shade + _boxes(0.5, b"0 0 0")) == [["label", "12", "other", "3"]]
+
+
+def test_a_rotated_page_is_read_as_displayed() -> None:
+    """A page with /Rotate 90 whose table is drawn turned, to be upright on screen: read as
+    displayed, and the boxes are given back in PDF user space."""
+    # On /Rotate 90 the displayed point (X, Y from the top) is user space (Y, X).
+    xs = [72, 200, 260]
+    ys = [100, 124, 148]
+    content = b"".join(b"%d %d m %d %d l S\n" % (y, xs[0], y, xs[-1]) for y in ys)
+    content += b"".join(b"%d %d m %d %d l S\n" % (ys[0], x, ys[-1], x) for x in xs)
+    for (word, x), y in [(("label", 80), 118), (("12", 210), 118), (("other", 80), 142)]:
+        content += b"BT /F1 10 Tf 0 1 -1 0 %d %d Tm (%s) Tj ET\n" % (y, x, word.encode())
+    document = read_pdf_document(pdf([content], rotate=90))
+    (table,) = [b for b in document.blocks if isinstance(b, Table)]
+    assert [[c.text for c in row] for row in table.rows] == [["label", "12"], ["other", ""]]
+    box = table.rows[0][1].location.box
+    assert box is not None
+    assert [round(v) for v in box] == [100, 200, 124, 260]

@@ -31,7 +31,7 @@ from pypdfium2 import raw
 from govinfo.errors import GovInfoError, ReadError, UnsafeInputError, UnsupportedFormatError
 from govinfo.locations import Location
 from govinfo.reading._safe import MAX_PDF_PAGES
-from govinfo.reading.pdf._shapes import Char, PageContent, Segment
+from govinfo.reading.pdf._shapes import Char, PageContent, Segment, displayed
 
 __all__ = ["read_pages"]
 
@@ -100,15 +100,18 @@ def _page(document: pdfium.PdfDocument, index: int, source: str) -> PageContent:
             textpage.close()
         segments: list[Segment] = []
         images = _objects(page.raw, _IDENTITY, left=left, top=top, out=segments, depth=0)
-        return PageContent(
-            number=index + 1,
-            width=right - left,
-            height=top - bottom,
-            chars=chars,
-            segments=tuple(segments),
-            images=images,
-            left=left,
-            top=top,
+        return displayed(
+            PageContent(
+                number=index + 1,
+                width=right - left,
+                height=top - bottom,
+                chars=chars,
+                segments=tuple(segments),
+                images=images,
+                left=left,
+                top=top,
+                rotation=page.get_rotation(),
+            )
         )
     except GovInfoError:
         raise
