@@ -27,6 +27,8 @@ class Location:
         sheet: worksheet name in an XLSX workbook.
         ref: A1-style cell reference in an XLSX worksheet.
         xpath: path of an element in an XML document.
+        box: the rectangle of a PDF cell or line, ``(x0, y0, x1, y1)`` in PDF points with the
+            origin at the page's bottom left (PDF user space), so ``x0 < x1`` and ``y0 < y1``.
     """
 
     source: str | None = None
@@ -38,6 +40,7 @@ class Location:
     sheet: str | None = None
     ref: str | None = None
     xpath: str | None = None
+    box: tuple[float, float, float, float] | None = None
 
     def __str__(self) -> str:
         parts: list[str] = []
@@ -76,7 +79,9 @@ _SLOTS = {name: getattr(Location, name).__set__ for name in attrs.fields_dict(Lo
 _set_source, _set_line, _set_page, _set_table, _set_row = (
     _SLOTS[n] for n in ("source", "line", "page", "table", "row")
 )
-_set_cell, _set_sheet, _set_ref, _set_xpath = (_SLOTS[n] for n in ("cell", "sheet", "ref", "xpath"))
+_set_cell, _set_sheet, _set_ref, _set_xpath, _set_box = (
+    _SLOTS[n] for n in ("cell", "sheet", "ref", "xpath", "box")
+)
 
 
 def _build(
@@ -90,6 +95,7 @@ def _build(
     sheet: str | None = None,
     ref: str | None = None,
     xpath: str | None = None,
+    box: tuple[float, float, float, float] | None = None,
 ) -> Location:
     place: Location = _new(Location)
     _set_source(place, source)
@@ -101,6 +107,7 @@ def _build(
     _set_sheet(place, sheet)
     _set_ref(place, ref)
     _set_xpath(place, xpath)
+    _set_box(place, box)
     return place
 
 
@@ -129,9 +136,12 @@ def table_location(
     *,
     line: int | None = None,
     page: int | None = None,
+    box: tuple[float, float, float, float] | None = None,
 ) -> Location:
-    """``Location(source=, table=, row=, cell=, xpath=, line=, page=)``, without ``__init__``.
+    """``Location(source=, table=, row=, cell=, xpath=, line=, page=, box=)``, without ``__init__``.
 
     For readers that make one location per document table cell (DOCX, HTML, PDF).
     """
-    return _build(source, line=line, page=page, table=table, row=row, cell=cell, xpath=xpath)
+    return _build(
+        source, line=line, page=page, table=table, row=row, cell=cell, xpath=xpath, box=box
+    )

@@ -67,6 +67,8 @@ _locations = st.builds(
     sheet=st.none() | _any_text,
     ref=st.none() | st.text(),
     xpath=st.none() | st.text(),
+    page=st.none() | st.integers(min_value=1),
+    box=st.none() | st.tuples(*[st.floats(allow_nan=False, allow_infinity=False)] * 4),
 )
 _diagnostics = st.lists(
     st.builds(

@@ -33,6 +33,7 @@ from govinfo.locations import Location
 
 __all__ = [
     "MAX_MEMBERS",
+    "MAX_PDF_PAGES",
     "MAX_RATIO",
     "MAX_SOURCE_BYTES",
     "MAX_UNZIPPED_BYTES",
@@ -52,6 +53,9 @@ MAX_UNZIPPED_BYTES = 256 * 1024 * 1024
 MAX_RATIO = 200
 #: Largest number of members in an archive.
 MAX_MEMBERS = 10_000
+#: Most pages a PDF may have. Reports run to a few dozen pages; a PDF of thousands is not one,
+#: and each page costs time and memory to lay out.
+MAX_PDF_PAGES = 200
 
 #: What the readers accept: text (``read_text`` only), bytes, a path, or a binary file.
 Source = str | bytes | bytearray | memoryview | os.PathLike[str] | BinaryIO
@@ -113,11 +117,14 @@ def load_source(
 
 
 def sniff(data: bytes) -> str:
-    """A coarse guess at what ``data`` is: ``zip``, ``ole`` (legacy Office), ``xml`` or ``text``."""
+    """A coarse guess at what ``data`` is: ``zip``, ``ole`` (legacy Office), ``pdf``, ``xml`` or
+    ``text``. A PDF's header may follow a few bytes of junk (readers look in the first 1024)."""
     if data.startswith(_ZIP_MAGIC):
         return "zip"
     if data.startswith(_OLE_MAGIC):
         return "ole"
+    if b"%PDF-" in data[:1024]:
+        return "pdf"
     head = data[:512].lstrip(b"\xef\xbb\xbf \t\r\n")
     if head.startswith(b"<"):
         return "xml"

@@ -5,7 +5,8 @@ never imports lxml or openpyxl, and a format whose reader is not installed (or n
 yet) fails with :class:`~govinfo.UnsupportedFormatError` naming it, not with an ImportError.
 Content decides first (a zip holding ``word/document.xml`` is DOCX, ``xl/workbook.xml`` XLSX;
 a package whose main part has another name is told by the content type ``[Content_Types].xml``
-gives that part, the part ``_rels/.rels`` names; XML in govinfo's namespace is XML); the file
+gives that part, the part ``_rels/.rels`` names; XML in govinfo's namespace is XML; a file
+starting ``%PDF-`` is PDF); the file
 suffix decides only when content cannot; what is left is read as text.
 """
 
@@ -30,9 +31,11 @@ FORMATS: dict[str, str] = {
     "docx": "govinfo.reading.docx:read_docx",
     "xlsx": "govinfo.reading.xlsx:read_xlsx",
     "xml": "govinfo.reading.xml:read_xml",
+    "pdf": "govinfo.reading.pdf:read_pdf",
 }
 
 _SUFFIXES = {".txt": "text", ".text": "text", ".docx": "docx", ".xlsx": "xlsx", ".xml": "xml"}
+_SUFFIXES[".pdf"] = "pdf"
 _XML_NAMESPACE = b"urn:govinfo:annual-report:"
 
 Reader = Callable[..., ReadResult]
@@ -92,6 +95,8 @@ def _by_package(archive: SafeZip, display: str) -> str | None:
 
 def _by_content(data: bytes, display: str) -> str | None:
     kind = sniff(data)
+    if kind == "pdf":
+        return "pdf"
     if kind in ("zip", "ole"):
         archive = open_zip(data, source=display)
         if "word/document.xml" in archive:
@@ -123,7 +128,7 @@ def read(
     Args:
         source: a path (``str`` or ``os.PathLike``), bytes or a binary file, in any
             supported format. To read text you already hold, use :func:`read_text`.
-        format: force a reader: ``"text"``, ``"docx"``, ``"xlsx"`` or ``"xml"``.
+        format: force a reader: ``"text"``, ``"docx"``, ``"xlsx"``, ``"xml"`` or ``"pdf"``.
         name: the name to use in locations and messages (default: the path).
 
     Returns:

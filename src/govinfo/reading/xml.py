@@ -200,10 +200,13 @@ def _tables(
 
 
 def _location(element: etree._Element) -> Location:
-    numbers, _ = _xsd.location_fields()
+    numbers, _, boxes = _xsd.location_fields()
     values: dict[str, Any] = {
         name: int(element.get(name, "")) for name in numbers if name in element.attrib
     }
+    for name in boxes:
+        if name in element.attrib:
+            values[name] = tuple(float(v) for v in element.get(name, "").split())
     for child in element:
         values[_local(child)] = read_text(child)
     return Location(**values)

@@ -89,6 +89,8 @@ CELL_TYPES = {
     ValueKind.AMOUNT: "amount_cell",
 }
 _TEXT = "text"
+#: Simple type of a location's box (four numbers).
+BOX = "box"
 
 
 def _xs(name: str) -> str:
@@ -204,6 +206,11 @@ def _simple_types(schema: etree._Element) -> None:
     _sub(_sub(code, "restriction", base="xs:string"), "pattern", value=CHAR_CODE_PATTERN)
     key = _sub(schema, "simpleType", name="legacy_key")
     _sub(_sub(key, "restriction", base="xs:string"), "pattern", value="[a-z0-9_]+")
+    numbers = _sub(schema, "simpleType", name="numbers")
+    _sub(numbers, "list", itemType="xs:double")
+    box = _sub(schema, "simpleType", name=BOX)
+    _document(box, "A rectangle in PDF points, x0 y0 x1 y1, origin at the page's bottom left.")
+    _sub(_sub(box, "restriction", base="numbers"), "length", value="4")
     bases = {
         ValueKind.COUNT: "xs:nonNegativeInteger",
         ValueKind.SIGNED: "xs:integer",
@@ -248,12 +255,16 @@ def _legacy_type(schema: etree._Element) -> None:
 
 
 @functools.cache
-def location_fields() -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """The :class:`~govinfo.Location` fields written as attributes (ints) and as text elements."""
+def location_fields() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    """The :class:`~govinfo.Location` fields written as attributes (ints), as text elements,
+    and as box attributes (four numbers, ``"x0 y0 x1 y1"``)."""
     hints = typing.get_type_hints(Location)
-    numbers = tuple(f.name for f in attrs.fields(Location) if hints[f.name] == int | None)
-    texts = tuple(f.name for f in attrs.fields(Location) if f.name not in numbers)
-    return numbers, texts
+    fields = attrs.fields(Location)
+    numbers = tuple(f.name for f in fields if hints[f.name] == int | None)
+    box = tuple[float, float, float, float] | None
+    boxes = tuple(f.name for f in fields if hints[f.name] == box)
+    texts = tuple(f.name for f in fields if f.name not in numbers and f.name not in boxes)
+    return numbers, texts, boxes
 
 
 def _diagnostics_type(schema: etree._Element) -> None:
@@ -271,12 +282,14 @@ def _diagnostics_type(schema: etree._Element) -> None:
             optional = {"minOccurs": "0"} if field.default is None else {}
             _sub(sequence, "element", name=field.name, type=_TEXT, **optional)
     location = _sub(schema, "complexType", name=LOCATION)
-    numbers, texts = location_fields()
+    numbers, texts, boxes = location_fields()
     sequence = _sub(location, "sequence")
     for name in texts:
         _sub(sequence, "element", name=name, type=_TEXT, minOccurs="0")
     for name in numbers:
         _sub(location, "attribute", name=name, type="xs:integer")
+    for name in boxes:
+        _sub(location, "attribute", name=name, type=BOX)
 
 
 def _check_type(schema: etree._Element) -> None:

@@ -88,12 +88,16 @@ def _tables(root: etree._Element, report: AnnualReport) -> None:
 def _location(
     parent: etree._Element, location: Location, address: str | None = None
 ) -> etree._Element:
-    numbers, texts = _xsd.location_fields()
+    numbers, texts, boxes = _xsd.location_fields()
     attributes = {} if address is None else {_xsd.ADDRESS: address}
     for name in numbers:
         value = getattr(location, name)
         if value is not None:
             attributes[name] = str(value)
+    for name in boxes:
+        box = getattr(location, name)
+        if box is not None:
+            attributes[name] = " ".join(map(repr, box))  # repr: a float's exact round trip
     element = etree.SubElement(parent, qname(_xsd.LOCATION), attributes)
     for name in texts:
         _text(element, name, getattr(location, name))

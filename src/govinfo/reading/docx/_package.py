@@ -91,7 +91,7 @@ def _main_part_name(archive: SafeZip, source: str) -> str:
 def _describe(data: bytes) -> str:
     head = data[:1024].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if head.startswith(b"%pdf"):
-        return "a PDF file, not a DOCX; extract its text (e.g. with pdftotext) and use read_text"
+        return "a PDF file, not a DOCX; read it with read_pdf (or read)"
     if head.startswith(b"{\\rtf"):
         return f"an RTF file, not a DOCX; {_SAVE_AS}"
     if head.startswith(b"<"):
