@@ -44,7 +44,7 @@ class WriteOptions:
 
 
 #: Suffixes ``govinfo batch`` picks up in a directory.
-READ_SUFFIXES = (".txt", ".docx", ".xlsx", ".xml", ".json")
+READ_SUFFIXES = (".txt", ".docx", ".xlsx", ".xml", ".json", ".html", ".htm", ".shtml")
 
 
 def read_file(path: Path) -> ReadResult:

@@ -1,0 +1,220 @@
+"""Where on the page the report is: the block to read, and a title found outside it.
+
+Strategy: a report page is a site's chrome (header, menus, a "当前位置：首页 > …" trail, link
+lists, footer) around one block that holds the report. That block is found from the page's
+structure, not its words:
+
+1. *Anchors*: the data tables (innermost tables of two or more rows; a table repeating an
+   earlier one's text exactly, a print view, is not an anchor). A page without data tables
+   anchors on the element whose own paragraphs (``<p>`` children, ``<br>``-separated text) hold
+   the most text.
+2. The block starts as the anchors' lowest common ancestor. While it holds less than
+   :data:`PROSE_ENOUGH` characters outside its tables (the tables' own wrapper, without the
+   report's prose), it grows to its parent, as long as the parent adds at most
+   :data:`LINKS_ALLOWED` links (``<a href>``) and no copy of a table already read: a report's
+   own text has hardly any links, a site's chrome is made of them. So the headings and prose
+   around the tables join the block, and the menus, tabs and share buttons around the
+   report's own block never do.
+
+A title standing outside the block (an article-title ``<div>`` or ``<h1>`` above it, or only
+the page's ``<title>``) is offered when the block does not start with one: the nearest heading
+element or ``*title*``-classed element before the block whose text the page's ``<title>`` (or
+its ``ArticleTitle`` meta) contains, else that meta, else the ``<title>``'s first part (sites
+append ``_栏目_站点`` to it).
+"""
+
+from __future__ import annotations
+
+import re
+
+import attrs
+from lxml import etree
+
+from govinfo.reading.html._text import all_text, source_line, squashed
+
+__all__ = [
+    "LINKS_ALLOWED",
+    "PROSE_ENOUGH",
+    "Content",
+    "Title",
+    "find_content",
+    "lacks_title",
+    "outside_title",
+]
+
+#: Links a parent may add to the block and still be part of the report (a web address or an
+#: attachment written into the text).
+LINKS_ALLOWED = 2
+#: Characters of text outside the tables that show a block holds the report's prose, so it
+#: need not grow: a report's overview alone runs to hundreds of characters.
+PROSE_ENOUGH = 200
+#: A title longer than this is not a title.
+_TITLE_MAX = 80
+
+_LINKS = etree.XPath("count(.//a[@href])")
+_TITLE_SPLIT = re.compile(r"\s*(?:_|\||｜| - | — |--|——)\s*")
+_HEADINGS = frozenset({"h1", "h2", "h3"})
+#: The first line of a block that is not a title: a sentence, or a numbered section heading.
+_NOT_TITLE = re.compile(r"。|^\s*[一二三四五六七八九十]+\s*[、.．]")
+
+
+@attrs.frozen
+class Content:
+    """The block holding the report.
+
+    Attributes:
+        block: the element to read.
+        anchors: the data tables the block was chosen around.
+        whole: whether the block is the whole body (nothing was found to narrow it).
+    """
+
+    block: etree._Element
+    anchors: tuple[etree._Element, ...]
+    whole: bool
+
+
+@attrs.frozen
+class Title:
+    """A title found outside the report block: its text, source line and what held it."""
+
+    text: str
+    line: int | None
+    holder: str
+
+
+def _squash(text: str) -> str:
+    return "".join(text.split())
+
+
+def _data_tables(body: etree._Element) -> list[etree._Element]:
+    seen: set[str] = set()
+    tables: list[etree._Element] = []
+    for table in body.iter("table"):
+        if next(table.iterdescendants("table"), None) is not None:
+            continue
+        if sum(1 for _ in table.iter("tr")) < 2:
+            continue
+        signature = squashed(table)
+        if signature in seen or not any(ch.isdigit() for ch in signature):
+            continue
+        seen.add(signature)
+        tables.append(table)
+    return tables
+
+
+def _prose_anchor(body: etree._Element) -> etree._Element:
+    scores: dict[etree._Element, int] = {}
+    for element in body.iter("p", "br"):
+        parent = element.getparent()
+        if parent is None:
+            continue
+        if element.tag == "p":
+            size = len(_squash(all_text(element)))
+        else:
+            size = len(_squash(element.tail or ""))
+        scores[parent] = scores.get(parent, 0) + size
+    if not scores:
+        return body
+    return max(scores, key=scores.__getitem__)
+
+
+def _common_ancestor(elements: list[etree._Element]) -> etree._Element:
+    path = [*list(elements[0].iterancestors())[::-1], elements[0]]
+    depth = len(path)
+    for element in elements[1:]:
+        chain = [*list(element.iterancestors())[::-1], element]
+        depth = min(depth, len(chain))
+        for index in range(depth):
+            if chain[index] is not path[index]:
+                depth = index
+                break
+    return path[depth - 1] if depth else elements[0].getroottree().getroot()
+
+
+def _text_size(element: etree._Element) -> int:
+    return len(squashed(element))
+
+
+def _grow(
+    block: etree._Element, body: etree._Element, tables: int, copies: set[str]
+) -> etree._Element:
+    links = float(_LINKS(block))  # type: ignore[arg-type]
+    while block is not body and _text_size(block) - tables < PROSE_ENOUGH:
+        parent = block.getparent()
+        if parent is None:
+            break
+        more = float(_LINKS(parent))  # type: ignore[arg-type]
+        if more - links > LINKS_ALLOWED:
+            break
+        if copies and any(
+            squashed(t) in copies for t in parent.iter("table") if not _inside(t, block)
+        ):
+            break
+        block, links = parent, more
+    return block
+
+
+def _inside(element: etree._Element, block: etree._Element) -> bool:
+    return any(ancestor is block for ancestor in element.iterancestors())
+
+
+def _page_title(root: etree._Element) -> Title | None:
+    for meta in root.iter("meta"):
+        if str(meta.get("name", "")).lower() == "articletitle":
+            content = " ".join(str(meta.get("content", "")).split())
+            if content:
+                return Title(content, source_line(meta), "ArticleTitle meta")
+    title = root.find(".//title")
+    if title is None or not all_text(title).strip():
+        return None
+    text = " ".join(all_text(title).split())
+    return Title(_TITLE_SPLIT.split(text)[0], source_line(title), "<title>")
+
+
+_TITLE_HOLDERS = etree.XPath(
+    "preceding::*[self::h1 or self::h2 or self::h3 or "
+    "contains(translate(@class, 'TITLE', 'title'), 'title')]"
+)
+
+
+def _title_before(block: etree._Element, page: str) -> Title | None:
+    wanted = _squash(page)
+    holders: list[etree._Element] = _TITLE_HOLDERS(block)  # type: ignore[assignment]
+    for element in reversed(holders):
+        text = " ".join(all_text(element).split())
+        if text and len(text) <= _TITLE_MAX and _squash(text) in wanted:
+            return Title(text, source_line(element), f"<{element.tag}>")
+    return None
+
+
+def lacks_title(first: str | None) -> bool:
+    """Whether a block whose first line is ``first`` (``None``: a table) starts without a title."""
+    return first is None or len(first) > _TITLE_MAX or bool(_NOT_TITLE.search(first))
+
+
+def outside_title(root: etree._Element, block: etree._Element) -> Title | None:
+    """A title for the report from outside ``block``: a heading above it, or the page's own."""
+    page = _page_title(root)
+    if page is None:
+        return None
+    return _title_before(block, page.text) or page
+
+
+def find_content(root: etree._Element) -> Content:
+    """The block of ``root`` (an ``html`` element) that holds the report."""
+    body = root.find("body")
+    if body is None:
+        body = root
+    anchors = _data_tables(body)
+    start = _common_ancestor(anchors) if anchors else _prose_anchor(body)
+    copies: set[str] = set()
+    if anchors:
+        kept = {squashed(t) for t in anchors}
+        for table in body.iter("table"):
+            if table not in anchors:
+                signature = squashed(table)
+                if signature in kept:
+                    copies.add(signature)
+    tables = sum(_text_size(t) for t in anchors)
+    block = _grow(start, body, tables, copies)
+    return Content(block=block, anchors=tuple(anchors), whole=block is body)
