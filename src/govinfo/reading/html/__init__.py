@@ -82,7 +82,7 @@ def _page(source: HtmlSource, name: str | None) -> tuple[Document, int]:
         if first is None or not isinstance(first, Paragraph) or lacks_title(first.text):
             title = outside_title(root, content.block)
             if title is not None:
-                walker.add_title(title.text, title.line)
+                walker.add_title(title.lines or (title.text,), title.line)
                 notes.append(
                     Diagnostic(
                         code="html-title-outside",

@@ -82,9 +82,9 @@ class BlockWalker:
         self._flush()
         return self.blocks
 
-    def add_title(self, text: str, line: int | None) -> None:
-        """Put a title found outside the report block in front of its blocks."""
-        self.blocks.insert(0, Paragraph(text=text, location=self._at(line)))
+    def add_title(self, lines: tuple[str, ...], line: int | None) -> None:
+        """Put a title found outside the report block, line by line, in front of its blocks."""
+        self.blocks[:0] = [Paragraph(text=text, location=self._at(line)) for text in lines]
 
     def _at(self, line: int | None) -> Location:
         if line is None:

@@ -30,7 +30,7 @@ import re
 import attrs
 from lxml import etree
 
-from govinfo.reading.html._text import all_text, source_line, squashed
+from govinfo.reading.html._text import all_text, lines_of, source_line, squashed
 
 __all__ = [
     "LINKS_ALLOWED",
@@ -75,11 +75,19 @@ class Content:
 
 @attrs.frozen
 class Title:
-    """A title found outside the report block: its text, source line and what held it."""
+    """A title found outside the report block: its text, source line and what held it.
+
+    Attributes:
+        text: the title on one line.
+        line: the source line of the element that held it.
+        holder: what held it (``<div>``, ``ArticleTitle meta``, ``<title>``).
+        lines: the title's lines as the page breaks them (organ and title on two lines).
+    """
 
     text: str
     line: int | None
     holder: str
+    lines: tuple[str, ...] = ()
 
 
 def _squash(text: str) -> str:
@@ -183,7 +191,8 @@ def _title_before(block: etree._Element, page: str) -> Title | None:
     for element in reversed(holders):
         text = " ".join(all_text(element).split())
         if text and len(text) <= _TITLE_MAX and _squash(text) in wanted:
-            return Title(text, source_line(element), f"<{element.tag}>")
+            lines = tuple(lines_of(element))
+            return Title(text, source_line(element), f"<{element.tag}>", lines)
     return None
 
 
