@@ -152,7 +152,10 @@ class _Renderer:
         depth = 1 if self.layout.group_column == "none" else 3
         head = self.applications_header(note, header, depth)
         body = self.result_rows(data, depth)
-        for row in (*head, *body):
+        again = self.applications_header(note, header, depth) if self.layout.repeat_header else []
+        # Every row, a repeated header's too, starts the same grid columns in: a header
+        # without the shift would stand over other columns than its data.
+        for row in (*head, *body, *again):
             if self.layout.grid_before:
                 trpr = row.find(b.w("trPr"))
                 assert trpr is not None
@@ -160,7 +163,6 @@ class _Renderer:
         if self.layout.split_at is None or self.layout.split_at >= len(body):
             return [self.wrap(b.tbl(*head, *body))]
         first, second = body[: self.layout.split_at], body[self.layout.split_at :]
-        again = self.applications_header(note, header, depth) if self.layout.repeat_header else []
         return [self.wrap(b.tbl(*head, *first)), b.p(), self.wrap(b.tbl(*again, *second))]
 
     def applications_header(self, note: str, header: list[str], depth: int) -> list[etree._Element]:
@@ -263,13 +265,14 @@ class _Renderer:
         return [b.tr(*top), b.tr(*middle), b.tr(*bottom)]
 
 
-def render(report: AnnualReport, layout: Layout) -> bytes:
-    """``report`` as a ``.docx`` laid out as ``layout`` says."""
+def render(report: AnnualReport, layout: Layout, text: str | None = None) -> bytes:
+    """``report`` as a ``.docx`` laid out as ``layout`` says (from ``text``, its canonical
+    text with cells changed, when given)."""
     renderer = _Renderer(layout)
     front: list[str] = []
     sections: dict[str, list[str]] = {}
     current = front
-    for line in write_text(report).split("\n"):
+    for line in (write_text(report) if text is None else text).split("\n"):
         if line in _HEADINGS:
             current = sections.setdefault(line, [])
         else:

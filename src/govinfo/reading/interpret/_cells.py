@@ -10,6 +10,7 @@ the row is left unknown, with an error that says so.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from decimal import Decimal
 from typing import NamedTuple
@@ -21,16 +22,27 @@ from govinfo.model.fields import ValueKind
 from govinfo.model.flat import CellValue
 from govinfo.reading.interpret._placement import (
     MAX_CANDIDATES,
+    Budget,
     placement_count,
     placements,
     splits,
 )
 from govinfo.reading.interpret._tables import RowReading
 from govinfo.reading.interpret._tokens import Token
-from govinfo.reading.interpret._values import Kind, normalise
+from govinfo.reading.interpret._values import Kind, chinese_numeral, normalise
 from govinfo.reading.result import Diagnostic, Severity
 
-__all__ = ["Judge", "Mark", "ReadCell", "is_direct", "read_row"]
+__all__ = [
+    "Judge",
+    "Mark",
+    "ReadCell",
+    "convert",
+    "is_direct",
+    "is_positional",
+    "read_positional",
+    "read_row",
+    "row_candidates",
+]
 
 
 class Mark:
@@ -52,10 +64,34 @@ class ReadCell(NamedTuple):
 Judge = Callable[[dict[str, CellValue], bool], dict[str, CellValue] | None]
 
 
-def _convert(
+def convert(
     token: Token, kind: ValueKind, column: str, notes: list[Diagnostic], address: str
 ) -> ReadCell:
+    """One value cell's token as the column reads it, noting every repair or refusal."""
     value = token.value
+    if value.kind is Kind.TEXT:
+        # Words in a value cell: a count in Chinese numerals, or not a number at all.
+        numeral = chinese_numeral(token.text) if kind is ValueKind.COUNT else None
+        if numeral is not None:
+            notes.append(
+                _note(
+                    "value-chinese-numeral",
+                    f"read {token.text.strip()!r} as {numeral}",
+                    token,
+                    address,
+                )
+            )
+            return ReadCell(numeral, Mark.READ, token.location)
+        notes.append(
+            _note(
+                "value-not-a-number",
+                f"{token.text.strip()[:40]!r} is not a number; the cell is left unknown",
+                token,
+                address,
+                Severity.WARNING,
+            )
+        )
+        return ReadCell(None, Mark.READ, token.location)
     if kind is ValueKind.COUNT and value.integer is not None and value.integer >= 0:
         if value.separators:
             notes.append(
@@ -155,14 +191,83 @@ def _positional(reading: RowReading, columns: int) -> list[Token] | None:
 
 def is_direct(reading: RowReading) -> bool:
     """Whether the row's values fit its columns as they stand (no placement to decide)."""
-    columns = len(reading.spec.columns)
-    return len(reading.values) == columns or _positional(reading, columns) is not None
+    return len(reading.values) == len(reading.spec.columns)
+
+
+def read_positional(
+    reading: RowReading, judge: Judge, notes: list[Diagnostic]
+) -> dict[str, ReadCell] | None:
+    """A row printed on one line whose blank cells make up the count, read by position.
+
+    Only when the whole table allows that reading: a blank next to the label may be the
+    label's own merged cell rather than a value, and then the row lost a value (``None``:
+    the caller places its values like any other row's).
+    """
+    spec = reading.spec
+    positional = _positional(reading, len(spec.columns))
+    if positional is None:
+        return None
+    addresses = [spec.address(c) for c in spec.columns]
+    scratch: list[Diagnostic] = []
+    cells = {
+        a: convert(t, kind, column, scratch, a)
+        for a, t, kind, column in zip(addresses, positional, spec.kinds, spec.columns, strict=True)
+    }
+    if judge({a: cells[a].value for a in addresses}, True) is None:
+        return None
+    return {
+        a: convert(t, kind, column, notes, a)
+        for a, t, kind, column in zip(addresses, positional, spec.kinds, spec.columns, strict=True)
+    }
+
+
+def is_positional(reading: RowReading) -> bool:
+    """Whether the row, printed on one line, has blank cells that make up its count."""
+    return _positional(reading, len(reading.spec.columns)) is not None
+
+
+def row_candidates(reading: RowReading) -> tuple[str, list[list[Token | None]]] | None:
+    """The candidate readings of a row whose values do not fit its columns, and the code of
+    the diagnostic a chosen one gets; ``None`` when there are too many to search.
+
+    The search's entry point (see :mod:`._placement`): every reading a row's text allows,
+    one token or ``None`` (unknown) per column. Digits run together with no separator
+    (``6210009``) offer their splits; other rows every order-preserving placement.
+    """
+    spec = reading.spec
+    columns = len(spec.columns)
+    values = reading.values
+    candidates: list[list[Token | None]] = []
+    # One number holding at least as many digits as there are columns: the cells ran
+    # together with no separator ("6210009"); only its splits are readings.
+    digits = normalise(values[0].text).replace(" ", "") if len(values) == 1 else ""
+    if columns > 1 and digits.isascii() and digits.isdigit() and len(digits) >= columns:
+        token = values[0]
+        if math.comb(len(digits) - 1, columns - 1) > MAX_CANDIDATES:
+            return None
+        for parts in splits(digits, columns):
+            candidates.append(
+                [
+                    token._replace(
+                        text=str(p),
+                        value=attrs.evolve(token.value, number=Decimal(p), integer=p),
+                    )
+                    for p in parts
+                ]
+            )
+        return "digits-run-together", candidates
+    if placement_count(len(values), columns) > MAX_CANDIDATES:
+        return None
+    for placement in placements(len(values), columns, [v.text for v in values]):
+        candidates.append([None if i is None else values[i] for i in placement])
+    return ("row-extra-values" if len(values) > columns else "row-short"), candidates
 
 
 def read_row(
     reading: RowReading,
     judge: Judge,
     notes: list[Diagnostic],
+    budget: Budget,
     *,
     final: bool = True,
     whole: bool = True,
@@ -178,6 +283,7 @@ def read_row(
     addresses = [spec.address(c) for c in spec.columns]
     values = reading.values
     where = reading.label[-1].location
+    address = f"{spec.table}.{spec.row}" if spec.row else spec.table
 
     cache: dict[tuple[int, int], ReadCell] = {}
 
@@ -187,50 +293,34 @@ def read_row(
             if token is None:
                 continue
             if sink is notes:
-                out[addresses[index]] = _convert(
+                out[addresses[index]] = convert(
                     token, spec.kinds[index], spec.columns[index], sink, addresses[index]
                 )
                 continue
             cached = cache.get((id(token), index))
             if cached is None:
-                cached = _convert(
+                cached = convert(
                     token, spec.kinds[index], spec.columns[index], sink, addresses[index]
                 )
                 cache[id(token), index] = cached
             out[addresses[index]] = cached
         return out
 
+    def row_of(cells: dict[str, ReadCell]) -> dict[str, CellValue]:
+        return {a: (cells[a].value if a in cells else None) for a in addresses}
+
     if len(values) == columns:
         return build(list(values))
-    positional = _positional(reading, columns)
-    if positional is not None:
-        return build(list(positional))
+    scratch: list[Diagnostic] = []
     if not values:
         return {}
-    code = "row-extra-values" if len(values) > columns else "row-short"
-    candidates: list[list[Token | None]] = []
-    # One number holding at least as many digits as there are columns: the cells ran
-    # together with no separator ("6210009"); only its splits are readings.
-    digits = normalise(values[0].text).replace(" ", "") if len(values) == 1 else ""
-    run_together = columns > 1 and digits.isascii() and digits.isdigit() and len(digits) >= columns
-    if run_together:
-        code = "digits-run-together"
-        token = values[0]
-        for parts in splits(digits, columns):
-            candidates.append(
-                [
-                    token._replace(
-                        text=str(p),
-                        value=attrs.evolve(token.value, number=Decimal(p), integer=p),
-                    )
-                    for p in parts
-                ]
-            )
-    elif placement_count(len(values), columns) <= MAX_CANDIDATES:
-        for placement in placements(len(values), columns, [v.text for v in values]):
-            candidates.append([None if i is None else values[i] for i in placement])
+    offered = row_candidates(reading)
+    if offered is None:
+        return _gave_up(reading, f"more than {MAX_CANDIDATES} placements to try", notes, address)
+    if not budget.check(len(offered[1])):
+        return _gave_up(reading, _spent(budget), notes, address)
+    code, candidates = offered
     found: dict[tuple[CellValue, ...], list[Token | None]] = {}
-    scratch: list[Diagnostic] = []
     seen: set[tuple[CellValue, ...]] = set()
     seen_values: set[tuple[object, ...]] = set()
     for candidate in candidates:
@@ -241,7 +331,7 @@ def read_row(
         cells = build(candidate, scratch)
         if any(c.mark is Mark.READ and c.value is None for c in cells.values()):
             continue
-        row = {a: (cells[a].value if a in cells else None) for a in addresses}
+        row = row_of(cells)
         raw = tuple(row.values())
         if raw in seen:
             continue
@@ -253,9 +343,7 @@ def read_row(
     if len(found) > 1 and whole:
         narrowed: dict[tuple[CellValue, ...], list[Token | None]] = {}
         for candidate in found.values():
-            cells = build(candidate, scratch)
-            row = {a: (cells[a].value if a in cells else None) for a in addresses}
-            judged = judge(row, True)
+            judged = judge(row_of(build(candidate, scratch)), True)
             if judged is not None:
                 narrowed.setdefault(tuple(judged[a] for a in addresses), candidate)
         found = narrowed
@@ -270,12 +358,14 @@ def read_row(
                 "the invariants allow one reading, used",
                 severity=Severity.WARNING,
                 location=where,
-                address=f"{spec.table}.{spec.row}" if spec.row else spec.table,
+                address=address,
             )
         )
         return build(chosen)
     if not final:
         return None
+    if budget.exhausted:
+        return _gave_up(reading, _spent(budget), notes, address)
     notes.append(
         Diagnostic(
             code="row-ambiguous",
@@ -283,7 +373,29 @@ def read_row(
             f"invariants allow {len(found) or 'no'} readings; its cells are left unknown",
             severity=Severity.ERROR,
             location=where,
-            address=f"{spec.table}.{spec.row}" if spec.row else spec.table,
+            address=address,
+        )
+    )
+    return {}
+
+
+def _spent(budget: Budget) -> str:
+    return f"the document's work budget spent after {budget.placements} placements"
+
+
+def _gave_up(
+    reading: RowReading, why: str, notes: list[Diagnostic], address: str
+) -> dict[str, ReadCell]:
+    spec = reading.spec
+    notes.append(
+        Diagnostic(
+            code="row-ambiguous",
+            message=f"row {spec.label!r} has {len(reading.values)} values for "
+            f"{len(spec.columns)} columns; the search for their placement gave up ({why}), "
+            "so its cells are left unknown",
+            severity=Severity.ERROR,
+            location=reading.label[-1].location,
+            address=address,
         )
     )
     return {}

@@ -12,6 +12,7 @@ neither sections nor statistics.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 
 from govinfo.errors import NotAReportError
@@ -21,8 +22,17 @@ from govinfo.model.flat import CellValue, unflatten
 from govinfo.model.narrative import Narrative
 from govinfo.model.report import AnnualReport
 from govinfo.model.template import Template
-from govinfo.reading.document import Block, Document, Paragraph
-from govinfo.reading.interpret._cells import Mark, ReadCell, is_direct, read_row
+from govinfo.reading.document import Block, Document, Paragraph, Table
+from govinfo.reading.interpret._cells import (
+    Mark,
+    ReadCell,
+    convert,
+    is_direct,
+    is_positional,
+    read_positional,
+    read_row,
+)
+from govinfo.reading.interpret._grid import read_grids
 from govinfo.reading.interpret._labels import (
     COLUMN_VARIANTS,
     RowSpec,
@@ -32,11 +42,13 @@ from govinfo.reading.interpret._labels import (
 )
 from govinfo.reading.interpret._legacy import read_legacy
 from govinfo.reading.interpret._metadata import Metadata, read_metadata
+from govinfo.reading.interpret._placement import Budget
 from govinfo.reading.interpret._prose import compare_prose
 from govinfo.reading.interpret._sections import Sections, split_sections
 from govinfo.reading.interpret._tables import RowReading, TableReading, match_rows, single_row
 from govinfo.reading.interpret._tokens import Token, is_prose, tokenise
 from govinfo.reading.result import Diagnostic, ReadResult, Severity
+from govinfo.rules.catalogue import Unstated, equations, rule
 from govinfo.rules.infer import Fill, feasible, infer_cells
 
 __all__ = ["interpret"]
@@ -57,8 +69,8 @@ def _label_less_row(template: Template) -> RowSpec:
     )
 
 
-def _choose_template(tokens: Mapping[str, list[Token]], year: int | None) -> tuple[Template, bool]:
-    text = "".join(t.key for name in ("proactive_disclosure", "applications") for t in tokens[name])
+def _choose_template(texts: Mapping[str, str], year: int | None) -> tuple[Template, bool]:
+    text = texts["proactive_disclosure"] + texts["applications"]
     votes = template_votes(text)
     if votes[Template.GB_2019] > votes[Template.GB_2021]:
         return Template.GB_2019, False
@@ -93,23 +105,53 @@ class _Reader:
         self.source = source
         self.notes: list[Diagnostic] = []
         self.cells: dict[str, ReadCell] = {}
+        self.budget = Budget()
 
     def where(self, location: Location | None = None) -> Location:
         return location if location is not None else Location(source=self.source)
 
     def judge(self, row: dict[str, CellValue], whole: bool) -> dict[str, CellValue] | None:
         if not whole:
-            if None not in row.values():
-                # Nothing to infer (a row with extra values): the test alone decides.
-                return row if feasible(row, self.template, within=True) else None
-            local, _ = infer_cells(row, self.template, within=True)
-            return local if feasible(local, self.template, within=True) else None
+            # The row's own equations, each on its own (cheap: every candidate is tested).
+            local = _complete(row, _row_equations(self.template, tuple(row)))
+            if local is None or not feasible(local, self.template, within=True):
+                return None
+            return local
+        if not self.budget.whole():
+            return None  # out of budget: nothing is taken unverified
         merged = {a: c.value for a, c in self.cells.items()}
         merged.update(row)
+        if not feasible(merged, self.template):
+            return None
+        if not self.budget.infer():
+            # Out of budget for inference: the per-equation test alone (it narrows less, so
+            # more rows stay ambiguous; none is read wrong for it).
+            return row
         filled, _ = infer_cells(merged, self.template)
         if not feasible(filled, self.template):
             return None
         return {a: filled.get(a) for a in row}
+
+    def read_grid(self, name: str, tables: list[Table], heading: Location | None) -> int:
+        """Read a section's tables by their geometry (see :mod:`._grid`)."""
+        if name == "review_litigation":
+            specs: tuple[RowSpec, ...] = (_label_less_row(self.template),)
+        else:
+            specs = row_specs(self.template)[name]
+        reading = read_grids(self.template, name, specs, tables, self.notes)
+        self.cells.update(reading.cells)
+        for joined, spec, where in reading.fuzzy:
+            self.notes.append(
+                Diagnostic(
+                    code="row-label-fuzzy",
+                    message=f"{joined!r} read as {spec.label!r}",
+                    location=where,
+                    address=f"{name}.{spec.row}",
+                )
+            )
+        if name != "review_litigation" and reading.rows:
+            self._report_missing(name, set(reading.rows), heading)
+        return len(reading.rows)
 
     def read_table(self, name: str, tokens: list[Token], heading: Location | None) -> int:
         if name == "review_litigation":
@@ -125,7 +167,7 @@ class _Reader:
             columns = {s.column_label: None for s in cell_specs(self.template) if s.table == name}
             if name == "applications":
                 self._check_header(name, reading, list(columns), heading)
-            self._report_missing(name, reading, heading)
+            self._report_missing(name, {r.spec.row for r in reading.rows}, heading)
         if reading.orphans:
             first = reading.orphans[0]
             self.notes.append(
@@ -149,9 +191,17 @@ class _Reader:
                     )
                 )
         waiting = []
+        by_position = []
         for row in reading.rows:
-            if is_direct(row):
-                self.cells.update(read_row(row, self.judge, self.notes) or {})
+            if row.runs > 1 and not self._confirmed(row):
+                # Values reached the row from across header words (pdftotext without -layout
+                # prints a table column by column): one row's values only if the invariants
+                # confirm the order they came in.
+                self._interleaved(name, row)
+            elif is_direct(row):
+                self.cells.update(read_row(row, self.judge, self.notes, self.budget) or {})
+            elif is_positional(row):
+                by_position.append(row)
             elif reading.orphans:
                 # Stray values mean the extraction put values out of order (pdftotext without
                 # -layout on a table that wrapped): a row short of values may hold a stray one,
@@ -159,9 +209,17 @@ class _Reader:
                 self._not_placed(name, row, len(reading.orphans))
             else:
                 waiting.append(row)
+        for row in by_position:
+            cells = read_positional(row, self.judge, self.notes)
+            if cells is not None:
+                self.cells.update(cells)
+            elif reading.orphans:
+                self._not_placed(name, row, len(reading.orphans))
+            else:
+                waiting.append(row)
         # A row the invariants cannot place yet may be placed once the others are known.
         for row in list(waiting):
-            cells = read_row(row, self.judge, self.notes, final=False, whole=False)
+            cells = read_row(row, self.judge, self.notes, self.budget, final=False, whole=False)
             if cells is not None:
                 self.cells.update(cells)
                 waiting.remove(row)
@@ -169,14 +227,42 @@ class _Reader:
         while waiting and progress:
             progress = False
             for row in list(waiting):
-                cells = read_row(row, self.judge, self.notes, final=False)
+                cells = read_row(row, self.judge, self.notes, self.budget, final=False)
                 if cells is not None:
                     self.cells.update(cells)
                     waiting.remove(row)
                     progress = True
         for row in waiting:
-            self.cells.update(read_row(row, self.judge, self.notes) or {})
+            self.cells.update(read_row(row, self.judge, self.notes, self.budget) or {})
         return len(reading.rows)
+
+    def _confirmed(self, row: RowReading) -> bool:
+        spec = row.spec
+        if len(row.values) != len(spec.columns):
+            return False
+        scratch: list[Diagnostic] = []
+        values: dict[str, CellValue] = {}
+        for token, column, kind in zip(row.values, spec.columns, spec.kinds, strict=True):
+            address = spec.address(column)
+            values[address] = convert(token, kind, column, scratch, address).value
+        terms = _row_equations(self.template, tuple(values))
+        if None in values.values() or not terms:
+            return False
+        return _complete(values, terms) is not None
+
+    def _interleaved(self, name: str, row: RowReading) -> None:
+        spec = row.spec
+        self.notes.append(
+            Diagnostic(
+                code="row-interleaved",
+                message=f"the values of section {name} come in {row.runs} runs separated by "
+                "header words (a table extracted column by column) and the invariants do not "
+                "confirm them as one row in that order; its cells are left unknown",
+                severity=Severity.ERROR,
+                location=row.label[-1].location,
+                address=f"{name}.{spec.row}" if spec.row else name,
+            )
+        )
 
     def _not_placed(self, name: str, row: RowReading, strays: int) -> None:
         spec = row.spec
@@ -213,8 +299,7 @@ class _Reader:
                 )
             )
 
-    def _report_missing(self, name: str, reading: TableReading, heading: Location | None) -> None:
-        found = {r.spec.row for r in reading.rows}
+    def _report_missing(self, name: str, found: set[str], heading: Location | None) -> None:
         for spec in row_specs(self.template)[name]:
             if spec.row not in found:
                 self.notes.append(
@@ -287,6 +372,54 @@ class _Reader:
 
 _LAST = 1 << 62
 
+_Terms = tuple[tuple[tuple[str, int], ...], ...]
+
+
+@functools.cache
+def _row_equations(template: Template, addresses: tuple[str, ...]) -> _Terms:
+    """The equations of ``template`` whose every cell is one of ``addresses``, as terms."""
+    inside = set(addresses)
+    return tuple(
+        tuple((a, 1) for a in eq.lhs) + tuple((a, -1) for a in eq.rhs)
+        for eq in equations(template)
+        if rule(eq.rule).unstated is Unstated.UNKNOWN and inside.issuperset(eq.cells)
+    )
+
+
+def _complete(row: dict[str, CellValue], terms: _Terms) -> dict[str, CellValue] | None:
+    """``row`` with what its own equations determine, each taken on its own; ``None`` when
+    one cannot hold. A row's equations share few cells (one row total, or section 四's three
+    group totals), so this is what inference would fill, at a fraction of its cost."""
+    out = dict(row)
+    changed = True
+    while changed:
+        changed = False
+        for equation in terms:
+            known = 0
+            unknown: list[tuple[str, int]] = []
+            for address, coefficient in equation:
+                value = out.get(address)
+                if value is None:
+                    unknown.append((address, coefficient))
+                else:
+                    known += coefficient * int(value)
+            if not unknown:
+                if known != 0:
+                    return None
+                continue
+            if len(unknown) == 1:
+                address, coefficient = unknown[0]
+                value = -known * coefficient  # coefficient is 1 or -1
+                if value < 0:
+                    return None
+                out[address] = value
+                changed = True
+            elif len({c for _, c in unknown}) == 1 and known == 0:
+                for address, _ in unknown:
+                    out[address] = 0  # non-negative parts of a zero sum
+                changed = True
+    return out
+
 
 def _in_source_order(notes: list[Diagnostic]) -> tuple[Diagnostic, ...]:
     # Stable: notes about the same place, or about no place, keep the order they were made in.
@@ -337,13 +470,36 @@ def interpret(document: Document, *, infer: bool = True) -> ReadResult:
     section_notes: list[Diagnostic] = []
     sections = split_sections(document, section_notes)
     meta = read_metadata(sections.front)
-    tokens = {name: tokenise(list(sections.bodies.get(name, ()))) for name in _TABLES}
-    template, guessed = _choose_template(tokens, meta.year)
+    grids = {
+        name: [b for b in sections.bodies.get(name, ()) if isinstance(b, Table) and b.geometry]
+        for name in _TABLES
+    }
+    # Sections with geometry tables are read by geometry alone; the others become tokens.
+    tokens = {
+        name: [] if grids[name] else tokenise(list(sections.bodies.get(name, ())))
+        for name in _TABLES
+    }
+    texts = {
+        name: "".join(
+            key(cell.text)
+            for table in grids[name]
+            for row in table.rows
+            for cell in row
+            if cell.merged_from is None
+        )
+        + "".join(t.key for t in tokens[name])
+        for name in _TABLES
+    }
+    template, guessed = _choose_template(texts, meta.year)
     reader = _Reader(template, document.source)
     found_rows = 0
     for name in _TABLES:
         if name in sections.bodies:
-            found_rows += reader.read_table(name, tokens[name], sections.headings.get(name))
+            heading = sections.headings.get(name)
+            if grids[name]:
+                found_rows += reader.read_grid(name, grids[name], heading)
+            else:
+                found_rows += reader.read_table(name, tokens[name], heading)
     narrative = _narrative(sections)
     if found_rows == 0:
         legacy_notes: list[Diagnostic] = []

@@ -4,7 +4,14 @@ Strategy: enumerate the order-preserving placements: keep any ``n`` of ``m > n``
 extras are stray cells), or put ``m < n`` values in any ``m`` of the ``n`` columns (the others
 unknown). A run of digits with no separator (``6210009``) is split every way into ``n``
 numbers. The interpreter keeps the placements the invariants allow and uses one only if they
-all agree once inference has filled the gaps; this module only enumerates.
+all agree once inference has filled the gaps; this module only enumerates, and keeps the
+:class:`Budget` that bounds the whole search of one document.
+
+Candidate readings are the entry point of the search: a row offers a list of candidate
+readings (one token or ``None`` per column, see ``row_candidates`` in :mod:`._cells`); the
+interpreter keeps a reading only if every candidate the invariants allow agrees on it. A new
+source of candidates (digits run together, split where the invariants decide) adds its
+readings there and needs nothing else.
 """
 
 from __future__ import annotations
@@ -13,10 +20,58 @@ import itertools
 import math
 from collections.abc import Hashable, Iterator, Sequence
 
-__all__ = ["MAX_CANDIDATES", "placements", "splits"]
+__all__ = ["MAX_CANDIDATES", "Budget", "placements", "splits"]
 
 #: Beyond this many placements a row is left unknown rather than searched.
-MAX_CANDIDATES = 5000
+MAX_CANDIDATES = 1000
+#: Work units one document's placement search may spend: a candidate tested against its row's
+#: equations costs 1, against the whole table's 10, a whole-table inference 100 (about their
+#: relative costs; 3,000 units are some 30 ms on a slow machine).
+WORK = 3000
+_WHOLE = 10
+_INFER = 100
+
+
+class Budget:
+    """The work left for the placement search of one document.
+
+    Every candidate tested and every whole-table test or inference spends from it; when it
+    runs out, rows still undecided are left unknown with a diagnostic that says so, rather
+    than searched on (a row of five numbers for section 四's fifteen columns has 3,003
+    placements).
+    """
+
+    def __init__(self, work: int = WORK) -> None:
+        self.left = work
+        self.placements = 0
+
+    @property
+    def exhausted(self) -> bool:
+        return self.left <= 0
+
+    def check(self, count: int = 1) -> bool:
+        """Spend ``count`` row tests (placements); ``False`` when there were not that many left."""
+        if self.left < count:
+            self.left = 0
+            return False
+        self.left -= count
+        self.placements += count
+        return True
+
+    def whole(self) -> bool:
+        """Spend one whole-table test; ``False`` when none is left."""
+        return self._spend(_WHOLE)
+
+    def infer(self) -> bool:
+        """Spend one whole-table inference; ``False`` when none is left."""
+        return self._spend(_INFER)
+
+    def _spend(self, units: int) -> bool:
+        if self.left < units:
+            self.left = 0
+            return False
+        self.left -= units
+        return True
 
 
 def placements(

@@ -21,7 +21,7 @@ from govinfo.reading.interpret._labels import GROUP_LABELS, RowSpec, bigram_scor
 from govinfo.reading.interpret._tokens import Token
 from govinfo.reading.interpret._values import Kind
 
-__all__ = ["RowReading", "match_rows", "single_row"]
+__all__ = ["RowReading", "best_row", "match_rows", "single_row"]
 
 _FUZZY_THRESHOLD = 0.6
 _FUZZY_REACH = 3
@@ -36,6 +36,7 @@ class RowReading:
     values: list[Token] = attrs.Factory(list)
     slots: list[Token] = attrs.Factory(list)
     fuzzy: bool = False
+    runs: int = 1  #: runs of values separated by text (header words between them)
 
 
 @attrs.define
@@ -47,7 +48,7 @@ class TableReading:
     orphans: list[Token]
 
 
-def _best_row(
+def best_row(
     buffer: str, specs: tuple[RowSpec, ...], start: int, *, exact: bool = False
 ) -> tuple[int, bool] | None:
     best: tuple[int, int, int] | None = None
@@ -97,14 +98,58 @@ def _blank_row(
     slots = [t for t in pending if t.row_id == buffer[-1].row_id]
     if not slots:
         return None
-    found = _best_row("".join(t.key for t in buffer), specs, start, exact=True)
+    found = best_row("".join(t.key for t in buffer), specs, start, exact=True)
     if found is None or len(slots) < len(specs[found[0]].columns):
         return None
     return RowReading(spec=specs[found[0]], label=list(buffer), slots=slots)
 
 
+_VALUES = (Kind.NUMBER, Kind.NOT_APPLICABLE)
+
+
+def _inline_words(tokens: list[Token]) -> set[int]:
+    """Indices of words printed after a value on the same line, up to the line's next value
+    or its end (``0\t见附件\t0``, ``0\t5\t见附件``): cells of that row holding words, not
+    a label or header words."""
+    inline: set[int] = set()
+    last_value: Token | None = None
+    words: list[int] = []
+    for index, token in enumerate(tokens):
+        if token.kind is Kind.BLANK:
+            continue
+        if last_value is not None and token.row_id != last_value.row_id:
+            inline.update(words)  # words that end the line of a value
+            last_value, words = None, []
+        if token.kind in _VALUES:
+            inline.update(words)
+            last_value, words = token, []
+        elif last_value is not None:
+            words.append(index)
+    inline.update(words)
+    return inline
+
+
+def _words_after(label: list[Token], joined: str, spec: RowSpec, value: Token) -> list[Token]:
+    """Cells of words after the row's label, on the line of its first value (``行政处罚\t
+    见附件\t0``): value cells holding words, taken off ``label`` and returned."""
+    end = max((joined.rfind(f) + len(f) for f in spec.forms if f in joined), default=-1)
+    words: list[Token] = []
+    offset = len(joined)
+    while (
+        len(label) > 1
+        and end >= 0
+        and offset - len(label[-1].key) >= end
+        and label[-1].row_id == value.row_id
+        and label[-2].row_id == value.row_id
+    ):
+        words.insert(0, label.pop())
+        offset -= len(words[0].key)
+    return words
+
+
 def match_rows(tokens: list[Token], specs: tuple[RowSpec, ...]) -> TableReading:
     """Assign ``tokens`` to the rows of ``specs`` (one table of a template)."""
+    inline = _inline_words(tokens)
     rows: list[RowReading] = []
     orphans: list[Token] = []
     buffer: list[Token] = []
@@ -112,8 +157,12 @@ def match_rows(tokens: list[Token], specs: tuple[RowSpec, ...]) -> TableReading:
     current: RowReading | None = None
     pending: list[Token] = []
     start = 0
-    for token in tokens:
+    for position, token in enumerate(tokens):
         kind = token.kind
+        if kind is Kind.TEXT and position in inline and current is not None and not buffer:
+            current.values.append(token)
+            current.slots.append(token)
+            continue
         if kind is Kind.TEXT:
             if pending and buffer and token.row_id != buffer[-1].row_id:
                 # A label followed by nothing but blank cells: a row printed all blank.
@@ -136,14 +185,17 @@ def match_rows(tokens: list[Token], specs: tuple[RowSpec, ...]) -> TableReading:
             continue
         if buffer:
             joined = "".join(t.key for t in buffer)
-            found = _best_row(joined, specs, start) if joined else None
+            found = best_row(joined, specs, start) if joined else None
             if not rows:
                 header.append(joined)
             current = None
             if found is not None:
                 index, fuzzy = found
-                current = RowReading(spec=specs[index], label=list(buffer), fuzzy=fuzzy)
-                current.slots = [t for t in pending if t.row_id == buffer[-1].row_id]
+                label = list(buffer)
+                words = [] if fuzzy else _words_after(label, joined, specs[index], token)
+                current = RowReading(spec=specs[index], label=label, fuzzy=fuzzy)
+                current.values = list(words)
+                current.slots = words + [t for t in pending if t.row_id == label[-1].row_id]
                 rows.append(current)
                 start = index + 1
             buffer = []
@@ -166,11 +218,24 @@ def match_rows(tokens: list[Token], specs: tuple[RowSpec, ...]) -> TableReading:
 
 def single_row(tokens: list[Token], spec: RowSpec) -> TableReading:
     """Read every value of a label-less table (section 四) as one row."""
-    header = "".join(t.key for t in tokens if t.kind is Kind.TEXT)
-    values = [t for t in tokens if t.kind in (Kind.NUMBER, Kind.NOT_APPLICABLE)]
+    inline = _inline_words(tokens)
+    header = "".join(t.key for i, t in enumerate(tokens) if t.kind is Kind.TEXT and i not in inline)
+    values = [t for i, t in enumerate(tokens) if t.kind in _VALUES or i in inline]
     if not values:
         return TableReading(rows=[], header=header, orphans=[])
     first = next(t for t in tokens if t.kind in (Kind.NUMBER, Kind.NOT_APPLICABLE))
-    reading = RowReading(spec=spec, label=[first], values=values)
-    reading.slots = [t for t in tokens if t.row_id == first.row_id and t.kind is not Kind.TEXT]
+    runs = 0
+    in_run = False
+    for position, token in enumerate(tokens):
+        is_value = token.kind in _VALUES or position in inline
+        if is_value and not in_run:
+            runs += 1
+        if token.kind is not Kind.BLANK:
+            in_run = is_value
+    reading = RowReading(spec=spec, label=[first], values=values, runs=runs)
+    reading.slots = [
+        t
+        for i, t in enumerate(tokens)
+        if t.row_id == first.row_id and (t.kind is not Kind.TEXT or i in inline)
+    ]
     return TableReading(rows=[reading], header=header, orphans=[])

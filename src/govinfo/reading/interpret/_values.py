@@ -17,7 +17,7 @@ from decimal import Decimal, InvalidOperation
 
 import attrs
 
-__all__ = ["Kind", "Value", "normalise", "parse_value"]
+__all__ = ["Kind", "Value", "chinese_numeral", "normalise", "parse_value"]
 
 
 class Kind(enum.Enum):
@@ -78,3 +78,61 @@ def parse_value(text: str) -> Value:
         separators="," in match["int"],
         integer=int(number) if number == number.to_integral_value() else None,
     )
+
+
+_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7}
+_DIGITS.update({"八": 8, "九": 9})
+_UNITS = {"十": 10, "百": 100, "千": 1000}
+_CHINESE = re.compile(r"[零〇一二两三四五六七八九十百千万]{1,12}")
+
+
+def chinese_numeral(text: str) -> int | None:
+    """A count written in Chinese numerals (``二十七``, ``一百零五``, ``十``), or ``None``.
+
+    Only the regular forms are read: every unit (十, 百, 千, 万) at most once and in
+    decreasing order, a digit before each unit except a leading 十, and 零 only where a unit
+    is skipped; anything else is not read, so no reading is a guess.
+    """
+    compact = normalise(text).replace(" ", "")
+    if compact in ("零", "〇"):
+        return 0
+    if not _CHINESE.fullmatch(compact):
+        return None
+    high, _, low = compact.rpartition("万")
+    if "万" in high:
+        return None
+    if high:
+        upper = _below_10000(high)
+        lower = _below_10000(low) if low else 0
+        if upper is None or lower is None or upper == 0:
+            return None
+        return upper * 10000 + lower
+    return _below_10000(low)
+
+
+def _below_10000(text: str) -> int | None:
+    total = 0
+    digit: int | None = None
+    last_unit = 10000
+    zero = False
+    for index, char in enumerate(text):
+        if char in _DIGITS:
+            if digit is not None:
+                return None
+            digit = _DIGITS[char]
+            if digit == 0:
+                if zero or index == 0:
+                    return None
+                zero, digit = True, None
+            continue
+        unit = _UNITS[char]
+        if unit >= last_unit or (digit is None and not (unit == 10 and index == 0)):
+            return None
+        total += (1 if digit is None else digit) * unit
+        last_unit, digit, zero = unit, None, False
+    if digit is not None:
+        if last_unit != 10000 and last_unit > 10 and not zero and digit != 0:
+            # 三百五 is colloquial for 350: not read (it could be a typo for 三百零五).
+            return None
+        total += digit
+    return total
