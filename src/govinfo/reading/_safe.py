@@ -364,7 +364,9 @@ def parse_html(text: str, *, source: str) -> etree._Element:
         The ``html`` root element.
 
     Raises:
-        UnsafeInputError: the page declares a DTD internal subset (entity declarations).
+        UnsafeInputError: the page declares a DTD internal subset (entity declarations), or
+            breaks a parser limit (elements nested deeper than libxml2's 256 levels, whose
+            content the parser would drop).
         ReadError: the markup cannot be parsed at all.
     """
     where = Location(source=source)
@@ -375,7 +377,17 @@ def parse_html(text: str, *, source: str) -> etree._Element:
             location=where,
         )
     text = _XML_DECLARATION.sub("", text, count=1)
+    parser = _html_parser()
     try:
-        return lxml.html.document_fromstring(text, parser=_html_parser())
+        root = lxml.html.document_fromstring(text, parser=parser)
     except (ValueError, etree.LxmlError) as exc:
         raise ReadError(f"cannot parse HTML: {exc}", location=where) from exc
+    for error in parser.error_log:
+        if error.type_name == "ERR_RESOURCE_LIMIT":
+            # libxml2 drops what lies past its depth limit without failing: refuse the page
+            # rather than read it with text silently missing.
+            raise UnsafeInputError(
+                f"HTML refused: {error.message.rstrip('.')}",
+                location=attrs.evolve(where, line=error.line or None),
+            )
+    return root
