@@ -32,7 +32,6 @@ from collections.abc import Iterator
 from typing import BinaryIO
 
 import attrs
-import lxml.html
 from lxml import etree
 
 from govinfo.errors import ReadError, UnsafeInputError, UnsupportedFormatError
@@ -337,10 +336,12 @@ _XML_DECLARATION = re.compile(r"\A\s*<\?xml[^>]*>")
 _INTERNAL_SUBSET = re.compile(r"<!DOCTYPE[^>\[]*\[", re.IGNORECASE)
 
 
-def _html_parser() -> lxml.html.HTMLParser:
-    parser: lxml.html.HTMLParser | None = getattr(_HTML_PARSERS, "parser", None)
+def _html_parser() -> etree.HTMLParser:
+    # lxml.etree's parser, not lxml.html's: lxml.html looks up a Python element class for
+    # every element proxy, which costs more than the parse itself on a Word-exported page.
+    parser: etree.HTMLParser | None = getattr(_HTML_PARSERS, "parser", None)
     if parser is None:
-        parser = _HTML_PARSERS.parser = lxml.html.HTMLParser(
+        parser = _HTML_PARSERS.parser = etree.HTMLParser(
             no_network=True,
             remove_comments=True,
             remove_pis=True,
@@ -379,9 +380,11 @@ def parse_html(text: str, *, source: str) -> etree._Element:
     text = _XML_DECLARATION.sub("", text, count=1)
     parser = _html_parser()
     try:
-        root = lxml.html.document_fromstring(text, parser=parser)
+        root = etree.fromstring(text, parser)
     except (ValueError, etree.LxmlError) as exc:
         raise ReadError(f"cannot parse HTML: {exc}", location=where) from exc
+    if root is None:
+        raise ReadError("the page holds no markup", location=where)
     for error in parser.error_log:
         if error.type_name == "ERR_RESOURCE_LIMIT":
             # libxml2 drops what lies past its depth limit without failing: refuse the page

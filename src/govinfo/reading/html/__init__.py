@@ -65,7 +65,7 @@ def _page(source: HtmlSource, name: str | None) -> tuple[Document, int]:
         raise NotAReportError("the page is empty", location=Location(source=display))
     root = parse_html(text, source=display)
     content = find_content(root)
-    walker = BlockWalker(display)
+    walker = BlockWalker(display, content.signatures)
     blocks = walker.walk(content.block)
     block_line = source_line(content.block)
     if not content.whole:

@@ -29,7 +29,7 @@ from govinfo.locations import Location, line_location
 from govinfo.reading.document import Block, Paragraph
 from govinfo.reading.docx._body import _split_at_captions as split_at_captions
 from govinfo.reading.html._tables import Grid, table_rows
-from govinfo.reading.html._text import BLOCK_TAGS, SKIP_TAGS, cell_text, source_line, squashed
+from govinfo.reading.html._text import BLOCK_TAGS, SKIP_TAGS, cell_text, signature, source_line
 from govinfo.reading.result import Diagnostic
 
 __all__ = ["MAX_CELLS", "MAX_DEPTH", "BlockWalker", "is_layout"]
@@ -63,7 +63,7 @@ class BlockWalker:
         notes: what the walk noticed (duplicate tables).
     """
 
-    def __init__(self, source: str) -> None:
+    def __init__(self, source: str, signatures: dict[etree._Element, str] | None = None) -> None:
         self.source = source
         self.grid = Grid(source, cell_text, MAX_CELLS)
         self.tables = 0
@@ -71,6 +71,7 @@ class BlockWalker:
         self.notes: list[Diagnostic] = []
         self.blocks: list[Block] = []
         self._seen: dict[str, Location] = {}
+        self._signatures = signatures or {}
         self._pieces: list[str] = []
         self._link = 0
         self._line: int | None = None
@@ -152,8 +153,10 @@ class BlockWalker:
                             self._visit(td, depth + 1, False)
                             self._flush()
             return
-        signature = squashed(table)
-        first = self._seen.get(signature)
+        text = self._signatures.get(table)
+        if text is None:
+            text = signature(table)
+        first = self._seen.get(text)
         here = Location(source=self.source, line=source_line(table))
         if first is not None:
             self.notes.append(
@@ -168,8 +171,8 @@ class BlockWalker:
         self.tables += 1
         number = self.tables
         location = Location(source=self.source, table=number, line=source_line(table))
-        if signature:
-            self._seen[signature] = location
+        if text:
+            self._seen[text] = location
         rows = self.grid.build(table, number, groups)
         if rows:
             self.blocks.extend(split_at_captions(rows, location))

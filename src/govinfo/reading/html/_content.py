@@ -25,12 +25,13 @@ append ``_栏目_站点`` to it).
 
 from __future__ import annotations
 
+import itertools
 import re
 
 import attrs
 from lxml import etree
 
-from govinfo.reading.html._text import all_text, lines_of, source_line, squashed
+from govinfo.reading.html._text import all_text, lines_of, signature, source_line, text_size
 
 __all__ = [
     "LINKS_ALLOWED",
@@ -66,11 +67,13 @@ class Content:
         block: the element to read.
         anchors: the data tables the block was chosen around.
         whole: whether the block is the whole body (nothing was found to narrow it).
+        signatures: each table's text (:func:`._text.signature`), to tell copies apart.
     """
 
     block: etree._Element
     anchors: tuple[etree._Element, ...]
     whole: bool
+    signatures: dict[etree._Element, str]
 
 
 @attrs.frozen
@@ -94,20 +97,26 @@ def _squash(text: str) -> str:
     return "".join(text.split())
 
 
-def _data_tables(body: etree._Element) -> list[etree._Element]:
+def _data_tables(
+    body: etree._Element, signatures: dict[etree._Element, str]
+) -> tuple[list[etree._Element], set[str]]:
+    """The data tables, and the texts of tables that copy one of them (print views)."""
     seen: set[str] = set()
+    copies: set[str] = set()
     tables: list[etree._Element] = []
-    for table in body.iter("table"):
+    for table, text in signatures.items():
         if next(table.iterdescendants("table"), None) is not None:
             continue
-        if sum(1 for _ in table.iter("tr")) < 2:
+        if next(itertools.islice(table.iter("tr"), 1, None), None) is None:
+            continue  # fewer than two rows
+        if text in seen:
+            copies.add(text)
             continue
-        signature = squashed(table)
-        if signature in seen or not any(ch.isdigit() for ch in signature):
+        if not any(ch.isdigit() for ch in text):
             continue
-        seen.add(signature)
+        seen.add(text)
         tables.append(table)
-    return tables
+    return tables, copies
 
 
 def _prose_anchor(body: etree._Element) -> etree._Element:
@@ -139,15 +148,15 @@ def _common_ancestor(elements: list[etree._Element]) -> etree._Element:
     return path[depth - 1] if depth else elements[0].getroottree().getroot()
 
 
-def _text_size(element: etree._Element) -> int:
-    return len(squashed(element))
-
-
 def _grow(
-    block: etree._Element, body: etree._Element, tables: int, copies: set[str]
+    block: etree._Element,
+    body: etree._Element,
+    tables: int,
+    copies: set[str],
+    signatures: dict[etree._Element, str],
 ) -> etree._Element:
     links = float(_LINKS(block))  # type: ignore[arg-type]
-    while block is not body and _text_size(block) - tables < PROSE_ENOUGH:
+    while block is not body and text_size(block) - tables < PROSE_ENOUGH:
         parent = block.getparent()
         if parent is None:
             break
@@ -155,7 +164,7 @@ def _grow(
         if more - links > LINKS_ALLOWED:
             break
         if copies and any(
-            squashed(t) in copies for t in parent.iter("table") if not _inside(t, block)
+            signatures.get(t) in copies for t in parent.iter("table") if not _inside(t, block)
         ):
             break
         block, links = parent, more
@@ -214,16 +223,9 @@ def find_content(root: etree._Element) -> Content:
     body = root.find("body")
     if body is None:
         body = root
-    anchors = _data_tables(body)
+    signatures = {table: signature(table) for table in body.iter("table")}
+    anchors, copies = _data_tables(body, signatures)
     start = _common_ancestor(anchors) if anchors else _prose_anchor(body)
-    copies: set[str] = set()
-    if anchors:
-        kept = {squashed(t) for t in anchors}
-        for table in body.iter("table"):
-            if table not in anchors:
-                signature = squashed(table)
-                if signature in kept:
-                    copies.add(signature)
-    tables = sum(_text_size(t) for t in anchors)
-    block = _grow(start, body, tables, copies)
-    return Content(block=block, anchors=tuple(anchors), whole=block is body)
+    tables = sum(len(signatures[t]) for t in anchors)
+    block = _grow(start, body, tables, copies, signatures)
+    return Content(block=block, anchors=tuple(anchors), whole=block is body, signatures=signatures)

@@ -27,8 +27,9 @@ __all__ = [
     "cell_text",
     "join_cell_lines",
     "lines_of",
+    "signature",
     "source_line",
-    "squashed",
+    "text_size",
 ]
 
 #: Elements whose content is never visible text.
@@ -126,6 +127,16 @@ def all_text(element: etree._Element) -> str:
     return "".join(cast(Iterator[str], element.itertext()))
 
 
-def squashed(element: etree._Element) -> str:
-    """:func:`all_text` without any white space: equal for a table and its copy."""
-    return "".join(all_text(element).split())
+_NORMALIZED = etree.XPath("normalize-space(.)")
+_SIZE = etree.XPath("string-length(normalize-space(.))")
+
+
+def signature(element: etree._Element) -> str:
+    """All of ``element``'s text, white space runs made one space: equal for a table and its
+    copy (computed by libxml2, not in Python: tables of Word pages are large)."""
+    return str(_NORMALIZED(element))
+
+
+def text_size(element: etree._Element) -> int:
+    """How many characters of text ``element`` holds, white space runs counted once."""
+    return int(_SIZE(element))  # type: ignore[arg-type]
