@@ -101,17 +101,23 @@ class Grid:
                         column += 1
                     if column >= MAX_GRID_COLUMNS:
                         break
-                    colspan = min(max(_span(td, "colspan", 1, MAX_COLSPAN), 1), MAX_GRID_COLUMNS)
-                    colspan = min(colspan, MAX_GRID_COLUMNS - column)
-                    rowspan = _span(td, "rowspan", 1, MAX_ROWSPAN) or len(group) - index
-                    rowspan = max(min(rowspan, len(group) - index), 1)
-                    self._count(colspan * rowspan, number, row_number)
                     origin = new_cell(
                         self.text(td),
                         table_location(
                             source, number, row_number, column + 1, line=source_line(td)
                         ),
                     )
+                    get = td.get
+                    if get("colspan") is None and get("rowspan") is None:  # most cells
+                        self.cells += 1
+                        slots[column] = origin
+                        column += 1
+                        continue
+                    colspan = max(_span(td, "colspan", 1, MAX_COLSPAN), 1)
+                    colspan = min(colspan, MAX_GRID_COLUMNS - column)
+                    rowspan = _span(td, "rowspan", 1, MAX_ROWSPAN) or len(group) - index
+                    rowspan = max(min(rowspan, len(group) - index), 1)
+                    self._count(colspan * rowspan, number, row_number)
                     for across in range(colspan):
                         slots.setdefault(column + across, origin)
                     for down in range(1, rowspan):
@@ -120,6 +126,7 @@ class Grid:
                             reach.setdefault(column + across, origin)
                     column += colspan
                 if slots:
+                    self._count(0, number, row_number)
                     rows.append(self._row(slots, number, row_number))
         return rows
 

@@ -8,9 +8,9 @@ lines; a cell joins its lines with ``\\n`` as the DOCX reader joins a cell's par
 that a run of lines of one CJK character each is one word again (``结果维持``). Digits are never
 joined: ``1<br>2`` stays two lines, never the number 12.
 
-What is never text: scripts, styles, templates, form controls, embedded objects, Word's
-``<xml>`` islands and ``<o:p>`` paragraph marks (which hold only ``&nbsp;``); comments and
-processing instructions were dropped by the parser.
+What is never text: scripts, styles, templates, form controls, embedded objects and Word's
+``<xml>`` islands; comments and processing instructions were dropped by the parser. Word's
+``<o:p>`` paragraph marks are inline elements a browser shows, holding ``&nbsp;``: blank.
 """
 
 from __future__ import annotations
@@ -37,7 +37,7 @@ SKIP_TAGS = frozenset(
     {
         "script", "style", "noscript", "template", "head", "title", "iframe", "object",
         "embed", "select", "option", "textarea", "button", "input", "svg", "canvas", "map",
-        "xml", "o:p", "meta", "link", "applet", "audio", "video",
+        "xml", "meta", "link", "applet", "audio", "video",
     }
 )  # fmt: skip
 #: Elements that start and end a line.
@@ -109,7 +109,7 @@ def join_cell_lines(lines: list[str]) -> str:
 
 def cell_text(cell: etree._Element) -> str:
     """The text of a table cell (``td``/``th``) as the neutral document carries it."""
-    if len(cell) == 0:  # the common case in generated pages: text only
+    if len(cell) == 0:  # text only, as generated pages write cells
         text = cell.text
         return " ".join(text.split()) if text else ""
     return join_cell_lines(lines_of(cell))
