@@ -85,6 +85,7 @@ class Grid:
     ) -> list[tuple[Cell, ...]]:
         """The rows of ``table`` (whose row groups are ``groups``) as table ``number``'s grid."""
         source = self.source
+        text = self.text
         rows: list[tuple[Cell, ...]] = []
         row_number = 0
         for group in groups:
@@ -92,43 +93,56 @@ class Grid:
             below: dict[int, dict[int, Cell]] = {}
             for index, tr in enumerate(group):
                 row_number += 1
-                slots = below.pop(index, {})
-                column = 0
+                pending = below.pop(index, None)
+                row: list[Cell] = []
                 for td in tr:
                     if td.tag not in _CELLS:
                         continue
-                    while column in slots:
-                        column += 1
+                    if pending:
+                        while len(row) in pending:
+                            row.append(
+                                self._covered(pending.pop(len(row)), number, row_number, len(row))
+                            )
+                    column = len(row)
                     if column >= MAX_GRID_COLUMNS:
                         break
-                    origin = new_cell(
-                        self.text(td),
-                        table_location(
-                            source, number, row_number, column + 1, line=source_line(td)
-                        ),
+                    at = table_location(
+                        source, number, row_number, column + 1, line=source_line(td)
                     )
+                    origin = new_cell(text(td), at)
+                    row.append(origin)
                     get = td.get
                     if get("colspan") is None and get("rowspan") is None:  # most cells
-                        self.cells += 1
-                        slots[column] = origin
-                        column += 1
                         continue
                     colspan = max(_span(td, "colspan", 1, MAX_COLSPAN), 1)
                     colspan = min(colspan, MAX_GRID_COLUMNS - column)
                     rowspan = _span(td, "rowspan", 1, MAX_ROWSPAN) or len(group) - index
                     rowspan = max(min(rowspan, len(group) - index), 1)
                     self._count(colspan * rowspan, number, row_number)
-                    for across in range(colspan):
-                        slots.setdefault(column + across, origin)
+                    for across in range(1, colspan):
+                        row.append(self._covered(origin, number, row_number, column + across))
                     for down in range(1, rowspan):
                         reach = below.setdefault(index + down, {})
                         for across in range(colspan):
                             reach.setdefault(column + across, origin)
-                    column += colspan
-                if slots:
-                    self._count(0, number, row_number)
-                    rows.append(self._row(slots, number, row_number))
+                if pending:
+                    for column in range(len(row), min(max(pending) + 1, MAX_GRID_COLUMNS)):
+                        above = pending.get(column)
+                        if above is None:
+                            at = table_location(source, number, row_number, column + 1)
+                            row.append(new_cell("", at))
+                        else:
+                            row.append(self._covered(above, number, row_number, column))
+                if row:
+                    self._count(len(row), number, row_number)
+                    rows.append(tuple(row))
         return rows
+
+    def _covered(self, origin: Cell, number: int, row_number: int, column: int) -> Cell:
+        """The slot at ``column`` (0-based) of a row that ``origin``'s span covers."""
+        location = origin.location
+        at = table_location(self.source, number, row_number, column + 1, line=location.line)
+        return new_cell(origin.text, at, location)
 
     def _count(self, cells: int, number: int, row_number: int) -> None:
         self.cells += cells
@@ -137,20 +151,3 @@ class Grid:
                 f"the page's tables expand to more than {self.max_cells} cells",
                 location=Location(source=self.source, table=number, row=row_number),
             )
-
-    def _row(self, slots: dict[int, Cell], number: int, row_number: int) -> tuple[Cell, ...]:
-        width = max(slots) + 1
-        cells: list[Cell] = []
-        for column in range(width):
-            origin = slots.get(column)
-            if origin is None:
-                at = table_location(self.source, number, row_number, column + 1)
-                cells.append(new_cell("", at))
-                continue
-            location = origin.location
-            if location.row == row_number and location.cell == column + 1:
-                cells.append(origin)
-            else:
-                at = table_location(self.source, number, row_number, column + 1, line=location.line)
-                cells.append(new_cell(origin.text, at, location))
-        return tuple(cells)
