@@ -74,6 +74,15 @@ def test_word_cell_text() -> None:
     assert _texts(table)[0] == ["结果维持", "", "5", "1\n2", "商业\n企业"]
 
 
+def test_text_beside_a_paragraph_is_a_line_of_its_own() -> None:
+    """Text before or after a cell's one paragraph, or a <br> in it, starts a line."""
+    (table,) = _tables(
+        "<table><tr><td>a<p>b</p></td><td><p>c</p>d</td><td><p><span>e<br>f</span></p></td>"
+        "<td><p><span>g</span> <font>h</font></p></td></tr><tr><td>x</td></tr></table>"
+    )
+    assert _texts(table)[0] == ["a\nb", "c\nd", "e\nf", "g h"]
+
+
 def test_layout_tables_are_boxes_and_report_tables_inside_them_are_tables() -> None:
     """A table holding tables, or of one column, is read as its cells' content."""
     blocks = read_html_document(
