@@ -59,6 +59,19 @@ def test_the_command_line_reads_pages(
     assert "满洲里市综合保税区" in out or "page.html" in out
 
 
+def test_batch_picks_up_pages(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """``govinfo batch DIR`` reads the .html/.htm files in it."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    shutil.copy(PAGE, corpus / "a.html")
+    shutil.copy(HTML / "001_6936dc3b40e04b6e.soffice.html", corpus / "b.htm")
+    out = tmp_path / "out.csv"
+    main(["batch", str(corpus), "-o", str(out), "-q", "-j", "1"])
+    written = out.read_text(encoding="utf-8")
+    assert "a.html" in written
+    assert "b.htm" in written
+
+
 def test_convert_a_page(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """``govinfo convert page.html out.json`` writes the report read from the page."""
     target = tmp_path / "out.json"

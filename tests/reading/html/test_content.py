@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import html
+from pathlib import Path
+
 import pytest
 from hypothesis import given
 from tests.reading.html._pages import Page, render
@@ -11,6 +14,9 @@ from govinfo.errors import NotAReportError
 from govinfo.model.report import AnnualReport
 from govinfo.reading.document import Paragraph, Table
 from govinfo.reading.html import read_html, read_html_document
+from govinfo.reading.text import read_text
+
+REPORTS = Path(__file__).resolve().parents[3] / "examples" / "reports"
 
 _MENU = "".join(f"<li><a href='/{i}'>栏目{i}</a></li>" for i in range(10))
 
@@ -74,3 +80,43 @@ def test_anchors_around_headings_are_not_links() -> None:
     """Word wraps headings in <a name=_Toc…>: they stay text."""
     blocks = read_html_document("<p><a name='_Toc1'>一、总体情况</a></p>").blocks
     assert [b.text for b in blocks if isinstance(b, Paragraph)] == ["一、总体情况"]
+
+
+def test_article_info_lines_do_not_stand_for_a_title() -> None:
+    """Source and date lines (with a colon) above the report still let the page title in."""
+    page = (
+        "<html><head><title>某某局2021年度政府信息公开工作年度报告_年报_某某网</title></head><body>"
+        f"<ul>{_MENU}</ul><div class=art><p>来源：某某局</p><p>发布时间：2022-01-30</p>"
+        "<p>根据《中华人民共和国政府信息公开条例》规定，编制本报告。</p><p>一、总体情况</p>"
+        "<table><tr><td>规章</td><td>1</td></tr><tr><td>行政规范性文件</td><td>2</td></tr></table>"
+        "</div></body></html>"
+    )
+    document = read_html_document(page)
+    first = document.blocks[0]
+    assert isinstance(first, Paragraph)
+    assert first.text == "某某局2021年度政府信息公开工作年度报告"
+
+
+def test_a_caption_is_a_line_before_its_table() -> None:
+    """A <caption> element's text is read, before the table's rows."""
+    blocks = read_html_document(
+        "<table><caption>第二十条第（一）项</caption><tr><td>规章</td><td>1</td></tr>"
+        "<tr><td>行政规范性文件</td><td>2</td></tr></table>"
+    ).blocks
+    assert isinstance(blocks[0], Paragraph)
+    assert blocks[0].text == "第二十条第（一）项"
+    assert isinstance(blocks[1], Table)
+
+
+def test_a_prose_report_in_site_chrome_reads_as_its_text() -> None:
+    """A pre-2019 report (no tables) on a page with menus reads as its text does."""
+    seed = REPORTS / "003_177e9577cd498f96.txt"
+    lines = seed.read_text(encoding="utf-8").splitlines()
+    body = "".join(f"<p>{html.escape(line)}</p>" for line in lines if line.strip())
+    page = (
+        f"<html><head><title>年报</title></head><body><ul>{_MENU}</ul>"
+        f"<div class=content>{body}</div><div class=footer><a href=/a>关于我们</a></div>"
+        "</body></html>"
+    )
+    data = page.encode("gbk", errors="xmlcharrefreplace")
+    assert read_html(data).report == read_text(seed).report

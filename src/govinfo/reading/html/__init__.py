@@ -78,8 +78,8 @@ def _page(source: HtmlSource, name: str | None) -> tuple[Document, int]:
                 location=Location(source=display, line=block_line),
             )
         )
-        first = blocks[0] if blocks else None
-        if first is None or not isinstance(first, Paragraph) or lacks_title(first.text):
+        leading = [b.text if isinstance(b, Paragraph) else None for b in blocks[:6]]
+        if lacks_title(leading):
             title = outside_title(root, content.block)
             if title is not None:
                 walker.add_title(title.lines or (title.text,), title.line)

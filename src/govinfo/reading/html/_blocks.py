@@ -15,7 +15,7 @@ Tables:
 * any other table is expanded to its grid (:mod:`._tables`) and read as a
   :class:`~govinfo.reading.document.Table` with ``geometry=True``; a caption row (one cell
   spanning the row, ``第二十条第（一）项`` or a heading drawn in the table) becomes a paragraph,
-  as in the DOCX reader;
+  as in the DOCX reader, and a ``<caption>`` is a line before its table;
 * a table whose text repeats an earlier table's exactly (a print view of the same table) is
   read once.
 """
@@ -173,6 +173,10 @@ class BlockWalker:
         location = Location(source=self.source, table=number, line=source_line(table))
         if text:
             self._seen[text] = location
+        for caption in table.iterchildren("caption"):
+            self._text(caption.text, caption, False)
+            self._visit(caption, depth + 1, False)
+            self._flush()
         rows = self.grid.build(table, number, groups)
         if rows:
             self.blocks.extend(split_at_captions(rows, location))

@@ -205,9 +205,17 @@ def _title_before(block: etree._Element, page: str) -> Title | None:
     return None
 
 
-def lacks_title(first: str | None) -> bool:
-    """Whether a block whose first line is ``first`` (``None``: a table) starts without a title."""
-    return first is None or len(first) > _TITLE_MAX or bool(_NOT_TITLE.search(first))
+def lacks_title(lines: list[str | None]) -> bool:
+    """Whether a block whose first lines are ``lines`` (``None``: a table) starts without a title.
+
+    Lines with a colon (``来源：…``, ``发布时间：…``) are a page's article info, never a title:
+    the first other line decides.
+    """
+    for line in lines:
+        if line is not None and ("：" in line or ":" in line) and len(line) <= _TITLE_MAX:
+            continue
+        return line is None or len(line) > _TITLE_MAX or bool(_NOT_TITLE.search(line))
+    return True
 
 
 def outside_title(root: etree._Element, block: etree._Element) -> Title | None:
