@@ -146,3 +146,29 @@ def test_without_a_header_a_row_is_read_in_order_only_when_its_count_fits() -> N
         for c in ("natural_person", "commercial_enterprise", "other_org")
     )
     assert "row-ambiguous" in {d.code for d in result.diagnostics}
+
+
+def test_figures_in_a_line_under_a_header_grid_are_read_as_text() -> None:
+    """A section whose grid holds no row (a header drawn as a table, its numbers typed as a
+    line of text) is read from its lines, as text is."""
+    words = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"] * 3
+    header = Table(
+        rows=(
+            tuple(
+                Cell(text=w, location=Location(table=1, row=1, cell=i + 1))
+                for i, w in enumerate(words)
+            ),
+        ),
+        location=Location(table=1),
+    )
+    document = Document(
+        blocks=(
+            Paragraph(text="某某局2021年政府信息公开工作年度报告", location=Location(line=1)),
+            Paragraph(text="四、政府信息公开行政复议、行政诉讼情况", location=Location(line=2)),
+            header,
+            Paragraph(text=" ".join(["1", "0", "0", "0", "1"] * 3), location=Location(line=3)),
+        )
+    )
+    got = flatten(interpret(document).report)
+    assert got["review_litigation.litigation_after_review.total"] == 1
+    assert got["review_litigation.administrative_review.corrected"] == 0

@@ -316,9 +316,9 @@ def read_row(
         return {}
     offered = row_candidates(reading)
     if offered is None:
-        return _gave_up(reading, f"more than {MAX_CANDIDATES} placements to try", notes, address)
+        return _gave_up(reading, f"more than {MAX_CANDIDATES} placements to try", notes)
     if not budget.check(len(offered[1])):
-        return _gave_up(reading, _spent(budget), notes, address)
+        return _gave_up(reading, _spent(budget), notes)
     code, candidates = offered
     found: dict[tuple[CellValue, ...], list[Token | None]] = {}
     seen: set[tuple[CellValue, ...]] = set()
@@ -365,37 +365,29 @@ def read_row(
     if not final:
         return None
     if budget.exhausted:
-        return _gave_up(reading, _spent(budget), notes, address)
-    notes.append(
-        Diagnostic(
-            code="row-ambiguous",
-            message=f"row {spec.label!r} has {count} values for {columns} columns and the "
-            f"invariants allow {len(found) or 'no'} readings; its cells are left unknown",
-            severity=Severity.ERROR,
-            location=where,
-            address=address,
-        )
-    )
-    return {}
+        return _gave_up(reading, _spent(budget), notes)
+    return leave_unknown(reading, f" and the invariants allow {len(found) or 'no'} readings", notes)
 
 
 def _spent(budget: Budget) -> str:
     return f"the document's work budget spent after {budget.placements} placements"
 
 
-def _gave_up(
-    reading: RowReading, why: str, notes: list[Diagnostic], address: str
-) -> dict[str, ReadCell]:
+def _gave_up(reading: RowReading, why: str, notes: list[Diagnostic]) -> dict[str, ReadCell]:
+    return leave_unknown(reading, f"; the search for their placement gave up ({why})", notes)
+
+
+def leave_unknown(reading: RowReading, why: str, notes: list[Diagnostic]) -> dict[str, ReadCell]:
+    """Note that ``reading``'s cells are left unknown (``row-ambiguous``), saying ``why``."""
     spec = reading.spec
     notes.append(
         Diagnostic(
             code="row-ambiguous",
             message=f"row {spec.label!r} has {len(reading.values)} values for "
-            f"{len(spec.columns)} columns; the search for their placement gave up ({why}), "
-            "so its cells are left unknown",
+            f"{len(spec.columns)} columns{why}; its cells are left unknown",
             severity=Severity.ERROR,
             location=reading.label[-1].location,
-            address=address,
+            address=f"{spec.table}.{spec.row}" if spec.row else spec.table,
         )
     )
     return {}

@@ -34,11 +34,12 @@ import attrs
 
 from govinfo.locations import Location
 from govinfo.model.catalogue import cell_specs
+from govinfo.model.fields import ValueKind
 from govinfo.model.template import Template
 from govinfo.reading.document import Cell, Table
 from govinfo.reading.interpret._cells import Mark, ReadCell, convert
 from govinfo.reading.interpret._labels import COLUMN_VARIANTS, RowSpec, key
-from govinfo.reading.interpret._tables import best_row
+from govinfo.reading.interpret._tables import best_row, orphaned
 from govinfo.reading.interpret._tokens import Token
 from govinfo.reading.interpret._values import Kind, Value, parse_value
 from govinfo.reading.result import Diagnostic, Severity
@@ -302,16 +303,9 @@ class _SectionReader:
             joined = "".join(key(s.cell.text) for s in label)
             found = best_row(joined, self.specs, self.next_row) if joined else None
             if found is None:
-                if any(s.value.kind in _VALUES and not s.covered for s in slots[len(label) :]):
-                    self.notes.append(
-                        Diagnostic(
-                            code="value-orphan",
-                            message=f"a row of section {self.name} with values names no "
-                            "template row; its values were ignored",
-                            severity=Severity.WARNING,
-                            location=slots[0].cell.location,
-                        )
-                    )
+                strays = [s for s in slots if s.value.kind in _VALUES and not s.covered]
+                if strays:
+                    self.notes.append(orphaned(self.name, len(strays), strays[0].cell.location))
                 return
             index, fuzzy = found
             spec = self.specs[index]
@@ -344,9 +338,27 @@ class _SectionReader:
             for name in names:
                 if name is not None:
                     straddling.setdefault(name, []).append(slot)
+        cells = self.result.cells
         for index, column in enumerate(spec.columns):
-            if column in columns:
-                self.read_cell(spec, index, inside.get(column, []), straddling.get(column, []))
+            if column not in columns:
+                continue
+            within = inside.get(column)
+            if within is not None and len(within) == 1 and column not in straddling:
+                slot = within[0]
+                value = slot.value
+                if (
+                    value.integer is not None
+                    and value.integer >= 0
+                    and not value.separators
+                    and not slot.covered
+                    and spec.kinds[index] is ValueKind.COUNT
+                ):
+                    # The common cell, a plain count: read without the general path.
+                    cells[spec.address(column)] = ReadCell(
+                        value.integer, Mark.READ, slot.cell.location
+                    )
+                    continue
+            self.read_cell(spec, index, within or [], straddling.get(column, []))
 
     # Columns.
 

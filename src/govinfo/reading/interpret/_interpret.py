@@ -29,6 +29,7 @@ from govinfo.reading.interpret._cells import (
     convert,
     is_direct,
     is_positional,
+    leave_unknown,
     read_positional,
     read_row,
 )
@@ -45,7 +46,13 @@ from govinfo.reading.interpret._metadata import Metadata, read_metadata
 from govinfo.reading.interpret._placement import Budget
 from govinfo.reading.interpret._prose import compare_prose
 from govinfo.reading.interpret._sections import Sections, split_sections
-from govinfo.reading.interpret._tables import RowReading, TableReading, match_rows, single_row
+from govinfo.reading.interpret._tables import (
+    RowReading,
+    TableReading,
+    match_rows,
+    orphaned,
+    single_row,
+)
 from govinfo.reading.interpret._tokens import Token, is_prose, tokenise
 from govinfo.reading.result import Diagnostic, ReadResult, Severity
 from govinfo.rules.catalogue import Unstated, equations, rule
@@ -169,16 +176,7 @@ class _Reader:
                 self._check_header(name, reading, list(columns), heading)
             self._report_missing(name, {r.spec.row for r in reading.rows}, heading)
         if reading.orphans:
-            first = reading.orphans[0]
-            self.notes.append(
-                Diagnostic(
-                    code="value-orphan",
-                    message=f"{len(reading.orphans)} value(s) in section {name} belong to no "
-                    "recognised row and were ignored",
-                    severity=Severity.WARNING,
-                    location=first.location,
-                )
-            )
+            self.notes.append(orphaned(name, len(reading.orphans), reading.orphans[0].location))
         for row in reading.rows:
             if row.fuzzy:
                 self.notes.append(
@@ -265,17 +263,10 @@ class _Reader:
         )
 
     def _not_placed(self, name: str, row: RowReading, strays: int) -> None:
-        spec = row.spec
-        self.notes.append(
-            Diagnostic(
-                code="row-ambiguous",
-                message=f"row {spec.label!r} has {len(row.values)} values for "
-                f"{len(spec.columns)} columns and section {name} has {strays} stray value(s), "
-                "so its values may be out of order; its cells are left unknown",
-                severity=Severity.ERROR,
-                location=row.label[-1].location,
-                address=f"{name}.{spec.row}" if spec.row else name,
-            )
+        leave_unknown(
+            row,
+            f" and section {name} has {strays} stray value(s), so its values may be out of order",
+            self.notes,
         )
 
     def _check_header(
@@ -497,7 +488,15 @@ def interpret(document: Document, *, infer: bool = True) -> ReadResult:
         if name in sections.bodies:
             heading = sections.headings.get(name)
             if grids[name]:
-                found_rows += reader.read_grid(name, grids[name], heading)
+                found = reader.read_grid(name, grids[name], heading)
+                if not found:
+                    # No row in the section's grids: its figures may stand in lines of text
+                    # around them (a header drawn as a table, the numbers as a paragraph).
+                    lines: list[Block] = [
+                        b for b in sections.bodies[name] if isinstance(b, Paragraph)
+                    ]
+                    found = reader.read_table(name, tokenise(lines), heading)
+                found_rows += found
             else:
                 found_rows += reader.read_table(name, tokens[name], heading)
     narrative = _narrative(sections)

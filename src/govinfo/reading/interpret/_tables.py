@@ -17,11 +17,13 @@ from __future__ import annotations
 
 import attrs
 
+from govinfo.locations import Location
 from govinfo.reading.interpret._labels import GROUP_LABELS, RowSpec, bigram_score
 from govinfo.reading.interpret._tokens import Token
 from govinfo.reading.interpret._values import Kind
+from govinfo.reading.result import Diagnostic, Severity
 
-__all__ = ["RowReading", "best_row", "match_rows", "single_row"]
+__all__ = ["RowReading", "best_row", "match_rows", "orphaned", "single_row"]
 
 _FUZZY_THRESHOLD = 0.6
 _FUZZY_REACH = 3
@@ -105,6 +107,17 @@ def _blank_row(
 
 
 _VALUES = (Kind.NUMBER, Kind.NOT_APPLICABLE)
+
+
+def orphaned(section: str, count: int, location: Location) -> Diagnostic:
+    """The ``value-orphan`` note: ``count`` values of ``section`` belong to no row."""
+    return Diagnostic(
+        code="value-orphan",
+        message=f"{count} value(s) in section {section} belong to no recognised row and were "
+        "ignored",
+        severity=Severity.WARNING,
+        location=location,
+    )
 
 
 def _inline_words(tokens: list[Token]) -> set[int]:
