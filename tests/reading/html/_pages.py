@@ -59,6 +59,9 @@ class Page:
     review_header: str = "official"  # or "flat"
     print_copy: bool = False  # a print view repeating section 三's table after the report
     thead: bool = False  # header rows in <thead>, data in <tbody>
+    th: bool = False  # label cells as <th>
+    split_proactive: bool = False  # section 二 as four tables, each after its caption line
+    headings: str = "p"  # section headings as <p>, <p><strong>…</strong></p> or <h2>
 
 
 def pages() -> st.SearchStrategy[Page]:
@@ -78,6 +81,9 @@ def pages() -> st.SearchStrategy[Page]:
         review_header=st.sampled_from(["official", "flat"]),
         print_copy=st.booleans(),
         thead=st.booleans(),
+        th=st.booleans(),
+        split_proactive=st.booleans(),
+        headings=st.sampled_from(["p", "strong", "h2"]),
     )
 
 
@@ -150,7 +156,25 @@ class _Renderer:
 
     # Section 二.
 
+    def heading(self, text: str) -> str:
+        if self.page.headings == "h2":
+            return f"<h2>{html.escape(text)}</h2>"
+        if self.page.headings == "strong":
+            return f"<p align=left><strong><font>{html.escape(text)}</font></strong></p>"
+        return self.paragraph(text)
+
     def proactive(self, lines: list[str]) -> str:
+        if self.page.split_proactive:
+            items: list[list[str]] = []
+            for line in lines:
+                if "\t" not in line or not items:
+                    items.append([line])
+                else:
+                    items[-1].append(line)
+            return "".join(self.paragraph(item[0]) + self.items(item[1:]) for item in items)
+        return self.items(lines)
+
+    def items(self, lines: list[str]) -> str:
         rows: list[str] = []
         head: list[str] = []
         width = max(len(line.split("\t")) for line in lines)
@@ -269,7 +293,7 @@ def _body(renderer: _Renderer, sections: dict[str, list[str]]) -> tuple[str, str
     applications = ""
     for heading, raw in sections.items():
         lines = [line for line in raw if line]
-        parts.append(renderer.paragraph(heading))
+        parts.append(renderer.heading(heading))
         prose = [line for line in lines if "\t" not in line and line.endswith("。")]
         table = [line for line in lines if line not in prose]
         parts.extend(renderer.paragraph(line) for line in prose)
