@@ -97,17 +97,6 @@ def test_article_info_lines_do_not_stand_for_a_title() -> None:
     assert first.text == "某某局2021年度政府信息公开工作年度报告"
 
 
-def test_a_caption_is_a_line_before_its_table() -> None:
-    """A <caption> element's text is read, before the table's rows."""
-    blocks = read_html_document(
-        "<table><caption>第二十条第（一）项</caption><tr><td>规章</td><td>1</td></tr>"
-        "<tr><td>行政规范性文件</td><td>2</td></tr></table>"
-    ).blocks
-    assert isinstance(blocks[0], Paragraph)
-    assert blocks[0].text == "第二十条第（一）项"
-    assert isinstance(blocks[1], Table)
-
-
 def test_a_prose_report_in_site_chrome_reads_as_its_text() -> None:
     """A pre-2019 report (no tables) on a page with menus reads as its text does."""
     seed = REPORTS / "003_177e9577cd498f96.txt"

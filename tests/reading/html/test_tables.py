@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from govinfo.locations import Location
 from govinfo.reading.document import Paragraph, Table
 from govinfo.reading.html import read_html_document
@@ -97,14 +99,23 @@ def test_layout_tables_are_boxes_and_report_tables_inside_them_are_tables() -> N
     assert table.rows[0][0].location.table == 1
 
 
-def test_a_caption_row_becomes_a_paragraph() -> None:
-    """A row of one cell spanning the table (第二十条第（一）项) is a line of text."""
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "<caption>第二十条第（一）项</caption>",  # the element
+        "<tr><td colspan=2>第二十条第（一）项</td></tr>",  # a row of one cell spanning the table
+    ],
+)
+def test_a_caption_becomes_a_line_before_the_rows(caption: str) -> None:
+    """A table's caption, as an element or as a spanning row, is a line of text."""
     blocks = read_html_document(
-        "<table><tr><td colspan=2>第二十条第（一）项</td></tr>"
-        "<tr><td>规章</td><td>1</td></tr></table>"
+        f"<table>{caption}<tr><td>规章</td><td>1</td></tr>"
+        "<tr><td>行政规范性文件</td><td>2</td></tr></table>"
     ).blocks
     assert isinstance(blocks[0], Paragraph)
     assert blocks[0].text == "第二十条第（一）项"
+    assert isinstance(blocks[1], Table)
+    assert len(blocks[1].rows) == 2
 
 
 def test_cells_carry_their_source_line() -> None:
