@@ -62,6 +62,7 @@ class Page:
     th: bool = False  # label cells as <th>
     split_proactive: bool = False  # section 二 as four tables, each after its caption line
     headings: str = "p"  # section headings as <p>, <p><strong>…</strong></p> or <h2>
+    blank_column: bool = False  # every table row opens with an empty cell
 
 
 def pages() -> st.SearchStrategy[Page]:
@@ -84,6 +85,7 @@ def pages() -> st.SearchStrategy[Page]:
         th=st.booleans(),
         split_proactive=st.booleans(),
         headings=st.sampled_from(["p", "strong", "h2"]),
+        blank_column=st.booleans(),
     )
 
 
@@ -145,6 +147,9 @@ class _Renderer:
         return f"<p>{html.escape(text)}</p>"
 
     def table(self, head: list[str], body: list[str]) -> str:
+        if self.page.blank_column:
+            head = [row.replace("<tr>", "<tr><td>&nbsp;</td>", 1) for row in head]
+            body = [row.replace("<tr>", "<tr><td>&nbsp;</td>", 1) for row in body]
         if self.page.thead:
             rows = f"<thead>{''.join(head)}</thead><tbody>{''.join(body)}</tbody>"
         else:
