@@ -109,3 +109,30 @@ def test_a_prose_report_in_site_chrome_reads_as_its_text() -> None:
     )
     data = page.encode("gbk", errors="xmlcharrefreplace")
     assert read_html(data).report == read_text(seed).report
+
+
+def test_a_side_list_of_dated_links_is_not_the_report() -> None:
+    """A table of related articles with dates is neither an anchor nor read as a table."""
+    side = "".join(
+        f"<tr><td><a href='/n/{i}'>关于印发第{i}号文件的通知</a></td><td>2022-01-{i + 10}</td></tr>"
+        for i in range(8)
+    )
+    report = (
+        "<p>某某局2021年度政府信息公开工作年度报告</p><p>一、总体情况</p>"
+        + "<p>本机关认真贯彻落实条例，推进政务公开工作。</p>" * 8
+        + "<p>二、主动公开政府信息情况</p><table><tr><td>规章</td><td>1</td></tr>"
+        "<tr><td>行政规范性文件</td><td>2</td></tr></table>"
+    )
+    page = (
+        f"<html><body><ul>{_MENU}</ul><div class=wrap><div class=side><table>{side}</table>"
+        f"</div><div class=content>{report}</div></div></body></html>"
+    )
+    document = read_html_document(page)
+    tables = [b for b in document.blocks if isinstance(b, Table)]
+    assert [[c.text for c in row] for t in tables for row in t.rows] == [
+        ["规章", "1"],
+        ["行政规范性文件", "2"],
+    ]
+    first = document.blocks[0]
+    assert isinstance(first, Paragraph)
+    assert first.text == "某某局2021年度政府信息公开工作年度报告"

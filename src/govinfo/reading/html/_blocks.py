@@ -11,7 +11,8 @@ Tables:
 
 * a *layout* table (one whose cells hold tables, or that has one column) is a box: its cells
   are walked as containers, so the report tables inside them are read as tables and the
-  wrapper is not;
+  wrapper is not; so is a table listing links (a link for every other row: related articles
+  with their dates), whose link lines are then left out as navigation;
 * any other table is expanded to its grid (:mod:`._tables`) and read as a
   :class:`~govinfo.reading.document.Table` with ``geometry=True``; a caption row (one cell
   spanning the row, ``第二十条第（一）项`` or a heading drawn in the table) becomes a paragraph,
@@ -28,7 +29,7 @@ from govinfo.errors import UnsafeInputError
 from govinfo.locations import Location, line_location
 from govinfo.reading.document import Block, Paragraph
 from govinfo.reading.docx._body import _split_at_captions as split_at_captions
-from govinfo.reading.html._tables import Grid, table_rows
+from govinfo.reading.html._tables import Grid, is_link_list, table_rows
 from govinfo.reading.html._text import BLOCK_TAGS, SKIP_TAGS, cell_text, signature, source_line
 from govinfo.reading.result import Diagnostic
 
@@ -144,7 +145,7 @@ class BlockWalker:
 
     def _table(self, table: etree._Element, depth: int) -> None:
         groups = table_rows(table)
-        if is_layout(table, groups):
+        if is_layout(table, groups) or is_link_list(table):
             for group in groups:
                 for tr in group:
                     for td in tr:

@@ -4,11 +4,13 @@ Strategy: a report page is a site's chrome (header, menus, a "当前位置：首
 lists, footer) around one block that holds the report. That block is found from the page's
 structure, not its words:
 
-1. *Anchors*: the data tables (innermost tables of two or more rows; a table repeating an
-   earlier one's text exactly, a print view, is not an anchor). A page without data tables
-   anchors on the element whose own paragraphs (``<p>`` children, ``<br>``-separated text) hold
-   the most text.
-2. The block starts as the anchors' lowest common ancestor. While it holds less than
+1. *Anchors*: the data tables (innermost tables of two or more rows with a digit, not lists
+   of links; a table repeating an earlier one's text exactly, a print view, is not an anchor).
+   A page without data tables anchors on the element whose own paragraphs (``<p>``
+   children, ``<br>``-separated text) hold the most text.
+2. The block starts as the deepest element holding 95% of the anchors' text (their lowest
+   common ancestor, except that a small stray table elsewhere, a calendar in a side bar, does
+   not count). While it holds less than
    :data:`PROSE_ENOUGH` characters outside its tables (the tables' own wrapper, without the
    report's prose), it grows to its parent, as long as the parent adds at most
    :data:`LINKS_ALLOWED` links (``<a href>``) and no copy of a table already read: a report's
@@ -31,11 +33,13 @@ import re
 import attrs
 from lxml import etree
 
+from govinfo.reading.html._tables import is_link_list, link_count
 from govinfo.reading.html._text import all_text, lines_of, signature, source_line, text_size
 
 __all__ = [
     "LINKS_ALLOWED",
     "PROSE_ENOUGH",
+    "TABLE_SHARE",
     "Content",
     "Title",
     "find_content",
@@ -46,13 +50,14 @@ __all__ = [
 #: Links a parent may add to the block and still be part of the report (a web address or an
 #: attachment written into the text).
 LINKS_ALLOWED = 2
+#: The share of the data tables' text the report's block must hold.
+TABLE_SHARE = 0.95
 #: Characters of text outside the tables that show a block holds the report's prose, so it
 #: need not grow: a report's overview alone runs to hundreds of characters.
 PROSE_ENOUGH = 200
 #: A title longer than this is not a title.
 _TITLE_MAX = 80
 
-_LINKS = etree.XPath("count(.//a[@href])")
 _TITLE_SPLIT = re.compile(r"\s*(?:_|\||｜| - | — |--|——)\s*")
 _HEADINGS = frozenset({"h1", "h2", "h3"})
 #: The first line of a block that is not a title: a sentence, or a numbered section heading.
@@ -112,7 +117,7 @@ def _data_tables(
         if text in seen:
             copies.add(text)
             continue
-        if not any(ch.isdigit() for ch in text):
+        if not any(ch.isdigit() for ch in text) or is_link_list(table):
             continue
         seen.add(text)
         tables.append(table)
@@ -135,17 +140,28 @@ def _prose_anchor(body: etree._Element) -> etree._Element:
     return max(scores, key=scores.__getitem__)
 
 
-def _common_ancestor(elements: list[etree._Element]) -> etree._Element:
-    path = [*list(elements[0].iterancestors())[::-1], elements[0]]
-    depth = len(path)
-    for element in elements[1:]:
-        chain = [*list(element.iterancestors())[::-1], element]
-        depth = min(depth, len(chain))
-        for index in range(depth):
-            if chain[index] is not path[index]:
-                depth = index
-                break
-    return path[depth - 1] if depth else elements[0].getroottree().getroot()
+def _heart(
+    anchors: list[etree._Element], signatures: dict[etree._Element, str], body: etree._Element
+) -> etree._Element:
+    """The deepest element holding :data:`TABLE_SHARE` of the anchors' text.
+
+    Every anchor counts by its text, so a small stray table elsewhere (a calendar in a side
+    bar) does not pull the block up to the page's whole layout, while the report's own tables,
+    which share one block, always do.
+    """
+    weights: dict[etree._Element, int] = {}
+    for table in anchors:
+        weight = len(signatures[table]) + 1
+        weights[table] = weights.get(table, 0) + weight
+        for ancestor in table.iterancestors():
+            weights[ancestor] = weights.get(ancestor, 0) + weight
+    total = sum(len(signatures[t]) + 1 for t in anchors)
+    block = body
+    while True:
+        heavy = next((c for c in block if weights.get(c, 0) >= TABLE_SHARE * total), None)
+        if heavy is None:
+            return block
+        block = heavy
 
 
 def _grow(
@@ -155,12 +171,12 @@ def _grow(
     copies: set[str],
     signatures: dict[etree._Element, str],
 ) -> etree._Element:
-    links = float(_LINKS(block))  # type: ignore[arg-type]
+    links = link_count(block)
     while block is not body and text_size(block) - tables < PROSE_ENOUGH:
         parent = block.getparent()
         if parent is None:
             break
-        more = float(_LINKS(parent))  # type: ignore[arg-type]
+        more = link_count(parent)
         if more - links > LINKS_ALLOWED:
             break
         if copies and any(
@@ -233,7 +249,7 @@ def find_content(root: etree._Element) -> Content:
         body = root
     signatures = {table: signature(table) for table in body.iter("table")}
     anchors, copies = _data_tables(body, signatures)
-    start = _common_ancestor(anchors) if anchors else _prose_anchor(body)
+    start = _heart(anchors, signatures, body) if anchors else _prose_anchor(body)
     tables = sum(len(signatures[t]) for t in anchors)
     block = _grow(start, body, tables, copies, signatures)
     return Content(block=block, anchors=tuple(anchors), whole=block is body, signatures=signatures)

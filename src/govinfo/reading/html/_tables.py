@@ -24,7 +24,15 @@ from govinfo.locations import Location, table_location
 from govinfo.reading.document import Cell, new_cell
 from govinfo.reading.html._text import source_line
 
-__all__ = ["MAX_COLSPAN", "MAX_GRID_COLUMNS", "MAX_ROWSPAN", "Grid", "table_rows"]
+__all__ = [
+    "MAX_COLSPAN",
+    "MAX_GRID_COLUMNS",
+    "MAX_ROWSPAN",
+    "Grid",
+    "is_link_list",
+    "link_count",
+    "table_rows",
+]
 
 #: Most grid columns one row may expand to; the rest of a wider row is left out.
 MAX_GRID_COLUMNS = 256
@@ -52,6 +60,21 @@ def table_rows(table: etree._Element) -> list[list[etree._Element]]:
     if loose:
         groups.append(loose)
     return groups
+
+
+_LINKS = etree.XPath("count(.//a[@href])")
+
+
+def link_count(element: etree._Element) -> int:
+    """How many links (``<a href>``) ``element`` holds (counted by libxml2)."""
+    return int(_LINKS(element))  # type: ignore[arg-type]
+
+
+def is_link_list(table: etree._Element) -> bool:
+    """Whether ``table`` lists links (a news or file list with dates), not data: a link for
+    every other row or more."""
+    links = link_count(table)
+    return links >= 2 and links * 2 >= sum(1 for _ in table.iter("tr"))
 
 
 def _span(element: etree._Element, name: str, default: int, most: int) -> int:
