@@ -131,7 +131,7 @@ def _prose_anchor(body: etree._Element) -> etree._Element:
         if parent is None:
             continue
         if element.tag == "p":
-            size = len(_squash(all_text(element)))
+            size = text_size(element)
         else:
             size = len(_squash(element.tail or ""))
         scores[parent] = scores.get(parent, 0) + size
