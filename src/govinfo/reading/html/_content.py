@@ -130,10 +130,7 @@ def _prose_anchor(body: etree._Element) -> etree._Element:
         parent = element.getparent()
         if parent is None:
             continue
-        if element.tag == "p":
-            size = text_size(element)
-        else:
-            size = len(_squash(element.tail or ""))
+        size = text_size(element) if element.tag == "p" else len(_squash(element.tail or ""))
         scores[parent] = scores.get(parent, 0) + size
     if not scores:
         return body
