@@ -136,3 +136,20 @@ def test_a_side_list_of_dated_links_is_not_the_report() -> None:
     first = document.blocks[0]
     assert isinstance(first, Paragraph)
     assert first.text == "某某局2021年度政府信息公开工作年度报告"
+
+
+def test_the_real_page_reads_only_its_article() -> None:
+    """The real page: the article block is read, its title taken from the title div above it,
+    and nothing of the menus, share buttons, tabs or footer is in the document."""
+    page = Path(__file__).resolve().parents[2] / "data" / "html" / "pingtan_2021.page.html"
+    document = read_html_document(page)
+    lines = [b.text for b in document.blocks if isinstance(b, Paragraph)]
+    assert lines[0] == "平潭综合实验区2021年度政府信息公开工作年度报告"
+    assert lines[1].startswith("根据《中华人民共和国政府信息公开条例》")
+    assert lines[-1] == "2021年，无收取信息处理费情况。"
+    chrome = ("首页", "政务公开", "全真版", "文件下载", "相关链接", "扫一扫", "版权所有", "微信")
+    assert not [line for line in lines if any(word in line[:12] for word in chrome)]
+    notes = {n.code: n for n in document.notes}
+    assert notes["html-title-outside"].location is not None
+    assert "article_content" not in notes["html-content"].message  # an XPath, not a class
+    assert sum(isinstance(b, Table) for b in document.blocks) == 6  # 二 in 4 pieces, 三, 四
