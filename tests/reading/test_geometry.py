@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import io
+import zipfile
 
 import openpyxl
 import pytest
+from lxml import etree
 from tests.conftest import FIXTURES
 
 from govinfo.locations import Location
 from govinfo.model.flat import flatten
 from govinfo.reading.document import Cell, Document, Paragraph, Table
+from govinfo.reading.docx import read_docx
 from govinfo.reading.interpret import interpret
 from govinfo.reading.xlsx import read_xlsx
 
@@ -172,3 +175,47 @@ def test_figures_in_a_line_under_a_header_grid_are_read_as_text() -> None:
     got = flatten(interpret(document).report)
     assert got["review_litigation.litigation_after_review.total"] == 1
     assert got["review_litigation.administrative_review.corrected"] == 0
+
+
+def _docx_with(label: str, text: str) -> bytes:
+    """The fixture document with the first value cell of ``label``'s row set to ``text``."""
+    source = FIXTURES / "000_a95088fcdc73276f.docx"
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    with zipfile.ZipFile(source) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    root = etree.fromstring(parts["word/document.xml"])
+    row = next(tr for tr in root.iter(f"{w}tr") if label in "".join(tr.itertext()))
+    cells = row.findall(f"{w}tc")
+    first = next(i for i, tc in enumerate(cells) if "".join(tc.itertext()).strip().isdigit())
+    texts = list(cells[first].iter(f"{w}t"))
+    texts[0].text = text
+    for extra in texts[1:]:
+        extra.text = ""
+    parts["word/document.xml"] = etree.tostring(root)
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize("text", ["", "—", "二十七", " "])
+def test_a_changed_first_value_cell_of_a_docx_moves_no_neighbour(text: str) -> None:
+    """The DOCX form of the same example (table 2, row 6, cell 5)."""
+    clean = flatten(read_docx(FIXTURES / "000_a95088fcdc73276f.docx").report)
+    got = flatten(read_docx(_docx_with("（一）予以公开", text)).report)
+    changed = {a for a in clean if got[a] != clean[a]}
+    assert changed <= {f"{_DISCLOSED}.natural_person"}
+    expected = {"—": None, "二十七": 27}.get(text, clean[f"{_DISCLOSED}.natural_person"])
+    assert got[f"{_DISCLOSED}.natural_person"] == expected  # a blank is inferred from the total
+
+
+def test_a_header_only_table_part_names_the_next_parts_columns() -> None:
+    words = ["", "自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"]
+    header = _grid([_spans(0, [(w, 1) for w in words])])
+    data = _grid([[("一、本年新收政府信息公开申请数量", None)] + [(v, None) for v in "3000003"]])
+    document = _document(header)
+    document = Document(blocks=(*document.blocks, data))
+    got = flatten(interpret(document).report)
+    assert got["applications.new_received.natural_person"] == 3
+    assert got["applications.new_received.total"] == 3

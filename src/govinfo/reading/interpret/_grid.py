@@ -239,6 +239,7 @@ class _SectionReader:
     # Rows.
 
     def is_header(self, slots: list[_Slot]) -> bool:
+        """A row without numbers whose words name a column or header group, and no row."""
         if any(s.value.kind is Kind.NUMBER for s in slots):
             return False
         texts = [key(s.cell.text) for s in slots if s.value.kind is Kind.TEXT]
@@ -280,6 +281,10 @@ class _SectionReader:
                 self.header = None
                 seen_header = True
             self.read_row(slots)
+        if block:
+            # A table part that is all header: its data follow in the next part.
+            self.header = _header(block, self.vocabulary)
+            self.headers.append(self.header)
 
     def read_row(self, slots: list[_Slot]) -> None:
         header = self.header
