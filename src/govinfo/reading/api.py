@@ -124,6 +124,8 @@ _HTML_MARKS = (b"<!doctype html", b"<html", b"<table", b"<body", b"<head>")
 
 
 def _looks_like_html(head: bytes) -> bool:
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        head = head.replace(b"\x00", b"")  # UTF-16, as Word may save a web page
     lowered = head.lower()
     if any(mark in lowered for mark in _HTML_MARKS):
         return True

@@ -34,6 +34,13 @@ def test_read_picks_html_by_content_and_suffix(suffix: str, tmp_path: Path) -> N
         assert read(stream).report == want
 
 
+def test_a_utf16_page_is_html_by_content(tmp_path: Path) -> None:
+    """A page saved as UTF-16 with a byte-order mark is HTML whatever its name."""
+    path = tmp_path / "report.txt"
+    path.write_bytes(PAGE.read_text(encoding="utf-8").encode("utf-16"))
+    assert read(path).report == read_html(PAGE).report
+
+
 def test_xhtml_with_an_xml_prolog_is_html(tmp_path: Path) -> None:
     """An XHTML page starts ``<?xml`` but is not govinfo's XML."""
     page = HTML / "004_402c59144089559f.xhtml"
