@@ -153,3 +153,16 @@ def test_the_real_page_reads_only_its_article() -> None:
     assert notes["html-title-outside"].location is not None
     assert "article_content" not in notes["html-content"].message  # an XPath, not a class
     assert sum(isinstance(b, Table) for b in document.blocks) == 6  # 二 in 4 pieces, 三, 四
+
+
+def test_a_bare_page_without_a_title_line_takes_its_title_element() -> None:
+    """A page that is only the report, starting at 一、, is titled by its <title>."""
+    page = (
+        "<html><head><title>某某局2021年度政府信息公开工作年度报告</title></head><body>"
+        "<p>一、总体情况</p><p>本机关认真贯彻落实条例。</p></body></html>"
+    )
+    blocks = read_html_document(page).blocks
+    assert next(b.text for b in blocks if isinstance(b, Paragraph)) == (
+        "某某局2021年度政府信息公开工作年度报告"
+    )
+    assert read_html(page).report.organ == "某某局"

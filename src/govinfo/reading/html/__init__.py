@@ -78,19 +78,19 @@ def _page(source: HtmlSource, name: str | None) -> tuple[Document, int]:
                 location=Location(source=display, line=block_line),
             )
         )
-        leading = [b.text if isinstance(b, Paragraph) else None for b in blocks[:6]]
-        if lacks_title(leading):
-            title = outside_title(root, content.block)
-            if title is not None:
-                walker.add_title(title.lines or (title.text,), title.line)
-                notes.append(
-                    Diagnostic(
-                        code="html-title-outside",
-                        message=f"the title {title.text!r} was taken from the page's "
-                        f"{title.holder}, outside the block holding the report",
-                        location=Location(source=display, line=title.line),
-                    )
+    leading = [b.text if isinstance(b, Paragraph) else None for b in blocks[:6]]
+    if lacks_title(leading):
+        title = outside_title(root, content.block)
+        if title is not None:
+            walker.add_title(title.lines or (title.text,), title.line)
+            notes.append(
+                Diagnostic(
+                    code="html-title-outside",
+                    message=f"the title {title.text!r} was taken from the page's "
+                    f"{title.holder}, outside the block holding the report",
+                    location=Location(source=display, line=title.line),
                 )
+            )
     if walker.navigation:
         notes.append(
             Diagnostic(

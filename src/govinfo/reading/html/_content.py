@@ -197,8 +197,10 @@ def _page_title(root: etree._Element) -> Title | None:
     title = root.find(".//title")
     if title is None or not all_text(title).strip():
         return None
-    text = " ".join(all_text(title).split())
-    return Title(_TITLE_SPLIT.split(text)[0], source_line(title), "<title>")
+    text = _TITLE_SPLIT.split(" ".join(all_text(title).split()))[0]
+    if not any("\u3400" <= ch <= "\u9fff" for ch in text):
+        return None  # "- no title specified", "404 Not Found": not a report's title
+    return Title(text, source_line(title), "<title>")
 
 
 _TITLE_HOLDERS = etree.XPath(
