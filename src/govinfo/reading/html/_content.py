@@ -168,24 +168,24 @@ def _grow(
     copies: set[str],
     signatures: dict[etree._Element, str],
 ) -> etree._Element:
+    # How many tables whose text appears more than once each element holds, counted once
+    # up front: a page of many copies must not cost a walk over its tables per step.
+    held: dict[etree._Element, int] = {}
+    for table, text in signatures.items():
+        if text in copies:
+            held[table] = held.get(table, 0) + 1
+            for ancestor in table.iterancestors():
+                held[ancestor] = held.get(ancestor, 0) + 1
     links = link_count(block)
     while block is not body and text_size(block) - tables < PROSE_ENOUGH:
         parent = block.getparent()
         if parent is None:
             break
         more = link_count(parent)
-        if more - links > LINKS_ALLOWED:
-            break
-        if copies and any(
-            signatures.get(t) in copies for t in parent.iter("table") if not _inside(t, block)
-        ):
+        if more - links > LINKS_ALLOWED or held.get(parent, 0) > held.get(block, 0):
             break
         block, links = parent, more
     return block
-
-
-def _inside(element: etree._Element, block: etree._Element) -> bool:
-    return any(ancestor is block for ancestor in element.iterancestors())
 
 
 def _page_title(root: etree._Element) -> Title | None:
