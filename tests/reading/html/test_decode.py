@@ -46,6 +46,15 @@ def test_declared_and_undeclared_encodings(head: str, codec: str, decided: str) 
     assert decision.startswith(f"decoded as {decided}")
 
 
+@pytest.mark.parametrize("label", ["base64", "unicode_escape", "idna", "x-no-such-charset"])
+def test_a_label_that_is_no_web_encoding_is_set_aside(label: str) -> None:
+    """A charset naming a codec pages are never in (or none) is not used to decode."""
+    line, codes, decision = _read(_page(f"<meta charset='{label}'>").encode("utf-8"))
+    assert line == _WANT
+    assert codes == ["html-charset-wrong"]
+    assert decision.startswith("decoded as UTF-8")
+
+
 def test_a_lying_declaration_is_set_aside() -> None:
     """A page declaring UTF-8 whose bytes are GBK reads as GB18030, with a warning."""
     line, codes, decision = _read(_page("<meta charset='utf-8'>").encode("gbk"))

@@ -19,7 +19,10 @@ _PIECES = st.one_of(
     st.sampled_from(_TAGS).map(lambda t: f"</{t.split()[0]}>"),
     st.sampled_from(["<td rowspan=0>", "<td colspan=3 rowspan=2>", "<td colspan=-1>", "&nbsp;"]),
     st.sampled_from(["一、总体情况", "（一）予以公开", "自然人", "总计", "1", "0", "/", "。"]),
-    st.sampled_from(["<!--", "-->", "<![if !supportLists]>", "<meta charset=gb2312>", "<?xml"]),
+    st.sampled_from(["<!--", "-->", "<![if !supportLists]>", "<?xml", "<!DOCTYPE html>"]),
+    st.sampled_from(["gb2312", "utf-16", "base64", "zlib", "rot13", "big5", "x"]).map(
+        lambda label: f"<meta charset={label}>"
+    ),
     st.text(max_size=5),
 )
 
@@ -37,8 +40,10 @@ def test_arbitrary_bytes(data: bytes) -> None:
 
 @given(st.lists(_PIECES, max_size=80).map("".join))
 def test_arbitrary_markup(markup: str) -> None:
-    """Random tag soup built from report pieces never raises anything but GovInfoError."""
+    """Random tag soup built from report pieces never raises anything but GovInfoError, as
+    text or as bytes (where its meta tags decide the decoding)."""
     _read(markup)
+    _read(markup.encode("utf-8", errors="surrogatepass"))
 
 
 @given(carried_reports(), st.data())

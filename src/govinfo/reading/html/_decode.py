@@ -57,13 +57,23 @@ def declared_charset(data: bytes) -> str | None:
     return None
 
 
+#: Python codec names (their start) that web pages may declare. A label naming anything else
+#: (``base64``, ``unicode_escape``, ``idna``: codecs Python has but pages are never in) is
+#: set aside, never used to decode.
+_WEB_CODECS = (
+    "utf-8", "utf-16", "gb18030", "gbk", "big5", "hz", "shift_jis", "euc_", "iso2022_",
+    "iso8859-", "cp125", "cp874", "cp866", "koi8-", "mac-", "ascii", "latin",
+)  # fmt: skip
+
+
 def _codec(label: str) -> str | None:
     if label in _GB_LABELS:
         return "gb18030"
     try:
-        return codecs.lookup(label).name
+        name = codecs.lookup(label).name
     except LookupError:
         return None
+    return name if name.startswith(_WEB_CODECS) else None
 
 
 def unwrap_mht(data: bytes) -> tuple[bytes, str | None] | None:
