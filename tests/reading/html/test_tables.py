@@ -99,6 +99,20 @@ def test_layout_tables_are_boxes_and_report_tables_inside_them_are_tables() -> N
     assert table.rows[0][0].location.table == 1
 
 
+def test_a_small_table_in_a_cell_is_that_cells_lines() -> None:
+    """A header drawn as a table inside a data table's cell does not make it a layout table."""
+    (table,) = _tables(
+        "<table><tr><td><table><tr><td>申请人</td></tr><tr><td>情况</td></tr></table></td>"
+        "<td>自然人</td><td>总计</td></tr><tr><td>（一）予以公开</td><td>1</td><td>1</td></tr>"
+        "<tr><td>（二）部分公开</td><td>2</td><td>2</td></tr></table>"
+    )
+    assert _texts(table) == [
+        ["申请人\n情况", "自然人", "总计"],
+        ["（一）予以公开", "1", "1"],
+        ["（二）部分公开", "2", "2"],
+    ]
+
+
 @pytest.mark.parametrize(
     "caption",
     [

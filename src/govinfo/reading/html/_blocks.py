@@ -9,11 +9,13 @@ around headings, is not a link.
 
 Tables:
 
-* a *layout* table (one whose cells hold tables, or that has one column) is a box: its cells
-  are walked as containers, so the report tables inside them are read as tables and the
-  wrapper is not; so is a table listing links (a link for every other row: related articles
-  with their dates), whose link lines are then left out as navigation;
-* any other table is expanded to its grid (:mod:`._tables`) and read as a
+* a *layout* table (one whose cells hold tables with more cells than its own, or that has
+  one column) is a box: its cells are walked as containers, so the report tables inside
+  them are read as tables and the wrapper is not; so is a table listing links (a link for
+  every other row: related articles with their dates), whose link lines are then left out
+  as navigation;
+* any other table is expanded to its grid (a small table nested in one of its cells, such as
+  a header drawn as a table, is that cell's lines) (:mod:`._tables`) and read as a
   :class:`~govinfo.reading.document.Table` with ``geometry=True``; a caption row (one cell
   spanning the row, ``第二十条第（一）项`` or a heading drawn in the table) becomes a paragraph,
   as in the DOCX reader, and a ``<caption>`` is a line before its table;
@@ -29,30 +31,16 @@ from govinfo.errors import UnsafeInputError
 from govinfo.locations import Location, line_location
 from govinfo.reading.document import Block, Paragraph
 from govinfo.reading.docx._body import _split_at_captions as split_at_captions
-from govinfo.reading.html._tables import Grid, is_link_list, table_rows
+from govinfo.reading.html._tables import Grid, is_layout, is_link_list, table_rows
 from govinfo.reading.html._text import BLOCK_TAGS, SKIP_TAGS, cell_text, signature, source_line
 from govinfo.reading.result import Diagnostic
 
-__all__ = ["MAX_CELLS", "MAX_DEPTH", "BlockWalker", "is_layout"]
+__all__ = ["MAX_CELLS", "MAX_DEPTH", "BlockWalker"]
 
 #: Most cells, covered ones included, a page's tables may expand to.
 MAX_CELLS = 500_000
 #: Deepest element nesting walked (libxml2 itself flattens past 255).
 MAX_DEPTH = 512
-
-
-def is_layout(table: etree._Element, groups: list[list[etree._Element]]) -> bool:
-    """Whether ``table`` only lays out its content: it holds tables, or has one column."""
-    if next(table.iterdescendants("table"), None) is not None:
-        return True
-    for group in groups:
-        for tr in group:
-            cells = [td for td in tr if td.tag in ("td", "th")]
-            if len(cells) > 1 or any(
-                td.get("colspan", "1").strip() not in ("", "1") for td in cells
-            ):
-                return False
-    return True
 
 
 class BlockWalker:

@@ -4,8 +4,9 @@ Strategy: a report page is a site's chrome (header, menus, a "当前位置：首
 lists, footer) around one block that holds the report. That block is found from the page's
 structure, not its words:
 
-1. *Anchors*: the data tables (innermost tables of two or more rows with a digit, not lists
-   of links; a table repeating an earlier one's text exactly, a print view, is not an anchor).
+1. *Anchors*: the data tables (tables of two or more rows with a digit that are neither
+   layout nor lists of links; a table repeating an earlier one's text exactly, a print
+   view, is not an anchor).
    A page without data tables anchors on the element whose own paragraphs (``<p>``
    children, ``<br>``-separated text) hold the most text.
 2. The block starts as the deepest element holding 95% of the anchors' text (their lowest
@@ -33,7 +34,7 @@ import re
 import attrs
 from lxml import etree
 
-from govinfo.reading.html._tables import is_link_list, link_count
+from govinfo.reading.html._tables import is_layout, is_link_list, link_count, table_rows
 from govinfo.reading.html._text import all_text, lines_of, signature, source_line, text_size
 
 __all__ = [
@@ -110,7 +111,7 @@ def _data_tables(
     copies: set[str] = set()
     tables: list[etree._Element] = []
     for table, text in signatures.items():
-        if next(table.iterdescendants("table"), None) is not None:
+        if is_layout(table, table_rows(table)):
             continue
         if next(itertools.islice(table.iter("tr"), 1, None), None) is None:
             continue  # fewer than two rows

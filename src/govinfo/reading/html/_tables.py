@@ -29,6 +29,7 @@ __all__ = [
     "MAX_GRID_COLUMNS",
     "MAX_ROWSPAN",
     "Grid",
+    "is_layout",
     "is_link_list",
     "link_count",
     "table_rows",
@@ -75,6 +76,32 @@ def is_link_list(table: etree._Element) -> bool:
     every other row or more."""
     links = link_count(table)
     return links >= 2 and links * 2 >= sum(1 for _ in table.iter("tr"))
+
+
+_NESTED_CELLS = etree.XPath("count(.//table//td | .//table//th)")
+
+
+def is_layout(table: etree._Element, groups: list[list[etree._Element]]) -> bool:
+    """Whether ``table`` only lays out its content: tables nested in its cells hold more
+    cells than it does itself (a page or a report laid out in a table), or it has one column.
+
+    A data table with a small table in one cell (a header drawn as a table) is not layout.
+    """
+    if next(table.iterdescendants("table"), None) is not None:
+        own = sum(1 for group in groups for tr in group for td in tr if td.tag in _CELLS)
+        return int(_NESTED_CELLS(table)) >= own  # type: ignore[arg-type]
+    return not _has_two_columns(groups)
+
+
+def _has_two_columns(groups: list[list[etree._Element]]) -> bool:
+    for group in groups:
+        for tr in group:
+            cells = [td for td in tr if td.tag in _CELLS]
+            if len(cells) > 1 or any(
+                td.get("colspan", "1").strip() not in ("", "1") for td in cells
+            ):
+                return True
+    return False
 
 
 def _span(element: etree._Element, name: str, default: int, most: int) -> int:
