@@ -150,6 +150,15 @@ class _Renderer:
         if self.page.blank_column:
             head = [row.replace("<tr>", "<tr><td>&nbsp;</td>", 1) for row in head]
             body = [row.replace("<tr>", "<tr><td>&nbsp;</td>", 1) for row in body]
+        if self.page.word:
+            # Word closes a table with a row of empty cells fixing the column widths.
+            width = max(row.count("<td") + row.count("<th") for row in head + body)
+            body = [
+                *body,
+                "<![if !supportMisalignedColumns]><tr height=0>"
+                + "<td width=60 style='border:none'></td>" * width
+                + "</tr><![endif]>",
+            ]
         if self.page.thead:
             rows = f"<thead>{''.join(head)}</thead><tbody>{''.join(body)}</tbody>"
         else:
