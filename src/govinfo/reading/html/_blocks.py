@@ -19,6 +19,9 @@ Tables:
   :class:`~govinfo.reading.document.Table` with ``geometry=True``; a caption row (one cell
   spanning the row, ``第二十条第（一）项`` or a heading drawn in the table) becomes a paragraph,
   as in the DOCX reader, and a ``<caption>`` is a line before its table;
+* a box of ``label：value`` pairs (索引号：…, 发文机关：…, the catalogue data a disclosure
+  page puts above the article) is not the report, and is left out: its values would pass for
+  a title or an organ;
 * a table whose text repeats an earlier table's exactly (a print view of the same table) is
   read once.
 """
@@ -31,7 +34,7 @@ from govinfo.errors import UnsafeInputError
 from govinfo.locations import Location, line_location
 from govinfo.reading.document import Block, Paragraph
 from govinfo.reading.docx._body import _split_at_captions as split_at_captions
-from govinfo.reading.html._tables import Grid, is_layout, is_link_list, table_rows
+from govinfo.reading.html._tables import Grid, is_form, is_layout, is_link_list, table_rows
 from govinfo.reading.html._text import BLOCK_TAGS, SKIP_TAGS, cell_text, signature, source_line
 from govinfo.reading.result import Diagnostic
 
@@ -141,6 +144,16 @@ class BlockWalker:
                             self._text(td.text, td, False)
                             self._visit(td, depth + 1, False)
                             self._flush()
+            return
+        if is_form(table, groups):
+            self.notes.append(
+                Diagnostic(
+                    code="html-info-box",
+                    message="a box of label：value pairs (索引号, 发文机关, …: the page's "
+                    "catalogue data, not the report) was left out",
+                    location=Location(source=self.source, line=source_line(table)),
+                )
+            )
             return
         text = self._signatures.get(table)
         if text is None:

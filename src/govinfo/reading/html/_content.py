@@ -5,8 +5,8 @@ lists, footer) around one block that holds the report. That block is found from 
 structure, not its words:
 
 1. *Anchors*: the data tables (tables of two or more rows with a digit that are neither
-   layout nor lists of links; a table repeating an earlier one's text exactly, a print
-   view, is not an anchor).
+   layout, lists of links nor boxes of ``label：value`` pairs; a table repeating an earlier
+   one's text exactly, a print view, is not an anchor).
    A page without data tables anchors on the element whose own paragraphs (``<p>``
    children, ``<br>``-separated text) hold the most text.
 2. The block starts as the deepest element holding 95% of the anchors' text (their lowest
@@ -34,7 +34,13 @@ import re
 import attrs
 from lxml import etree
 
-from govinfo.reading.html._tables import is_layout, is_link_list, link_count, table_rows
+from govinfo.reading.html._tables import (
+    is_form,
+    is_layout,
+    is_link_list,
+    link_count,
+    table_rows,
+)
 from govinfo.reading.html._text import all_text, lines_of, signature, source_line, text_size
 
 __all__ = [
@@ -111,7 +117,8 @@ def _data_tables(
     copies: set[str] = set()
     tables: list[etree._Element] = []
     for table, text in signatures.items():
-        if is_layout(table, table_rows(table)):
+        groups = table_rows(table)
+        if is_layout(table, groups) or is_form(table, groups):
             continue
         if next(itertools.islice(table.iter("tr"), 1, None), None) is None:
             continue  # fewer than two rows

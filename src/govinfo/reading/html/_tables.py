@@ -22,13 +22,14 @@ from lxml import etree
 from govinfo.errors import UnsafeInputError
 from govinfo.locations import Location, table_location
 from govinfo.reading.document import Cell, new_cell
-from govinfo.reading.html._text import source_line
+from govinfo.reading.html._text import signature, source_line
 
 __all__ = [
     "MAX_COLSPAN",
     "MAX_GRID_COLUMNS",
     "MAX_ROWSPAN",
     "Grid",
+    "is_form",
     "is_layout",
     "is_link_list",
     "link_count",
@@ -91,6 +92,21 @@ def is_layout(table: etree._Element, groups: list[list[etree._Element]]) -> bool
         own = sum(1 for group in groups for tr in group for td in tr if td.tag in _CELLS)
         return int(_NESTED_CELLS(table)) >= own  # type: ignore[arg-type]
     return not _has_two_columns(groups)
+
+
+def is_form(table: etree._Element, groups: list[list[etree._Element]]) -> bool:
+    """Whether ``table`` is a box of ``label：value`` pairs (the 索引号/发文机关/成文日期 box of a
+    disclosure page), not data: a third or more of its filled cells end with a colon."""
+    labels = filled = 0
+    for group in groups:
+        for tr in group:
+            for td in tr:
+                if td.tag in _CELLS:
+                    text = signature(td)
+                    if text:
+                        filled += 1
+                        labels += text.endswith(("：", ":"))
+    return labels >= 2 and labels * 3 >= filled
 
 
 def _has_two_columns(groups: list[list[etree._Element]]) -> bool:
