@@ -79,6 +79,7 @@ def is_link_list(table: etree._Element) -> bool:
     return links >= 2 and links * 2 >= sum(1 for _ in table.iter("tr"))
 
 
+_COLONS = ("：", ":")
 _NESTED_CELLS = etree.XPath("count(.//table//td | .//table//th)")
 
 
@@ -96,16 +97,20 @@ def is_layout(table: etree._Element, groups: list[list[etree._Element]]) -> bool
 
 def is_form(table: etree._Element, groups: list[list[etree._Element]]) -> bool:
     """Whether ``table`` is a box of ``label：value`` pairs (the 索引号/发文机关/成文日期 box of a
-    disclosure page), not data: a third or more of its filled cells end with a colon."""
+    disclosure page), not data: its first row opens with a label ending in a colon, and a
+    third or more of its filled cells do."""
+    rows = [tr for group in groups for tr in group]
+    first = next((td for td in rows[0] if td.tag in _CELLS), None) if rows else None
+    if first is None or not signature(first).endswith(_COLONS):
+        return False  # most tables: one cell looked at
     labels = filled = 0
-    for group in groups:
-        for tr in group:
-            for td in tr:
-                if td.tag in _CELLS:
-                    text = signature(td)
-                    if text:
-                        filled += 1
-                        labels += text.endswith(("：", ":"))
+    for tr in rows:
+        for td in tr:
+            if td.tag in _CELLS:
+                text = signature(td)
+                if text:
+                    filled += 1
+                    labels += text.endswith(_COLONS)
     return labels >= 2 and labels * 3 >= filled
 
 
