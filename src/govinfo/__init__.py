@@ -48,6 +48,7 @@ from govinfo.model import (
 from govinfo.reading.api import read
 from govinfo.reading.docx import read_docx
 from govinfo.reading.pdf import read_pdf
+from govinfo.reading.html import read_html
 from govinfo.reading.result import Diagnostic, ReadResult, Severity
 from govinfo.reading.text import read_text
 from govinfo.reading.xlsx import read_xlsx
@@ -122,6 +123,7 @@ __all__ = [
     "read",
     "read_docx",
     "read_pdf",
+    "read_html",
     "read_text",
     "read_xlsx",
     "read_xml",

@@ -44,7 +44,7 @@ class WriteOptions:
 
 
 #: Suffixes ``govinfo batch`` picks up in a directory.
-READ_SUFFIXES = (".txt", ".docx", ".xlsx", ".xml", ".json", ".pdf")
+READ_SUFFIXES = (".txt", ".docx", ".xlsx", ".xml", ".json", ".pdf", ".html", ".htm", ".shtml")
 
 
 def read_file(path: Path) -> ReadResult:

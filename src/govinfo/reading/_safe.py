@@ -11,6 +11,11 @@ here, so the limits that protect a user from hostile files are written once:
   DTD is refused outright rather than parsed without it, because a report has no reason to
   carry one and entity tricks (billion laughs, external entities) all start there.
 
+* HTML is parsed from text (the front end decides the encoding first) by libxml2's HTML
+  parser with network access refused, comments and processing instructions dropped, and its
+  own depth cap (``huge_tree`` off); a document type declaration with an internal subset
+  (where entity tricks live) is refused.
+
 Nothing else in govinfo calls ``open``, ``zipfile`` or ``lxml.etree.fromstring`` on input.
 """
 
@@ -19,6 +24,7 @@ from __future__ import annotations
 import io
 import os
 import posixpath
+import re
 import threading
 import zipfile
 import zlib
@@ -41,6 +47,7 @@ __all__ = [
     "Source",
     "load_source",
     "open_zip",
+    "parse_html",
     "parse_xml",
 ]
 
@@ -326,4 +333,71 @@ def parse_xml(data: bytes, *, source: str, part: str | None = None) -> etree._El
         raise UnsafeInputError(
             "XML with a document type declaration (DTD) is refused", location=where
         )
+    return root
+
+
+_HTML_PARSERS = threading.local()
+#: An XML declaration: lxml refuses one in text it is given to parse as HTML (XHTML pages).
+_XML_DECLARATION = re.compile(r"\A\s*<\?xml[^>]*>")
+#: A document type declaration with an internal subset, where entity declarations live.
+_INTERNAL_SUBSET = re.compile(r"<!DOCTYPE[^>\[]*\[", re.IGNORECASE)
+
+
+def _html_parser() -> etree.HTMLParser:
+    # lxml.etree's parser, not lxml.html's: lxml.html looks up a Python element class for
+    # every element proxy, which costs more than the parse itself on a Word-exported page.
+    parser: etree.HTMLParser | None = getattr(_HTML_PARSERS, "parser", None)
+    if parser is None:
+        parser = _HTML_PARSERS.parser = etree.HTMLParser(
+            no_network=True,
+            remove_comments=True,
+            remove_pis=True,
+            huge_tree=False,
+        )
+    return parser
+
+
+def parse_html(text: str, *, source: str) -> etree._Element:
+    """Parse untrusted HTML given as text: no network, no entity declarations, depth capped.
+
+    The caller decides the encoding (lxml given bytes guesses it, and silently truncates a
+    page labelled GB2312 that uses GBK characters). Comments (conditional comments too) and
+    processing instructions are dropped; libxml2 caps the element depth.
+
+    Args:
+        text: the decoded page.
+        source: the file name, for error locations.
+
+    Returns:
+        The ``html`` root element.
+
+    Raises:
+        UnsafeInputError: the page declares a DTD internal subset (entity declarations), or
+            breaks a parser limit (elements nested deeper than libxml2's 256 levels, whose
+            content the parser would drop).
+        ReadError: the markup cannot be parsed at all.
+    """
+    where = Location(source=source)
+    if _INTERNAL_SUBSET.search(text, 0, 65536):
+        raise UnsafeInputError(
+            "HTML with a document type declaration carrying an internal subset "
+            "(entity declarations) is refused",
+            location=where,
+        )
+    text = _XML_DECLARATION.sub("", text, count=1)
+    parser = _html_parser()
+    try:
+        root = etree.fromstring(text, parser)
+    except (ValueError, etree.LxmlError) as exc:
+        raise ReadError(f"cannot parse HTML: {exc}", location=where) from exc
+    if root is None:
+        raise ReadError("the page holds no markup", location=where)
+    for error in parser.error_log:
+        if error.type_name == "ERR_RESOURCE_LIMIT":
+            # libxml2 drops what lies past its depth limit without failing: refuse the page
+            # rather than read it with text silently missing.
+            raise UnsafeInputError(
+                f"HTML refused: {error.message.rstrip('.')}",
+                location=attrs.evolve(where, line=error.line or None),
+            )
     return root

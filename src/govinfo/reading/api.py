@@ -6,8 +6,9 @@ yet) fails with :class:`~govinfo.UnsupportedFormatError` naming it, not with an 
 Content decides first (a zip holding ``word/document.xml`` is DOCX, ``xl/workbook.xml`` XLSX;
 a package whose main part has another name is told by the content type ``[Content_Types].xml``
 gives that part, the part ``_rels/.rels`` names; XML in govinfo's namespace is XML; a file
-starting ``%PDF-`` is PDF); the file
-suffix decides only when content cannot; what is left is read as text.
+starting ``%PDF-`` is PDF; a page with ``<!DOCTYPE html``, ``<html``, ``<table`` or a charset
+meta in its first 4 KiB is HTML, even when it starts ``<?xml`` as XHTML does); the file suffix
+decides only when content cannot; what is left is read as text.
 """
 
 from __future__ import annotations
@@ -32,10 +33,12 @@ FORMATS: dict[str, str] = {
     "xlsx": "govinfo.reading.xlsx:read_xlsx",
     "xml": "govinfo.reading.xml:read_xml",
     "pdf": "govinfo.reading.pdf:read_pdf",
+    "html": "govinfo.reading.html:read_html",
 }
 
 _SUFFIXES = {".txt": "text", ".text": "text", ".docx": "docx", ".xlsx": "xlsx", ".xml": "xml"}
 _SUFFIXES[".pdf"] = "pdf"
+_SUFFIXES.update(dict.fromkeys((".html", ".htm", ".shtml", ".xhtml", ".mht", ".mhtml"), "html"))
 _XML_NAMESPACE = b"urn:govinfo:annual-report:"
 
 Reader = Callable[..., ReadResult]
@@ -110,11 +113,29 @@ def _by_content(data: bytes, display: str) -> str | None:
             "a zip archive that is neither a Word (.docx) nor an Excel (.xlsx) document",
             location=Location(source=display),
         )
-    if kind == "xml":
-        head = data[:4096]
-        if _XML_NAMESPACE in head or head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<?xml"):
-            return "xml"
+    head = data[:4096]
+    if kind == "xml" and _XML_NAMESPACE in head:
+        return "xml"
+    if _looks_like_html(head):
+        return "html"
+    if kind == "xml" and head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<?xml"):
+        return "xml"
     return None
+
+
+#: What marks a page as HTML in its first 4 KiB (an XHTML page starts ``<?xml`` too).
+_HTML_MARKS = (b"<!doctype html", b"<html", b"<table", b"<body", b"<head>")
+
+
+def _looks_like_html(head: bytes) -> bool:
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        head = head.replace(b"\x00", b"")  # UTF-16, as Word may save a web page
+    lowered = head.lower()
+    if any(mark in lowered for mark in _HTML_MARKS):
+        return True
+    if b"multipart/related" in lowered and b"mime-version" in lowered:
+        return True  # a web archive (.mht)
+    return b"<meta" in lowered and b"charset" in lowered
 
 
 def read(
@@ -128,7 +149,8 @@ def read(
     Args:
         source: a path (``str`` or ``os.PathLike``), bytes or a binary file, in any
             supported format. To read text you already hold, use :func:`read_text`.
-        format: force a reader: ``"text"``, ``"docx"``, ``"xlsx"``, ``"xml"`` or ``"pdf"``.
+        format: force a reader: ``"text"``, ``"docx"``, ``"xlsx"``, ``"xml"``, ``"pdf"`` or
+            ``"html"``.
         name: the name to use in locations and messages (default: the path).
 
     Returns:
