@@ -191,10 +191,18 @@ class SafeZip:
             ValueError,
         ) as exc:
             raise ReadError(f"corrupt archive part: {exc}", location=where) from exc
+        except NotImplementedError as exc:  # a compression method zipfile lacks
+            raise UnsupportedFormatError(
+                f"archive part uses an unsupported compression method: {exc}", location=where
+            ) from exc
         except RuntimeError as exc:  # zipfile raises RuntimeError for encrypted members
             raise UnsupportedFormatError(
                 "the file is password-protected; save an unprotected copy and read that",
                 location=where,
+            ) from exc
+        except Exception as exc:  # the edge: nothing foreign gets past it
+            raise ReadError(
+                f"corrupt archive part: {type(exc).__name__}: {exc}", location=where
             ) from exc
         return b"".join(chunks)
 
@@ -228,6 +236,10 @@ def open_zip(
         infos = archive.infolist()
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError) as exc:
         raise UnsupportedFormatError(f"not a valid zip archive: {exc}", location=where) from exc
+    except Exception as exc:  # the edge: nothing foreign gets past it
+        raise UnsupportedFormatError(
+            f"not a valid zip archive: {type(exc).__name__}: {exc}", location=where
+        ) from exc
     if len(infos) > max_members:
         raise UnsafeInputError(f"archive has more than {max_members} parts", location=where)
     total = 0
@@ -314,6 +326,8 @@ def parse_xml(data: bytes, *, source: str, part: str | None = None) -> etree._El
         ) from exc
     except (ValueError, etree.LxmlError) as exc:
         raise ReadError(f"cannot parse XML: {exc}", location=where) from exc
+    except Exception as exc:  # the edge: nothing foreign gets past it
+        raise ReadError(f"cannot parse XML: {type(exc).__name__}: {exc}", location=where) from exc
     # lxml-stubs lacks DocInfo.doctype; internalDTD is typed and set whenever a DTD is declared.
     if root.getroottree().docinfo.internalDTD is not None:
         raise UnsafeInputError(

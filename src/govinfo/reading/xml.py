@@ -101,10 +101,28 @@ def _validate(root: etree._Element, source: str) -> None:
         ),
         root,
     )
+    more = len(log) - 1
+    message = _shorten(entry.message.replace(_NS_PREFIX, ""))
+    if more > 0:
+        message += f" (and {more} more problem{'s' if more > 1 else ''})"
     raise SchemaError(
-        entry.message.replace(_NS_PREFIX, ""),
+        message,
         location=Location(source=source, line=entry.line, xpath=_path(element)),
     )
+
+
+def _shorten(message: str, limit: int = 300) -> str:
+    # libxml2 quotes the offending value whole: a broken document of megabytes would make a
+    # message of megabytes. Keep the start, which names the element and the rule.
+    if len(message) <= limit:
+        return message
+    return f"{message[: limit - 60]}… ({len(message)} characters)"
+
+
+def _content(element: etree._Element) -> str:
+    # The text of a value element, across any comment or processing instruction inside it:
+    # ``<count>1<!-- -->2</count>`` is 12 to the schema, and must be 12 here.
+    return "".join(str(piece) for piece in element.itertext())
 
 
 @attrs.frozen
@@ -190,7 +208,7 @@ def _tables(
                     address = f"{table.name}.{row.name}.{_local(cell)}"
                     raise _error(f"{address} is not a cell of template {template}", cell, source)
                 try:
-                    values[spec.column] = _number(spec.kind, cell.text or "")
+                    values[spec.column] = _number(spec.kind, _content(cell))
                 except ValueError as exc:  # valid xs:integer, but past int()'s digit limit
                     raise _error(f"{spec.address}: {exc}", cell, source) from exc
                 lines[spec.address] = _line(cell)
@@ -273,7 +291,7 @@ def _result(root: etree._Element, display: str) -> ReadResult:
         if tag in ("organ", "title"):
             fields[tag] = read_text(child)
         elif tag == "year":
-            fields["year"] = int(child.text or "")
+            fields["year"] = int(_content(child))
         elif tag == _xsd.NARRATIVE:
             fields["narrative"] = Narrative(**{_local(s): read_text(s) for s in child})
         elif tag == _xsd.LEGACY:
@@ -281,7 +299,7 @@ def _result(root: etree._Element, display: str) -> ReadResult:
                 raise _error(f"pre-2019 statistics in a {template} report", child, display)
             for stat in child:
                 kind = ValueKind.AMOUNT if _local(stat) == _xsd.LEGACY_AMOUNT else ValueKind.COUNT
-                legacy[stat.get(KEY, "")] = _number(kind, stat.text or "")
+                legacy[stat.get(KEY, "")] = _number(kind, _content(stat))
         elif tag == _xsd.DIAGNOSTICS:
             diagnostics = _diagnostics(child)
         elif tag != _xsd.CHECK:

@@ -16,6 +16,7 @@ from typing import NamedTuple
 
 import attrs
 
+from govinfo._digits import MAX_FIGURE_DIGITS, figure_fits
 from govinfo.locations import Location
 from govinfo.model.fields import ValueKind
 from govinfo.model.flat import CellValue
@@ -56,6 +57,8 @@ def _convert(
     token: Token, kind: ValueKind, column: str, notes: list[Diagnostic], address: str
 ) -> ReadCell:
     value = token.value
+    if value.number is not None and not figure_fits(value.number):
+        return _too_long(token, notes, address)
     if kind is ValueKind.COUNT and value.integer is not None and value.integer >= 0:
         if value.separators:
             notes.append(
@@ -104,6 +107,8 @@ def _convert(
                 )
             )
             return ReadCell(None, Mark.READ, token.location)
+        if not figure_fits(number):  # 万元 converted to 元 may grow past the bound
+            return _too_long(token, notes, address)
         return ReadCell(number, Mark.READ, token.location)
     if number != number.to_integral_value() or (kind is ValueKind.COUNT and number < 0):
         notes.append(
@@ -123,6 +128,14 @@ def _convert(
             )
         )
     return ReadCell(int(number), Mark.READ, token.location)
+
+
+def _too_long(token: Token, notes: list[Diagnostic], address: str) -> ReadCell:
+    text = token.text.strip()
+    shown = repr(text) if len(text) <= 24 else f"{text[:20]!r}… ({len(text)} characters)"
+    message = f"{shown} has more digits than a report's figure may ({MAX_FIGURE_DIGITS})"
+    notes.append(_note("value-invalid", message, token, address, Severity.ERROR))
+    return ReadCell(None, Mark.READ, token.location)
 
 
 def _note(

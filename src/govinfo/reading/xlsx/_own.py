@@ -17,6 +17,7 @@ from typing import Any
 
 import attrs
 
+from govinfo._digits import figure_fits
 from govinfo.model.catalogue import LEGACY_PREFIX
 from govinfo.model.narrative import Narrative
 from govinfo.model.report import AnnualReport, LegacyValue
@@ -82,12 +83,13 @@ def _number(text: str | None) -> LegacyValue | None:
     if text is None:
         return None
     text = text.strip()
-    if _INTEGER.match(text):
-        return int(text)
     try:
-        return Decimal(text)
+        value = Decimal(text)
     except ArithmeticError:
         return None
+    if not figure_fits(value):  # no report's figure; int() of it could raise ValueError
+        return None
+    return int(value) if _INTEGER.match(text) else value
 
 
 def find_own(grids: dict[str, Grid]) -> OwnValues | None:

@@ -13,6 +13,7 @@ from decimal import Decimal, InvalidOperation
 
 from lxml import etree
 
+from govinfo._digits import MAX_INDEX_DIGITS, parse_digits
 from govinfo.reading._safe import parse_xml
 from govinfo.reading.xlsx._workbook import Package, unescape
 
@@ -125,9 +126,9 @@ def _value_text(
     pkg: Package,
 ) -> str | None:
     if kind == "s":
-        if v is None or not v.strip().isdigit():
+        index = parse_digits(v.strip() if v is not None else None, max_digits=MAX_INDEX_DIGITS)
+        if index is None:
             return None
-        index = int(v)
         return pkg.shared[index] if index < len(pkg.shared) else None
     if kind == "inlineStr":
         if inline is None:
@@ -165,7 +166,7 @@ def _store(
     row, col = place
     kind = c.get("t") or "n"
     style_text = c.get("s")
-    style = int(style_text) if style_text and style_text.isdigit() else 0
+    style = parse_digits(style_text, max_digits=MAX_INDEX_DIGITS) or 0
     if not len(c) and kind != "inlineStr":
         if style in pkg.bordered:
             grid.lined.add((row, col))
@@ -222,7 +223,7 @@ def _selected_cells(
                     empty_inline = empty_inline or not len(c)
                     continue
                 style = c.get("s")
-                if style is not None and style.isdigit() and int(style) in bordered:
+                if parse_digits(style, max_digits=MAX_INDEX_DIGITS) in bordered:
                     styled.append(c)
     cells: list[etree._Element] = []
     if empty_inline:
@@ -281,7 +282,7 @@ def parse_sheet(pkg: Package, name: str, part: str) -> Grid:
         row_no = 0
         for row in sheet_data.iterfind(tags.row) if sheet_data is not None else ():
             given = row.get("r")
-            row_no = int(given) if given is not None and given.isdigit() else row_no + 1
+            row_no = parse_digits(given, max_digits=MAX_INDEX_DIGITS) or row_no + 1
             col_no = 0
             for c in row.iterfind(tags.c):
                 given = c.get("r")

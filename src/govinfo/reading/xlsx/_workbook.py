@@ -14,6 +14,7 @@ import re
 import attrs
 from lxml import etree
 
+from govinfo._digits import MAX_INDEX_DIGITS, parse_digits
 from govinfo.errors import UnsupportedFormatError
 from govinfo.locations import Location
 from govinfo.reading._safe import SafeZip, open_zip, parse_xml
@@ -155,7 +156,8 @@ def _bordered_styles(root: etree._Element) -> frozenset[int]:
 
 
 def _int(text: str | None) -> int:
-    return int(text) if text is not None and text.isdigit() else -1
+    index = parse_digits(text, max_digits=MAX_INDEX_DIGITS)
+    return -1 if index is None else index
 
 
 def open_package(data: bytes, *, source: str) -> Package:
