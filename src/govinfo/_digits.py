@@ -48,7 +48,11 @@ def parse_digits(text: str | None, *, max_digits: int = MAX_FIGURE_DIGITS) -> in
     script's digits) gives ``None``. The length is checked before any conversion, so the cost
     is bounded by ``max_digits`` whatever the input.
     """
-    if text is None or not 0 < len(text) <= max_digits or not _ALLOWED.issuperset(text):
+    if text is None or not 0 < len(text) <= max_digits:
+        return None
+    if text.isascii() and text.isdigit():  # the common case; for ASCII, isdigit() is 0-9
+        return int(text)
+    if not _ALLOWED.issuperset(text):
         return None
     return int(text.translate(_TO_ASCII))
 

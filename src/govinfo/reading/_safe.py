@@ -32,9 +32,14 @@ from govinfo.errors import ReadError, UnsafeInputError, UnsupportedFormatError
 from govinfo.locations import Location
 
 __all__ = [
+    "MAX_CELLS",
     "MAX_MEMBERS",
+    "MAX_PARAGRAPHS",
     "MAX_RATIO",
+    "MAX_ROW_CELLS",
     "MAX_SOURCE_BYTES",
+    "MAX_TABLE_ROWS",
+    "MAX_TEXT_CHARS",
     "MAX_UNZIPPED_BYTES",
     "SafeZip",
     "Source",
@@ -52,6 +57,17 @@ MAX_UNZIPPED_BYTES = 256 * 1024 * 1024
 MAX_RATIO = 200
 #: Largest number of members in an archive.
 MAX_MEMBERS = 10_000
+
+#: Most paragraphs (lines of text) a document may have. A long real report has a few thousand.
+MAX_PARAGRAPHS = 20_000
+#: Most rows one table may have. The statistics tables have under 60; a sheet a few hundred.
+MAX_TABLE_ROWS = 5_000
+#: Most cells one table row may have. The widest statistics table has 8 columns.
+MAX_ROW_CELLS = 2_000
+#: Most table cells a document may have, all tables together.
+MAX_CELLS = 50_000
+#: Most characters a paragraph or a cell may have (Excel's cell limit is 32,767).
+MAX_TEXT_CHARS = 200_000
 
 #: What the readers accept: text (``read_text`` only), bytes, a path, or a binary file.
 Source = str | bytes | bytearray | memoryview | os.PathLike[str] | BinaryIO

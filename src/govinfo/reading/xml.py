@@ -21,7 +21,7 @@ from typing import Any, BinaryIO
 import attrs
 from lxml import etree
 
-from govinfo.errors import InvalidValueError, SchemaError
+from govinfo.errors import InvalidValueError, SchemaError, UnsafeInputError
 from govinfo.locations import Location
 from govinfo.model.catalogue import TABLES, CellSpec, cell_specs
 from govinfo.model.fields import ValueKind
@@ -37,6 +37,10 @@ from govinfo.schema._format import KEY, NS, TEMPLATE_ATTR, qname, read_text
 __all__ = ["read_xml"]
 
 _NS_PREFIX = f"{{{NS}}}"
+#: Most elements a document may have: a report with every diagnostic has a few thousand.
+MAX_XML_ELEMENTS = 50_000
+#: Most pre-2019 statistics a document may have (the readers know a dozen keys).
+MAX_LEGACY_STATISTICS = 1_000
 _FORMAT_FAMILY = NS.rsplit(":", 1)[0] + ":"
 _QUOTED_ELEMENT = re.compile(r"^Element '([^']+)'")
 
@@ -81,6 +85,7 @@ def _validate(root: etree._Element, source: str) -> None:
         else:
             message = f"not a govinfo report: the root element is {root.tag!r}, not {{{NS}}}report"
         raise _error(message, root, source)
+    _check_size(root, source)
     schema = _xsd.compiled_schema()
     if schema.validate(root):
         return
@@ -109,6 +114,30 @@ def _validate(root: etree._Element, source: str) -> None:
         message,
         location=Location(source=source, line=entry.line, xpath=_path(element)),
     )
+
+
+def _check_size(root: etree._Element, source: str) -> None:
+    # libxml2 checks the schema's unique legacy keys in time quadratic in their number, and
+    # logs an error per bad element: bound both before validating. A report has a few hundred
+    # elements and a dozen legacy statistics.
+    elements = sum(1 for _ in root.iter(etree.Element))
+    if elements > MAX_XML_ELEMENTS:
+        raise UnsafeInputError(
+            f"the document has {elements} elements, over the limit of {MAX_XML_ELEMENTS}",
+            location=Location(source=source),
+        )
+    keys: set[str | None] = set()
+    for legacy in root.iterchildren(f"{_NS_PREFIX}{_xsd.LEGACY}"):
+        for stat in legacy.iterchildren(etree.Element):
+            key = stat.get(KEY)
+            if key in keys:
+                raise _error(f"legacy statistic {key!r} is given twice", stat, source)
+            keys.add(key)
+            if len(keys) > MAX_LEGACY_STATISTICS:
+                raise UnsafeInputError(
+                    f"more than {MAX_LEGACY_STATISTICS} legacy statistics",
+                    location=Location(source=source, line=_line(stat)),
+                )
 
 
 def _shorten(message: str, limit: int = 300) -> str:

@@ -14,7 +14,9 @@ from decimal import Decimal, InvalidOperation
 from lxml import etree
 
 from govinfo._digits import MAX_INDEX_DIGITS, parse_digits
-from govinfo.reading._safe import parse_xml
+from govinfo.errors import UnsafeInputError
+from govinfo.locations import Location
+from govinfo.reading._safe import MAX_CELLS, parse_xml
 from govinfo.reading.xlsx._workbook import Package, unescape
 
 __all__ = ["Grid", "RawCell", "col_letters", "parse_ref", "parse_sheet", "render_number"]
@@ -255,6 +257,16 @@ def _selected_cells(
     return cells, refs
 
 
+def _check_size(grid: Grid, source: str) -> None:
+    # Checked as the cells are stored: a sheet of a million small cells is refused before
+    # all of them are read.
+    if len(grid.cells) > MAX_CELLS:
+        raise UnsafeInputError(
+            f"the sheet has more than {MAX_CELLS} cells, over the limit",
+            location=Location(source=source, sheet=grid.name),
+        )
+
+
 def parse_sheet(pkg: Package, name: str, part: str) -> Grid:
     """Read the cells and merged ranges of one worksheet part.
 
@@ -273,6 +285,7 @@ def parse_sheet(pkg: Package, name: str, part: str) -> Grid:
             where = parse_ref(c.get("r") or "")
             if where is not None:
                 _store(grid, c, where, tags, pkg)
+        _check_size(grid, pkg.source)
         for ref in selected[1]:
             where = parse_ref(ref)
             if where is not None:
@@ -290,6 +303,7 @@ def parse_sheet(pkg: Package, name: str, part: str) -> Grid:
                 col_no = where[1] if where is not None else col_no + 1
                 if where is None or where[0] == row_no:
                     _store(grid, c, (row_no, col_no), tags, pkg)
+            _check_size(grid, pkg.source)
     merge_tag = f"{ns}mergeCell"
     for merge in root.iter(merge_tag):
         first, _, last = (merge.get("ref") or "").partition(":")
