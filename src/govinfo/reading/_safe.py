@@ -41,6 +41,7 @@ __all__ = [
     "MAX_TABLE_ROWS",
     "MAX_TEXT_CHARS",
     "MAX_UNZIPPED_BYTES",
+    "RATIO_FREE_BYTES",
     "SafeZip",
     "Source",
     "load_source",
@@ -55,6 +56,10 @@ MAX_UNZIPPED_BYTES = 256 * 1024 * 1024
 #: Largest compression ratio of any one member (uncompressed / compressed). XML of office
 #: documents compresses 10-30x; bombs reach thousands.
 MAX_RATIO = 200
+#: Parts up to this size are not held to ``MAX_RATIO``: inflating them costs little, and a
+#: long repetitive text (a narrative of one repeated character, which govinfo's own writer
+#: must be able to hand to its reader) compresses past any ratio deflate can reach (~1,000).
+RATIO_FREE_BYTES = 4 * 1024 * 1024
 #: Largest number of members in an archive.
 MAX_MEMBERS = 10_000
 
@@ -267,7 +272,7 @@ def open_zip(
                 f"archive inflates to more than {max_total} bytes", location=where
             )
         ratio = info.file_size / max(info.compress_size, 1)
-        if info.file_size > 1 << 20 and ratio > max_ratio:
+        if info.file_size > RATIO_FREE_BYTES and ratio > max_ratio:
             raise UnsafeInputError(
                 f"part {info.filename!r} has compression ratio {ratio:.0f}, over {max_ratio} "
                 "(a zip bomb?)",
