@@ -42,7 +42,7 @@ from tests.fuzz._mutate import (  # noqa: E402 - after the path is set
 _SUFFIX = {"text": "txt", "docx": "docx", "xlsx": "xlsx", "xml": "xml"}
 
 
-class _Timeout(Exception):
+class _Timeout(BaseException):  # not an Exception: probe() must not catch it
     pass
 
 

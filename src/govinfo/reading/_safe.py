@@ -33,9 +33,11 @@ from govinfo.locations import Location
 
 __all__ = [
     "MAX_CELLS",
+    "MAX_LINES",
     "MAX_MEMBERS",
     "MAX_PARAGRAPHS",
     "MAX_RATIO",
+    "MAX_ROWS",
     "MAX_ROW_CELLS",
     "MAX_SOURCE_BYTES",
     "MAX_TABLE_ROWS",
@@ -44,6 +46,7 @@ __all__ = [
     "RATIO_FREE_BYTES",
     "SafeZip",
     "Source",
+    "check_lines",
     "load_source",
     "open_zip",
     "parse_xml",
@@ -72,7 +75,11 @@ MAX_ROW_CELLS = 2_000
 #: Most table cells a document may have, all tables together.
 MAX_CELLS = 50_000
 #: Most characters a paragraph or a cell may have (Excel's cell limit is 32,767).
-MAX_TEXT_CHARS = 200_000
+MAX_TEXT_CHARS = 50_000
+#: Most lines a text may have (blank lines included; they make no paragraph).
+MAX_LINES = 50_000
+#: Most table rows a document may have, all tables together (a report has a few hundred).
+MAX_ROWS = 10_000
 
 #: What the readers accept: text (``read_text`` only), bytes, a path, or a binary file.
 Source = str | bytes | bytearray | memoryview | os.PathLike[str] | BinaryIO
@@ -355,3 +362,26 @@ def parse_xml(data: bytes, *, source: str, part: str | None = None) -> etree._El
             "XML with a document type declaration (DTD) is refused", location=where
         )
     return root
+
+
+def check_lines(text: str, *, source: str) -> None:
+    """Refuse a text with more lines, or a longer line, than any real report has.
+
+    Checked before a text is split into cells: a megabyte on one line (``1\t`` repeated)
+    would otherwise become half a million cells before the document's own limits see them.
+
+    Raises:
+        UnsafeInputError: a limit is broken; the message names it.
+    """
+    lines = text.splitlines()
+    if len(lines) > MAX_LINES:
+        raise UnsafeInputError(
+            f"the text has {len(lines)} lines, over the limit of {MAX_LINES}",
+            location=Location(source=source),
+        )
+    longest = max(map(len, lines), default=0)
+    if longest > MAX_TEXT_CHARS:
+        raise UnsafeInputError(
+            f"the text has a line of {longest} characters, over the limit of {MAX_TEXT_CHARS}",
+            location=Location(source=source),
+        )

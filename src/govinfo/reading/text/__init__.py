@@ -10,7 +10,7 @@ import os
 from typing import BinaryIO
 
 from govinfo.errors import NotAReportError
-from govinfo.reading._safe import load_source
+from govinfo.reading._safe import check_lines, load_source
 from govinfo.reading.document import Document
 from govinfo.reading.interpret import interpret
 from govinfo.reading.result import Diagnostic, ReadResult
@@ -61,6 +61,7 @@ def read_text(
     if canonical is not None:  # the header of a text changed since: read the rest as text
         notes.append(canonical)
         text = text.split("\n", 1)[1] if "\n" in text else ""
+    check_lines(text, source=display)
     blocks, line_notes = to_blocks(text, display)
     document = Document(blocks=blocks, source=display, notes=tuple(notes + line_notes))
     try:
