@@ -269,7 +269,8 @@ def render(report: AnnualReport, layout: Layout) -> bytes:
     front: list[str] = []
     sections: dict[str, list[str]] = {}
     current = front
-    for line in write_text(report).split("\n"):
+    # The canonical text without its header line: the words a Word file would hold.
+    for line in write_text(report).split("\n")[1:]:
         if line in _HEADINGS:
             current = sections.setdefault(line, [])
         else:
