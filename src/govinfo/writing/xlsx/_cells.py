@@ -59,6 +59,7 @@ _DEFAULT_WIDTH = 8.43  # Excel's default column width, in characters of the defa
 # A line of 11-point text: 15 points for Latin fonts, more for the CJK fonts that replace them.
 _POINTS_PER_LINE = 16.5
 _MAX_ROW_POINTS = 409.0  # Excel's tallest row
+_ROW_LINES = int(_MAX_ROW_POINTS // _POINTS_PER_LINE) - 1  # lines a piece may wrap to
 
 
 def escape(text: str) -> str:
@@ -67,22 +68,44 @@ def escape(text: str) -> str:
     return _ILLEGAL.sub(lambda m: f"_x{ord(m.group(0)):04X}_", text)
 
 
-def pieces(text: str, size: int = PIECE_CHARS) -> list[str]:
-    """``text`` cut into pieces of at most ``size`` characters, joined back by ``"".join``.
+def pieces(text: str, width: float, size: int = PIECE_CHARS) -> list[str]:
+    """``text`` cut into cells of a column ``width`` wide, joined back by ``"".join``.
 
-    A piece ends after a line break where one falls in its second half, so that a reader of
-    the workbook sees whole paragraphs where it can. An empty text is one empty piece.
+    A piece has at most ``size`` characters and, wrapped at ``width``, at most as many lines
+    as Excel's tallest row shows; it ends after a line break where one falls in its second
+    half, so that a reader of the workbook sees whole paragraphs where it can. An empty text
+    is one empty piece.
     """
+    usable = _usable(width)
     result: list[str] = []
     start = 0
-    while len(text) - start > size:
-        end = start + size
-        cut = text.rfind("\n", start + size // 2, end)
-        end = cut + 1 if cut >= 0 else end
+    while start < len(text):
+        end = _fit(text, start, usable, size)
+        if end < len(text):
+            cut = text.rfind("\n", start + (end - start) // 2, end)
+            end = cut + 1 if cut >= 0 else end
         result.append(text[start:end])
         start = end
-    result.append(text[start:])
-    return result
+    return result or [""]
+
+
+def _fit(text: str, start: int, usable: float, size: int) -> int:
+    # The end of the longest piece from ``start`` that fits: ``size`` characters, and the
+    # lines Excel's tallest row shows once wrapped at ``usable`` widths.
+    lines, column = 1, 0
+    limit = min(len(text), start + size)
+    for index in range(start, limit):
+        char = text[index]
+        if char == "\n":
+            lines, column = lines + 1, 0
+        else:
+            wide = 2 if unicodedata.east_asian_width(char) in "WF" else 1
+            if column + wide > usable:
+                lines, column = lines + 1, 0
+            column += wide
+        if lines > _ROW_LINES:
+            return max(index, start + 1)
+    return limit
 
 
 class Styles:
@@ -130,8 +153,12 @@ def _display_width(line: str) -> int:
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in line)
 
 
+def _usable(width: float) -> float:
+    return max(width * 0.92 - 1.0, 1.0)  # cell padding, and wider glyphs than estimated
+
+
 def _lines(text: str, width: float) -> int:
-    usable = max(width * 0.92 - 1.0, 1.0)  # cell padding, and wider glyphs than estimated
+    usable = _usable(width)
     return sum(max(1, math.ceil(_display_width(line) / usable)) for line in text.split("\n"))
 
 

@@ -59,6 +59,7 @@ _METADATA_SHEET = "年度报告"
 _LEGACY_SHEET = "统计"
 _FIXED_TIME = datetime.datetime(2000, 1, 1)  # OOXML core times are naive UTC
 _MAX_DIGITS = 15
+_VALUE_WIDTH = 80  # the metadata sheet's value column, in widths of a digit
 _RISKY_START = ("=", "+", "-", "@", "\t", "\r", "\n")
 _SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
 
@@ -172,7 +173,7 @@ class Writer:
                 continue
             # A long text continues on rows keyed <key>#2, <key>#3…: one cell holds 32,767
             # characters at most, and a row prints on one page only when it is short.
-            parts = pieces(str(value)) if value is not None else [None]
+            parts = pieces(str(value), _VALUE_WIDTH) if value is not None else [None]
             for number, part in enumerate(parts, start=1):
                 if number > 1:
                     row += 1
@@ -181,7 +182,7 @@ class Writer:
                 self.text(ws, row, 2, part, value_style)
                 self.text(ws, row, 3, continued_key(key, number), key_style)
         ws.column_dimensions["A"].width = 18
-        ws.column_dimensions["B"].width = 80
+        ws.column_dimensions["B"].width = _VALUE_WIDTH
         ws.column_dimensions["C"].width = 24
         # The key column is for govinfo's reader; the printed page is label and value.
         ws.print_area = f"A1:B{row}"
