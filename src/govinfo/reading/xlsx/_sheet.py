@@ -257,18 +257,21 @@ def _selected_cells(
     return cells, refs
 
 
-def _check_size(grid: Grid, source: str) -> None:
+def _check_size(grid: Grid, source: str, limit: int) -> None:
     # Checked as the cells are stored: a sheet of a million small cells is refused before
     # all of them are read.
-    if len(grid.cells) > MAX_CELLS:
+    if len(grid.cells) > limit:
         raise UnsafeInputError(
-            f"the sheet has more than {MAX_CELLS} cells, over the limit",
+            f"the workbook has more than {MAX_CELLS} cells, over the limit",
             location=Location(source=source, sheet=grid.name),
         )
 
 
-def parse_sheet(pkg: Package, name: str, part: str) -> Grid:
+def parse_sheet(pkg: Package, name: str, part: str, limit: int = MAX_CELLS) -> Grid:
     """Read the cells and merged ranges of one worksheet part.
+
+    ``limit`` is how many cells the sheet may have: what the workbook's earlier sheets left of
+    :data:`~govinfo.reading._safe.MAX_CELLS`.
 
     Raises:
         UnsafeInputError, ReadError: as :meth:`Package.parse`.
@@ -285,7 +288,7 @@ def parse_sheet(pkg: Package, name: str, part: str) -> Grid:
             where = parse_ref(c.get("r") or "")
             if where is not None:
                 _store(grid, c, where, tags, pkg)
-        _check_size(grid, pkg.source)
+        _check_size(grid, pkg.source, limit)
         for ref in selected[1]:
             where = parse_ref(ref)
             if where is not None:
@@ -303,7 +306,7 @@ def parse_sheet(pkg: Package, name: str, part: str) -> Grid:
                 col_no = where[1] if where is not None else col_no + 1
                 if where is None or where[0] == row_no:
                     _store(grid, c, (row_no, col_no), tags, pkg)
-            _check_size(grid, pkg.source)
+            _check_size(grid, pkg.source, limit)
     merge_tag = f"{ns}mergeCell"
     for merge in root.iter(merge_tag):
         first, _, last = (merge.get("ref") or "").partition(":")

@@ -179,9 +179,18 @@ def open_package(data: bytes, *, source: str) -> Package:
         "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
     )
     sheets: list[SheetRef] = []
+    parts: set[str] = set()
     for sheet in root.iter(f"{ns}sheet"):
         rel = rels.get(sheet.get(f"{{{r_id}}}id") or "")
-        if rel is not None and rel[0].endswith(_WORKSHEET) and rel[1] in archive:
+        # A part listed twice is one sheet: read once (a hostile workbook lists one part
+        # hundreds of times, each would be parsed again).
+        if (
+            rel is not None
+            and rel[0].endswith(_WORKSHEET)
+            and rel[1] in archive
+            and rel[1] not in parts
+        ):
+            parts.add(rel[1])
             sheets.append(SheetRef(sheet.get("name") or rel[1], rel[1]))
     if not sheets:
         raise UnsupportedFormatError(
