@@ -210,3 +210,17 @@ def test_reshaped_canonical_text_is_read_as_text() -> None:
     result = govinfo.read_text(text)
     assert any(d.code == "canonical-text-changed" for d in result.diagnostics)
     assert result.report.applications == report.applications
+
+
+@given(
+    report=reports(text=_ADVERSARIAL),
+    encoding=st.sampled_from(["utf-8", "utf-8-sig", "utf-16", "gb18030"]),
+    newline=st.sampled_from(["\n", "\r\n"]),
+)
+def test_saved_canonical_text_round_trips(
+    report: AnnualReport, encoding: str, newline: str
+) -> None:
+    """The canonical text saved as a file (any encoding the reader detects, CRLF or LF) and
+    read as bytes gives the report back: prose escapes leave nothing an encoder refuses."""
+    data = govinfo.write_text(report).replace("\n", newline).encode(encoding)
+    assert govinfo.read_text(data).report == report
