@@ -75,7 +75,7 @@ MAX_ROW_CELLS = 2_000
 #: Most table cells a document may have, all tables together.
 MAX_CELLS = 50_000
 #: Most characters a paragraph or a cell may have (Excel's cell limit is 32,767).
-MAX_TEXT_CHARS = 50_000
+MAX_TEXT_CHARS = 200_000  # a whole report crawled onto one line has some 20,000
 #: Most lines a text may have (blank lines included; they make no paragraph).
 MAX_LINES = 50_000
 #: Most table rows a document may have, all tables together (a report has a few hundred).
@@ -379,9 +379,15 @@ def check_lines(text: str, *, source: str) -> None:
             f"the text has {len(lines)} lines, over the limit of {MAX_LINES}",
             location=Location(source=source),
         )
-    longest = max(map(len, lines), default=0)
-    if longest > MAX_TEXT_CHARS:
-        raise UnsafeInputError(
-            f"the text has a line of {longest} characters, over the limit of {MAX_TEXT_CHARS}",
-            location=Location(source=source),
-        )
+    for number, line in enumerate(lines, start=1):
+        if len(line) > MAX_TEXT_CHARS:
+            raise UnsafeInputError(
+                f"the line has {len(line)} characters, over the limit of {MAX_TEXT_CHARS}",
+                location=Location(source=source, line=number),
+            )
+        if line.count("\t") >= MAX_ROW_CELLS:
+            raise UnsafeInputError(
+                f"the line has {line.count(chr(9)) + 1} tab-separated cells, over the limit of "
+                f"{MAX_ROW_CELLS}",
+                location=Location(source=source, line=number),
+            )
