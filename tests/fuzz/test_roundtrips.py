@@ -224,3 +224,15 @@ def test_saved_canonical_text_round_trips(
     read as bytes gives the report back: prose escapes leave nothing an encoder refuses."""
     data = govinfo.write_text(report).replace("\n", newline).encode(encoding)
     assert govinfo.read_text(data).report == report
+
+
+def test_canonical_text_reading_says_where_each_cell_was() -> None:
+    """Every cell read from a canonical text has its line and tab-separated field."""
+    report = _consistent_2021(organ="某局", year=2021)
+    text = govinfo.write_text(report)
+    result = govinfo.read_text(text, name="r.txt")
+    where = result.locations["applications.disclosed.natural_person"]
+    line = text.split("\n")[where.line - 1]  # type: ignore[operator]
+    assert line.startswith("（一）予以公开\t")
+    assert line.split("\t")[where.cell - 1] == "0"  # type: ignore[operator]
+    assert set(result.locations) == set(govinfo.flatten(report))  # "/" cells too

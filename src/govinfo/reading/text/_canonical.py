@@ -272,7 +272,9 @@ def _value(text: str, kind: ValueKind | None) -> CellValue:
     return -count if negative else count
 
 
-def _report(lines: list[str]) -> AnnualReport:
+def _report(lines: list[str], places: dict[str, tuple[int, int]]) -> AnnualReport:
+    # ``places`` receives the line number (the header is line 1) and the 1-based
+    # tab-separated field of every cell read.
     meta = _meta(lines[0])
     try:
         template = Template(meta.get("template"))
@@ -314,13 +316,15 @@ def _report(lines: list[str]) -> AnnualReport:
             address = shape.addresses[0]
             assert address is not None
             cells[address] = _value(line[len(head) : len(line) - len(tail)], None)
+            places[address] = (index + 2, 1)
             continue
         fields = line.split("\t")
         if len(fields) != len(shape.fields):
             raise _NotCanonical
-        for field, address in zip(fields, shape.addresses, strict=True):
+        for column, (field, address) in enumerate(zip(fields, shape.addresses, strict=True)):
             if address is not None:
                 cells[address] = _value(field, kinds.get(address))
+                places[address] = (index + 2, column + 1)
     narrative = Narrative(
         **{name: "\n".join(prose[name]) if counts[name] is not None else None for name in prose}
     )
@@ -352,11 +356,16 @@ def read_canonical(text: str, source: str) -> ReadResult | Diagnostic | None:
         lines.pop()
     lines = [line[:-1] if line.endswith("\r") else line for line in lines]  # CRLF line ends
     try:
-        report = _report(lines)
+        places: dict[str, tuple[int, int]] = {}
+        report = _report(lines, places)
     except _NotCanonical:
         report = None
     if report is not None and render(report).split("\n")[:-1] == lines:
-        return ReadResult(report=report, source=source)
+        locations = {
+            address: Location(source=source, line=line, cell=cell)
+            for address, (line, cell) in places.items()
+        }
+        return ReadResult(report=report, locations=locations, source=source)
     return Diagnostic(
         code="canonical-text-changed",
         message="the text starts with govinfo's canonical header but is not the text govinfo "
