@@ -57,7 +57,8 @@ def _convert(
     token: Token, kind: ValueKind, column: str, notes: list[Diagnostic], address: str
 ) -> ReadCell:
     value = token.value
-    if value.number is not None and not figure_fits(value.number):
+    # ``integer`` is set only for a whole number within the bound: most cells skip the test.
+    if value.integer is None and value.number is not None and not figure_fits(value.number):
         return _too_long(token, notes, address)
     if kind is ValueKind.COUNT and value.integer is not None and value.integer >= 0:
         if value.separators:

@@ -175,18 +175,22 @@ def fit_rows(ws: Worksheet) -> None:
             merged.max_row - merged.min_row + 1,
             0,
         )
+    # The style arrays of the book, read once: through cell.alignment and cell.font openpyxl
+    # builds a proxy object per cell, which cost more than the rest of this function.
+    book = ws.parent
+    wrapping = {index for index, align in enumerate(book._alignments) if align.wrap_text}
+    sizes = [float(font.sz or 11) for font in book._fonts]
     needed: dict[int, float] = {}
-    for row in ws.iter_rows():
-        for cell in row:
-            value = cell.value
-            if not isinstance(value, str) or not value or not cell.alignment.wrap_text:
-                continue
-            last_col, rows, _ = spans.get((cell.row, cell.column), (cell.column, 1, 0))
-            width = sum(widths.get(c, _DEFAULT_WIDTH) for c in range(cell.column, last_col + 1))
-            scale = (cell.font.size or 11) / 11
-            points = _lines(value, width / scale) * _POINTS_PER_LINE * scale / rows
-            if points > needed.get(cell.row, _POINTS_PER_LINE):
-                needed[cell.row] = points
+    for cell in ws._cells.values():
+        value = cell.value
+        if not isinstance(value, str) or not value or cell._style.alignmentId not in wrapping:
+            continue
+        last_col, rows, _ = spans.get((cell.row, cell.column), (cell.column, 1, 0))
+        width = sum(widths.get(c, _DEFAULT_WIDTH) for c in range(cell.column, last_col + 1))
+        scale = sizes[cell._style.fontId] / 11
+        points = _lines(value, width / scale) * _POINTS_PER_LINE * scale / rows
+        if points > needed.get(cell.row, _POINTS_PER_LINE):
+            needed[cell.row] = points
     for row_no, points in needed.items():
         current = ws.row_dimensions[row_no].height
         if current is None or current < points:
