@@ -218,6 +218,7 @@ def _selected_cells(
     datas = list(root.iterchildren(f"{ns}sheetData"))
     empty_inline = False
     styled: list[etree._Element] = []  # cells with a bordered style, content or not
+    lined: dict[str | None, bool] = {}  # style index text -> whether it draws a border
     if bordered or inline:
         for data in datas:
             for c in data.iter(c_tag):
@@ -225,7 +226,12 @@ def _selected_cells(
                     empty_inline = empty_inline or not len(c)
                     continue
                 style = c.get("s")
-                if parse_digits(style, max_digits=MAX_INDEX_DIGITS) in bordered:
+                hit = lined.get(style)
+                if hit is None:  # style indexes repeat: parse each text once
+                    hit = lined[style] = (
+                        parse_digits(style, max_digits=MAX_INDEX_DIGITS) in bordered
+                    )
+                if hit:
                     styled.append(c)
     cells: list[etree._Element] = []
     if empty_inline:
@@ -257,10 +263,10 @@ def _selected_cells(
     return cells, refs
 
 
-def _check_size(grid: Grid, source: str, limit: int) -> None:
-    # Checked as the cells are stored: a sheet of a million small cells is refused before
-    # all of them are read.
-    if len(grid.cells) > limit:
+def _check_size(grid: Grid, source: str, limit: int, cells: int | None = None) -> None:
+    # Checked as the cells are stored (or before, when their number is known): a sheet of a
+    # million small cells is refused before all of them are read.
+    if (len(grid.cells) if cells is None else cells) > limit:
         raise UnsafeInputError(
             f"the workbook has more than {MAX_CELLS} cells, over the limit",
             location=Location(source=source, sheet=grid.name),
@@ -284,6 +290,8 @@ def parse_sheet(pkg: Package, name: str, part: str, limit: int = MAX_CELLS) -> G
     tags = _Tags(ns)
     selected = _selected_cells(root, ns, pkg.bordered, any(mark in data for mark in _INLINE_MARKS))
     if selected is not None:
+        if len(selected[0]) > limit:  # known before a cell is stored
+            _check_size(grid, pkg.source, limit, len(selected[0]))
         for c in selected[0]:
             where = parse_ref(c.get("r") or "")
             if where is not None:
@@ -295,7 +303,7 @@ def parse_sheet(pkg: Package, name: str, part: str, limit: int = MAX_CELLS) -> G
                 grid.lined.add(where)
     else:
         sheet_data = root.find(f"{ns}sheetData")
-        row_no = 0
+        row_no = stored = 0
         for row in sheet_data.iterfind(tags.row) if sheet_data is not None else ():
             given = row.get("r")
             row_no = parse_digits(given, max_digits=MAX_INDEX_DIGITS) or row_no + 1
@@ -306,7 +314,10 @@ def parse_sheet(pkg: Package, name: str, part: str, limit: int = MAX_CELLS) -> G
                 col_no = where[1] if where is not None else col_no + 1
                 if where is None or where[0] == row_no:
                     _store(grid, c, (row_no, col_no), tags, pkg)
-            _check_size(grid, pkg.source, limit)
+                    # Cells stored, not places: duplicated rows overwrite the same places.
+                    stored += 1
+                    if stored > limit:
+                        _check_size(grid, pkg.source, limit, stored)
     merge_tag = f"{ns}mergeCell"
     for merge in root.iter(merge_tag):
         first, _, last = (merge.get("ref") or "").partition(":")
