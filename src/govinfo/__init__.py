@@ -47,8 +47,8 @@ from govinfo.model import (
 )
 from govinfo.reading.api import read
 from govinfo.reading.docx import read_docx
-from govinfo.reading.pdf import read_pdf
 from govinfo.reading.html import read_html
+from govinfo.reading.pdf import read_pdf
 from govinfo.reading.result import Diagnostic, ReadResult, Severity
 from govinfo.reading.text import read_text
 from govinfo.reading.xlsx import read_xlsx
@@ -122,8 +122,8 @@ __all__ = [
     "infer_cells",
     "read",
     "read_docx",
-    "read_pdf",
     "read_html",
+    "read_pdf",
     "read_text",
     "read_xlsx",
     "read_xml",

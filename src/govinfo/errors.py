@@ -49,7 +49,19 @@ class InvalidValueError(GovInfoError, ValueError):
     def __init__(self, field: str, value: object, expected: str) -> None:
         self.field = field
         self.value = value
-        super().__init__(f"{field} must be {expected}, got {value!r}")
+        super().__init__(f"{field} must be {expected}, got {_shown(value)}")
+
+
+def _shown(value: object) -> str:
+    # repr() of an int past 4,300 digits raises ValueError, and a value of thousands of
+    # characters would bury the message: show a long value by its size.
+    if isinstance(value, int) and value.bit_length() > 64:
+        return f"an int of {value.bit_length()} bits"
+    try:
+        shown = repr(value)
+    except ValueError:
+        return f"a {type(value).__name__} too large to show"
+    return shown if len(shown) <= 80 else f"{shown[:60]}… ({len(shown)} characters)"
 
 
 class StructureError(GovInfoError, ValueError):

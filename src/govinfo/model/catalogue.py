@@ -13,8 +13,7 @@ from typing import Any
 
 import attrs
 
-from govinfo.errors import InvalidValueError
-from govinfo.model.fields import KIND, LABEL, ValueKind
+from govinfo.model.fields import KIND, LABEL, ValueKind, check_value, to_decimal
 from govinfo.model.tables import (
     Applications,
     Applications2019,
@@ -66,18 +65,10 @@ class CellSpec:
 
     def parse_value(self, value: object) -> int | Decimal | None:
         """Return ``value`` if this cell may hold it, else raise ``InvalidValueError``."""
-        if value is None:
-            return None
         if self.kind is ValueKind.AMOUNT:
-            if type(value) is int and value >= 0:
-                return Decimal(value)
-            if isinstance(value, Decimal) and value.is_finite() and value >= 0:
-                return value
-            raise InvalidValueError(self.address, value, "a non-negative finite Decimal or None")
-        if type(value) is not int:
-            raise InvalidValueError(self.address, value, "an int or None")
-        if self.kind is ValueKind.COUNT and value < 0:
-            raise InvalidValueError(self.address, value, "a non-negative int or None")
+            value = to_decimal(value)
+        check_value(self.kind, self.address, value)
+        assert value is None or isinstance(value, (int, Decimal))  # what check_value let by
         return value
 
 

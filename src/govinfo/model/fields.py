@@ -14,9 +14,21 @@ from typing import Any
 
 import attrs
 
+from govinfo._digits import MAX_FIGURE, MAX_FIGURE_DIGITS, MAX_FRACTION_DIGITS, figure_fits
 from govinfo.errors import InvalidValueError
 
-__all__ = ["KIND", "LABEL", "ValueKind", "amount", "count", "group", "signed", "text"]
+__all__ = [
+    "KIND",
+    "LABEL",
+    "ValueKind",
+    "amount",
+    "check_value",
+    "count",
+    "group",
+    "signed",
+    "text",
+    "to_decimal",
+]
 
 #: Metadata key under which each model field keeps its official Chinese label.
 LABEL = "govinfo.label"
@@ -32,45 +44,68 @@ class ValueKind(enum.Enum):
     AMOUNT = "amount"  #: a non-negative Decimal, kept exactly as printed
 
 
+_BOUND = f"at most {MAX_FIGURE_DIGITS} digits"
+_COUNT = f"a non-negative int of {_BOUND}, or None"
+_SIGNED = f"an int of {_BOUND}, or None"
+_AMOUNT = (
+    f"a non-negative finite Decimal of {_BOUND} before the point and "
+    f"{MAX_FRACTION_DIGITS} after it, or None"
+)
+
+
 def _qualname(instance: object, attribute: attrs.Attribute[Any]) -> str:
     return f"{type(instance).__name__}.{attribute.name}"
 
 
-def _check_count(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    # bool is an int subclass; a True in a count is always a bug upstream.
-    if value is None:
+def check_value(kind: ValueKind, field: str, value: object) -> None:
+    """Raise :class:`~govinfo.InvalidValueError` unless a cell of ``kind`` may hold ``value``.
+
+    The one statement of the value rules: the field validators, the address catalogue and the
+    legacy statistics all call it. ``bool`` is an ``int`` subclass; a ``True`` in a count is
+    always a bug upstream, so the type test is exact. The common case (a count within the
+    bound) is tested first: every cell of every report built passes through here.
+    """
+    if value is None or (
+        type(value) is int and 0 <= value <= MAX_FIGURE and kind is not ValueKind.AMOUNT
+    ):
         return
-    if type(value) is not int or value < 0:
-        raise InvalidValueError(_qualname(instance, attribute), value, "a non-negative int or None")
+    if kind is ValueKind.AMOUNT:
+        if not isinstance(value, Decimal) or not figure_fits(value) or value < 0:
+            raise InvalidValueError(field, value, _AMOUNT)
+    elif type(value) is not int or not figure_fits(value):
+        raise InvalidValueError(field, value, _SIGNED if kind is ValueKind.SIGNED else _COUNT)
+    elif kind is ValueKind.COUNT and value < 0:
+        raise InvalidValueError(field, value, _COUNT)
 
 
-def _check_signed(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if value is not None and type(value) is not int:
-        raise InvalidValueError(_qualname(instance, attribute), value, "an int or None")
+def _validator(kind: ValueKind) -> Any:
+    whole = kind is not ValueKind.AMOUNT
+
+    def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        # The common cases first, without naming the field: every cell of every report
+        # built passes through here.
+        if value is None or (whole and type(value) is int and 0 <= value <= MAX_FIGURE):
+            return
+        check_value(kind, _qualname(instance, attribute), value)
+
+    return check
 
 
-def _to_decimal(value: object) -> object:
-    # An int is exact, so it may stand for a Decimal; a float is never exact and is refused
-    # by the validator below.
+def to_decimal(value: object) -> object:
+    """An ``int`` as the ``Decimal`` it stands for (exact); anything else unchanged.
+
+    A float is never exact and is left for :func:`check_value` to refuse.
+    """
     if type(value) is int:
         return Decimal(value)
     return value
-
-
-def _check_amount(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if value is None:
-        return
-    if not isinstance(value, Decimal) or not value.is_finite() or value < 0:
-        raise InvalidValueError(
-            _qualname(instance, attribute), value, "a non-negative finite Decimal or None"
-        )
 
 
 def count(label: str) -> Any:
     """A non-negative integer cell with its official label."""
     return attrs.field(
         default=None,
-        validator=_check_count,
+        validator=_validator(ValueKind.COUNT),
         metadata={LABEL: label, KIND: ValueKind.COUNT},
     )
 
@@ -79,7 +114,7 @@ def signed(label: str) -> Any:
     """A signed integer cell with its official label."""
     return attrs.field(
         default=None,
-        validator=_check_signed,
+        validator=_validator(ValueKind.SIGNED),
         metadata={LABEL: label, KIND: ValueKind.SIGNED},
     )
 
@@ -88,8 +123,8 @@ def amount(label: str) -> Any:
     """A non-negative Decimal cell with its official label."""
     return attrs.field(
         default=None,
-        converter=_to_decimal,
-        validator=_check_amount,
+        converter=to_decimal,
+        validator=_validator(ValueKind.AMOUNT),
         metadata={LABEL: label, KIND: ValueKind.AMOUNT},
     )
 

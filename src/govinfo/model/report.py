@@ -11,7 +11,7 @@ import attrs
 
 from govinfo.errors import InvalidValueError
 from govinfo.model.catalogue import TABLES
-from govinfo.model.fields import LABEL, text
+from govinfo.model.fields import LABEL, ValueKind, check_value, text
 from govinfo.model.narrative import Narrative
 from govinfo.model.tables import (
     Applications,
@@ -55,11 +55,9 @@ def _check_legacy(
         field = f"legacy.{key}"
         if not isinstance(key, str) or not key or not set(key) <= _LEGACY_KEY_CHARS:
             raise InvalidValueError("AnnualReport.legacy", key, "a snake_case key")
-        if type(item) is int:
-            if item < 0:
-                raise InvalidValueError(field, item, "a non-negative int or Decimal")
-        elif not (isinstance(item, Decimal) and item.is_finite() and item >= 0):
+        if item is None:
             raise InvalidValueError(field, item, "a non-negative int or Decimal")
+        check_value(ValueKind.COUNT if type(item) is int else ValueKind.AMOUNT, field, item)
 
 
 def _table_validator(table: str) -> Any:

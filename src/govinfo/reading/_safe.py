@@ -38,13 +38,22 @@ from govinfo.errors import ReadError, UnsafeInputError, UnsupportedFormatError
 from govinfo.locations import Location
 
 __all__ = [
+    "MAX_CELLS",
+    "MAX_LINES",
     "MAX_MEMBERS",
+    "MAX_PARAGRAPHS",
     "MAX_PDF_PAGES",
     "MAX_RATIO",
+    "MAX_ROWS",
+    "MAX_ROW_CELLS",
     "MAX_SOURCE_BYTES",
+    "MAX_TABLE_ROWS",
+    "MAX_TEXT_CHARS",
     "MAX_UNZIPPED_BYTES",
+    "RATIO_FREE_BYTES",
     "SafeZip",
     "Source",
+    "check_lines",
     "load_source",
     "open_zip",
     "parse_html",
@@ -58,11 +67,30 @@ MAX_UNZIPPED_BYTES = 256 * 1024 * 1024
 #: Largest compression ratio of any one member (uncompressed / compressed). XML of office
 #: documents compresses 10-30x; bombs reach thousands.
 MAX_RATIO = 200
+#: Parts up to this size are not held to ``MAX_RATIO``: inflating them costs little, and a
+#: long repetitive text (a narrative of one repeated character, which govinfo's own writer
+#: must be able to hand to its reader) compresses past any ratio deflate can reach (~1,000).
+RATIO_FREE_BYTES = 4 * 1024 * 1024
 #: Largest number of members in an archive.
 MAX_MEMBERS = 10_000
 #: Most pages a PDF may have. Reports run to a few dozen pages; a PDF of thousands is not one,
 #: and each page costs time and memory to lay out.
 MAX_PDF_PAGES = 200
+
+#: Most paragraphs (lines of text) a document may have. A long real report has a few thousand.
+MAX_PARAGRAPHS = 20_000
+#: Most rows one table may have. The statistics tables have under 60; a sheet a few hundred.
+MAX_TABLE_ROWS = 5_000
+#: Most cells one table row may have. The widest statistics table has 8 columns.
+MAX_ROW_CELLS = 2_000
+#: Most table cells a document may have, all tables together.
+MAX_CELLS = 50_000
+#: Most characters a paragraph or a cell may have (Excel's cell limit is 32,767).
+MAX_TEXT_CHARS = 200_000  # a whole report crawled onto one line has some 20,000
+#: Most lines a text may have (blank lines included; they make no paragraph).
+MAX_LINES = 50_000
+#: Most table rows a document may have, all tables together (a report has a few hundred).
+MAX_ROWS = 10_000
 
 #: What the readers accept: text (``read_text`` only), bytes, a path, or a binary file.
 Source = str | bytes | bytearray | memoryview | os.PathLike[str] | BinaryIO
@@ -205,10 +233,18 @@ class SafeZip:
             ValueError,
         ) as exc:
             raise ReadError(f"corrupt archive part: {exc}", location=where) from exc
+        except NotImplementedError as exc:  # a compression method zipfile lacks
+            raise UnsupportedFormatError(
+                f"archive part uses an unsupported compression method: {exc}", location=where
+            ) from exc
         except RuntimeError as exc:  # zipfile raises RuntimeError for encrypted members
             raise UnsupportedFormatError(
                 "the file is password-protected; save an unprotected copy and read that",
                 location=where,
+            ) from exc
+        except Exception as exc:  # the edge: nothing foreign gets past it
+            raise ReadError(
+                f"corrupt archive part: {type(exc).__name__}: {exc}", location=where
             ) from exc
         return b"".join(chunks)
 
@@ -242,6 +278,10 @@ def open_zip(
         infos = archive.infolist()
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError) as exc:
         raise UnsupportedFormatError(f"not a valid zip archive: {exc}", location=where) from exc
+    except Exception as exc:  # the edge: nothing foreign gets past it
+        raise UnsupportedFormatError(
+            f"not a valid zip archive: {type(exc).__name__}: {exc}", location=where
+        ) from exc
     if len(infos) > max_members:
         raise UnsafeInputError(f"archive has more than {max_members} parts", location=where)
     total = 0
@@ -253,7 +293,7 @@ def open_zip(
                 f"archive inflates to more than {max_total} bytes", location=where
             )
         ratio = info.file_size / max(info.compress_size, 1)
-        if info.file_size > 1 << 20 and ratio > max_ratio:
+        if info.file_size > RATIO_FREE_BYTES and ratio > max_ratio:
             raise UnsafeInputError(
                 f"part {info.filename!r} has compression ratio {ratio:.0f}, over {max_ratio} "
                 "(a zip bomb?)",
@@ -328,6 +368,8 @@ def parse_xml(data: bytes, *, source: str, part: str | None = None) -> etree._El
         ) from exc
     except (ValueError, etree.LxmlError) as exc:
         raise ReadError(f"cannot parse XML: {exc}", location=where) from exc
+    except Exception as exc:  # the edge: nothing foreign gets past it
+        raise ReadError(f"cannot parse XML: {type(exc).__name__}: {exc}", location=where) from exc
     # lxml-stubs lacks DocInfo.doctype; internalDTD is typed and set whenever a DTD is declared.
     if root.getroottree().docinfo.internalDTD is not None:
         raise UnsafeInputError(
@@ -401,3 +443,32 @@ def parse_html(text: str, *, source: str) -> etree._Element:
                 location=attrs.evolve(where, line=error.line or None),
             )
     return root
+
+
+def check_lines(text: str, *, source: str) -> None:
+    """Refuse a text with more lines, or a longer line, than any real report has.
+
+    Checked before a text is split into cells: a megabyte on one line (``1\t`` repeated)
+    would otherwise become half a million cells before the document's own limits see them.
+
+    Raises:
+        UnsafeInputError: a limit is broken; the message names it.
+    """
+    lines = text.splitlines()
+    if len(lines) > MAX_LINES:
+        raise UnsafeInputError(
+            f"the text has {len(lines)} lines, over the limit of {MAX_LINES}",
+            location=Location(source=source),
+        )
+    for number, line in enumerate(lines, start=1):
+        if len(line) > MAX_TEXT_CHARS:
+            raise UnsafeInputError(
+                f"the line has {len(line)} characters, over the limit of {MAX_TEXT_CHARS}",
+                location=Location(source=source, line=number),
+            )
+        if line.count("\t") >= MAX_ROW_CELLS:
+            raise UnsafeInputError(
+                f"the line has {line.count(chr(9)) + 1} tab-separated cells, over the limit of "
+                f"{MAX_ROW_CELLS}",
+                location=Location(source=source, line=number),
+            )

@@ -16,7 +16,15 @@ from __future__ import annotations
 
 import attrs
 
+from govinfo.errors import UnsafeInputError
 from govinfo.locations import Location
+from govinfo.reading._safe import (
+    MAX_CELLS,
+    MAX_PARAGRAPHS,
+    MAX_ROW_CELLS,
+    MAX_TABLE_ROWS,
+    MAX_TEXT_CHARS,
+)
 from govinfo.reading.result import Diagnostic
 
 __all__ = ["Block", "Cell", "Document", "Paragraph", "Table", "new_cell"]
@@ -97,3 +105,34 @@ class Document:
     blocks: tuple[Block, ...]
     source: str | None = None
     notes: tuple[Diagnostic, ...] = ()
+
+    def __attrs_post_init__(self) -> None:
+        _check_limits(self.blocks, self.source)
+
+
+def _check_limits(blocks: tuple[Block, ...], source: str | None) -> None:
+    # Reading is linear in the document, but a hostile file can be huge in one dimension at
+    # little cost (a 100 KB workbook of 100,000 rows, a megabyte on one line). Limits that no
+    # real report reaches (govinfo.reading._safe) refuse those at once, naming the limit.
+    paragraphs = cells = 0
+    for block in blocks:
+        if isinstance(block, Paragraph):
+            paragraphs += 1
+            _check(len(block.text), MAX_TEXT_CHARS, "characters in a paragraph", source)
+            continue
+        _check(len(block.rows), MAX_TABLE_ROWS, "rows in a table", source)
+        for row in block.rows:
+            _check(len(row), MAX_ROW_CELLS, "cells in a table row", source)
+            cells += len(row)
+            for cell in row:
+                _check(len(cell.text), MAX_TEXT_CHARS, "characters in a cell", source)
+    _check(paragraphs, MAX_PARAGRAPHS, "paragraphs", source)
+    _check(cells, MAX_CELLS, "table cells", source)
+
+
+def _check(size: int, limit: int, what: str, source: str | None) -> None:
+    if size > limit:
+        raise UnsafeInputError(
+            f"the document has {size} {what}, over the limit of {limit}",
+            location=Location(source=source),
+        )

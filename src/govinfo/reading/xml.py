@@ -21,7 +21,7 @@ from typing import Any, BinaryIO
 import attrs
 from lxml import etree
 
-from govinfo.errors import InvalidValueError, SchemaError
+from govinfo.errors import InvalidValueError, SchemaError, UnsafeInputError
 from govinfo.locations import Location
 from govinfo.model.catalogue import TABLES, CellSpec, cell_specs
 from govinfo.model.fields import ValueKind
@@ -37,6 +37,10 @@ from govinfo.schema._format import KEY, NS, TEMPLATE_ATTR, qname, read_text
 __all__ = ["read_xml"]
 
 _NS_PREFIX = f"{{{NS}}}"
+#: Most elements a document may have: a report with every diagnostic has a few thousand.
+MAX_XML_ELEMENTS = 50_000
+#: Most pre-2019 statistics a document may have (the readers know a dozen keys).
+MAX_LEGACY_STATISTICS = 1_000
 _FORMAT_FAMILY = NS.rsplit(":", 1)[0] + ":"
 _QUOTED_ELEMENT = re.compile(r"^Element '([^']+)'")
 
@@ -81,6 +85,7 @@ def _validate(root: etree._Element, source: str) -> None:
         else:
             message = f"not a govinfo report: the root element is {root.tag!r}, not {{{NS}}}report"
         raise _error(message, root, source)
+    _check_size(root, source)
     schema = _xsd.compiled_schema()
     if schema.validate(root):
         return
@@ -101,10 +106,52 @@ def _validate(root: etree._Element, source: str) -> None:
         ),
         root,
     )
+    more = len(log) - 1
+    message = _shorten(entry.message.replace(_NS_PREFIX, ""))
+    if more > 0:
+        message += f" (and {more} more problem{'s' if more > 1 else ''})"
     raise SchemaError(
-        entry.message.replace(_NS_PREFIX, ""),
+        message,
         location=Location(source=source, line=entry.line, xpath=_path(element)),
     )
+
+
+def _check_size(root: etree._Element, source: str) -> None:
+    # libxml2 checks the schema's unique legacy keys in time quadratic in their number, and
+    # logs an error per bad element: bound both before validating. A report has a few hundred
+    # elements and a dozen legacy statistics.
+    elements = sum(1 for _ in root.iter(etree.Element))
+    if elements > MAX_XML_ELEMENTS:
+        raise UnsafeInputError(
+            f"the document has {elements} elements, over the limit of {MAX_XML_ELEMENTS}",
+            location=Location(source=source),
+        )
+    keys: set[str | None] = set()
+    for legacy in root.iterchildren(f"{_NS_PREFIX}{_xsd.LEGACY}"):
+        for stat in legacy.iterchildren(etree.Element):
+            key = stat.get(KEY)
+            if key in keys:
+                raise _error(f"legacy statistic {key!r} is given twice", stat, source)
+            keys.add(key)
+            if len(keys) > MAX_LEGACY_STATISTICS:
+                raise UnsafeInputError(
+                    f"more than {MAX_LEGACY_STATISTICS} legacy statistics",
+                    location=Location(source=source, line=_line(stat)),
+                )
+
+
+def _shorten(message: str, limit: int = 300) -> str:
+    # libxml2 quotes the offending value whole: a broken document of megabytes would make a
+    # message of megabytes. Keep the start, which names the element and the rule.
+    if len(message) <= limit:
+        return message
+    return f"{message[: limit - 60]}… ({len(message)} characters)"
+
+
+def _content(element: etree._Element) -> str:
+    # The text of a value element, across any comment or processing instruction inside it:
+    # ``<count>1<!-- -->2</count>`` is 12 to the schema, and must be 12 here.
+    return "".join(str(piece) for piece in element.itertext())
 
 
 @attrs.frozen
@@ -190,7 +237,7 @@ def _tables(
                     address = f"{table.name}.{row.name}.{_local(cell)}"
                     raise _error(f"{address} is not a cell of template {template}", cell, source)
                 try:
-                    values[spec.column] = _number(spec.kind, cell.text or "")
+                    values[spec.column] = _number(spec.kind, _content(cell))
                 except ValueError as exc:  # valid xs:integer, but past int()'s digit limit
                     raise _error(f"{spec.address}: {exc}", cell, source) from exc
                 lines[spec.address] = _line(cell)
@@ -253,6 +300,9 @@ def read_xml(
     """
     data, display = load_source(source, name=name)
     root = parse_xml(data, source=display)
+    # Comments and processing instructions carry nothing of a report; the schema ignores them
+    # and so must every loop over children. Their tails stay: <count>1<!-- -->2</count> is 12.
+    etree.strip_elements(root, etree.Comment, etree.ProcessingInstruction, with_tail=False)
     _validate(root, display)
     try:
         return _result(root, display)
@@ -276,7 +326,7 @@ def _result(root: etree._Element, display: str) -> ReadResult:
         if tag in ("organ", "title"):
             fields[tag] = read_text(child)
         elif tag == "year":
-            fields["year"] = int(child.text or "")
+            fields["year"] = int(_content(child))
         elif tag == _xsd.NARRATIVE:
             fields["narrative"] = Narrative(**{_local(s): read_text(s) for s in child})
         elif tag == _xsd.LEGACY:
@@ -284,7 +334,7 @@ def _result(root: etree._Element, display: str) -> ReadResult:
                 raise _error(f"pre-2019 statistics in a {template} report", child, display)
             for stat in child:
                 kind = ValueKind.AMOUNT if _local(stat) == _xsd.LEGACY_AMOUNT else ValueKind.COUNT
-                legacy[stat.get(KEY, "")] = _number(kind, stat.text or "")
+                legacy[stat.get(KEY, "")] = _number(kind, _content(stat))
         elif tag == _xsd.DIAGNOSTICS:
             diagnostics = _diagnostics(child)
         elif tag != _xsd.CHECK:

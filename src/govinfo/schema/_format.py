@@ -103,6 +103,9 @@ def read_text(element: etree._Element) -> str:
         return element.text or ""
     parts = [element.text or ""]
     for child in element:
-        parts.append(chr(int(child.get(CODE, "0"), 16)))
+        # A comment or processing instruction inside the text is no character of it; the
+        # text after it (its tail) is.
+        if child.tag == _CHAR_TAG:
+            parts.append(chr(int(child.get(CODE, "0"), 16)))
         parts.append(child.tail or "")
     return "".join(parts)

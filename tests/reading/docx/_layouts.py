@@ -272,7 +272,9 @@ def render(report: AnnualReport, layout: Layout, text: str | None = None) -> byt
     front: list[str] = []
     sections: dict[str, list[str]] = {}
     current = front
-    for line in (write_text(report) if text is None else text).split("\n"):
+    # The canonical text without its header line: the words a Word file would hold.
+    lines = write_text(report).split("\n")[1:] if text is None else text.split("\n")
+    for line in lines:
         if line in _HEADINGS:
             current = sections.setdefault(line, [])
         else:

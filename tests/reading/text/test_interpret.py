@@ -56,10 +56,15 @@ def test_any_document(document: Document) -> None:
         interpret(document)
 
 
+def _visible(text: str) -> str:
+    # The canonical text without its header line: what a reader other than govinfo's sees.
+    return text.split("\n", 1)[1]
+
+
 @given(consistent_reports(max_count=500))
 def test_grid_documents_read_back(report: object) -> None:
     """A report laid out as one table per section (a DOCX-like grid) reads back exactly."""
-    text = write_text(report)  # type: ignore[arg-type]
+    text = _visible(write_text(report))  # type: ignore[arg-type]
     blocks: list[Paragraph | Table] = []
     rows: list[tuple[Cell, ...]] = []
     for number, line in enumerate(text.splitlines(), start=1):
@@ -84,7 +89,7 @@ def test_grid_documents_read_back(report: object) -> None:
 @given(consistent_reports(max_count=500))
 def test_one_grid_document_reads_back(report: object) -> None:
     """A whole report in one grid (a sheet: headings and title in cells) reads back exactly."""
-    text = write_text(report)  # type: ignore[arg-type]
+    text = _visible(write_text(report))  # type: ignore[arg-type]
     rows = tuple(
         tuple(
             Cell(text=t, location=Location(source="sheet", row=number, cell=i))

@@ -16,6 +16,7 @@ from typing import NamedTuple
 
 import attrs
 
+from govinfo._digits import MAX_FIGURE_DIGITS, figure_fits
 from govinfo.locations import Location
 from govinfo.model.fields import ValueKind
 from govinfo.model.flat import CellValue
@@ -68,6 +69,9 @@ def convert(
 ) -> ReadCell:
     """One value cell's token as the column reads it, noting every repair or refusal."""
     value = token.value
+    # ``integer`` is set only for a whole number within the bound: most cells skip the test.
+    if value.integer is None and value.number is not None and not figure_fits(value.number):
+        return _too_long(token, notes, address)
     if value.kind is Kind.TEXT:
         # Words in a value cell: a count in Chinese numerals, or not a number at all.
         numeral = chinese_numeral(token.text) if kind is ValueKind.COUNT else None
@@ -139,6 +143,8 @@ def convert(
                 )
             )
             return ReadCell(None, Mark.READ, token.location)
+        if not figure_fits(number):  # 万元 converted to 元 may grow past the bound
+            return _too_long(token, notes, address)
         return ReadCell(number, Mark.READ, token.location)
     if number != number.to_integral_value() or (kind is ValueKind.COUNT and number < 0):
         notes.append(
@@ -158,6 +164,14 @@ def convert(
             )
         )
     return ReadCell(int(number), Mark.READ, token.location)
+
+
+def _too_long(token: Token, notes: list[Diagnostic], address: str) -> ReadCell:
+    text = token.text.strip()
+    shown = repr(text) if len(text) <= 24 else f"{text[:20]!r}… ({len(text)} characters)"
+    message = f"{shown} has more digits than a report's figure may ({MAX_FIGURE_DIGITS})"
+    notes.append(_note("value-invalid", message, token, address, Severity.ERROR))
+    return ReadCell(None, Mark.READ, token.location)
 
 
 def _note(

@@ -14,15 +14,16 @@ import re
 import unicodedata
 from decimal import Decimal
 
+from govinfo._digits import MAX_FIGURE_DIGITS, figure_fits
 from govinfo.locations import Location
 from govinfo.model.report import LegacyValue
 from govinfo.reading.document import Block, Paragraph
 from govinfo.reading.interpret._legacy_prose import more_statistics, record_statistic
-from govinfo.reading.result import Diagnostic
+from govinfo.reading.result import Diagnostic, Severity
 
 __all__ = ["read_legacy"]
 
-_N = r"(\d+)\s*"
+_N = r"([0-9]+)\s*"
 #: key -> (words the sentence must contain, pattern whose group 1 is the figure)
 _PATTERNS: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = (
     (
@@ -69,7 +70,9 @@ _PATTERNS: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = (
     (
         "fees_collected_yuan",
         (),
-        re.compile(r"收取(?:政府)?信息(?:公开)?(?:处理)?(?:费|费用)(?:共)?(\d+(?:\.\d+)?)\s*元"),
+        re.compile(
+            r"收取(?:政府)?信息(?:公开)?(?:处理)?(?:费|费用)(?:共)?([0-9]+(?:\.[0-9]+)?)\s*元"
+        ),
     ),
     ("review_cases", ("信息公开",), re.compile(r"行政复议(?:案件)?(?:共)?" + _N + "[件起]")),
     ("litigation_cases", ("信息公开",), re.compile(r"行政诉讼(?:案件)?(?:共)?" + _N + "[件起]")),
@@ -81,13 +84,18 @@ _NONE_STATEMENTS: tuple[tuple[str, str], ...] = (
     ("litigation_cases", "行政诉讼"),
 )
 _DENIAL = re.compile(r"没有|未|无")
-_FIGURE = re.compile(r"\d+\s*[件起元]")
+# The look-behind starts a match only at the first digit of a run: without it every digit of a
+# long run would start a match that scans the rest of the run (quadratic).
+_FIGURE = re.compile(r"(?<![0-9])[0-9]+\s*[件起元]")
 _SENTENCE = re.compile(r"[^。；;!?！？]+")
 
 
-def _number(digits: str) -> LegacyValue:
-    # Counts are whole; an amount of money may have fen ("30.5元") and is kept exactly.
+def _number(digits: str) -> LegacyValue | None:
+    # Counts are whole; an amount of money may have fen ("30.5元") and is kept exactly. A
+    # figure longer than any report prints is no statistic (None).
     value = Decimal(digits)
+    if not figure_fits(value):
+        return None
     return int(value) if value == value.to_integral_value() else value
 
 
@@ -109,7 +117,11 @@ def read_legacy(
                     continue
                 match = pattern.search(sentence)
                 if match:
-                    found.setdefault(key, _number(match.group(1)))
+                    number = _number(match.group(1))
+                    if number is None:
+                        notes.append(_too_long(key, block.location))
+                    else:
+                        found.setdefault(key, number)
             for key, value in more_statistics(sentence).items():
                 found.setdefault(key, value)
             denies = (
@@ -131,3 +143,14 @@ def read_legacy(
                         evidence=f"the text: {sentence}",
                     )
     return stats, where
+
+
+def _too_long(key: str, location: Location) -> Diagnostic:
+    return Diagnostic(
+        code="value-invalid",
+        message=f"a figure of more than {MAX_FIGURE_DIGITS} digits is not a statistic: "
+        f"legacy.{key} left unknown",
+        severity=Severity.ERROR,
+        location=location,
+        address=f"legacy.{key}",
+    )

@@ -31,6 +31,8 @@ _YEAR_ONLY = re.compile(rf"\s*(?:{_YEAR_DIGITS})\s*年度?\s*")
 _CJK = re.compile(r"[\u3400-\u9fff]")
 # A line of the page head rather than of the title: "发布时间：2022-01-20", "索引号: …".
 _LABELLED = re.compile(r"[:：]")
+# More than a year and 年 can take, spaces included ("二〇二一 年", " 2021  年").
+_HEAD_CHARS = 32
 
 
 @attrs.frozen
@@ -68,6 +70,33 @@ def _join(parts: list[str]) -> str:
     return " ".join("".join(parts).split())
 
 
+def _title_end(lines: list[Paragraph]) -> int | None:
+    # The first line after which the lines so far, joined without spaces, hold a title word.
+    # Only the end of the earlier lines can complete a word broken by a wrap, so it is carried
+    # over instead of joining everything again for each line (which was quadratic).
+    carry = max(len(w) for w in _TITLE_WORDS) - 1
+    tail = ""
+    for i, paragraph in enumerate(lines):
+        text = tail + paragraph.text.replace(" ", "")
+        if any(w in text for w in _TITLE_WORDS):
+            return i
+        tail = text[-carry:]
+    return None
+
+
+def _head(lines: list[Paragraph], start: int, end: int) -> str:
+    # Enough of the joined lines start..end to test whether they open with a year: joining all
+    # of them for each candidate start would be quadratic in the lines.
+    parts: list[str] = []
+    size = 0
+    for paragraph in lines[start : end + 1]:
+        parts.append(paragraph.text)
+        size += len(paragraph.text)
+        if size >= _HEAD_CHARS:
+            break
+    return _join(parts)
+
+
 def _title_lines(lines: list[Paragraph]) -> tuple[int, int] | None:
     """The first and last index of the title among ``lines``, or ``None``.
 
@@ -76,20 +105,11 @@ def _title_lines(lines: list[Paragraph]) -> tuple[int, int] | None:
     line opens with the year or with the title's own words (the line above is then the organ),
     else as far up as the lines run on: a title wrapped after the organ or mid-word.
     """
-    end = next(
-        (
-            i
-            for i in range(len(lines))
-            if any(
-                w in "".join(p.text for p in lines[: i + 1]).replace(" ", "") for w in _TITLE_WORDS
-            )
-        ),
-        None,
-    )
+    end = _title_end(lines)
     if end is None:
         return None
     start = end
-    while start > 0 and not _YEAR_FIRST.match(_join([p.text for p in lines[start : end + 1]])):
+    while start > 0 and not _YEAR_FIRST.match(_head(lines, start, end)):
         above = lines[start - 1].text
         if not _CJK.search(above) or _LABELLED.search(above):
             break

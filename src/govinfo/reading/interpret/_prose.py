@@ -12,6 +12,7 @@ import re
 import unicodedata
 from collections.abc import Mapping
 
+from govinfo._digits import parse_digits
 from govinfo.locations import Location
 from govinfo.model.flat import CellValue
 from govinfo.reading.document import Block, Paragraph
@@ -57,9 +58,9 @@ def compare_prose(
             match = pattern.search(text)
             if match is None:
                 continue
-            stated = int(match.group(1))
+            stated = parse_digits(match.group(1))
             parts = [cells.get(a) for a in addresses]
-            if any(p is None for p in parts):
+            if stated is None or any(p is None for p in parts):
                 continue
             table = sum(p for p in parts if p is not None)
             if table == stated:

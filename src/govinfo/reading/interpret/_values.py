@@ -17,6 +17,8 @@ from decimal import Decimal, InvalidOperation
 
 import attrs
 
+from govinfo._digits import figure_fits
+
 __all__ = ["Kind", "Value", "chinese_numeral", "normalise", "parse_value"]
 
 
@@ -41,7 +43,8 @@ class Value:
 
 _NA_MARKS = frozenset({"/", "\\", "-", "--", "—", "——", "–", "─", "无", "/ ", "×", "x", "X", "-/-"})
 _NUMBER = re.compile(
-    r"(?P<sign>[+-])?(?P<int>\d{1,3}(?:,\d{3})+|\d+)(?P<frac>\.\d+)?(?P<unit>万元|元|件|条|个|人次|次|项)?"
+    r"(?P<sign>[+-])?(?P<int>[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?P<frac>\.[0-9]+)?"
+    r"(?P<unit>万元|元|件|条|个|人次|次|项)?"
 )
 _SPACES = re.compile(r"\s+")
 
@@ -76,7 +79,11 @@ def parse_value(text: str) -> Value:
         signed=match["sign"] is not None,
         unit=match["unit"],
         separators="," in match["int"],
-        integer=int(number) if number == number.to_integral_value() else None,
+        # int() of a Decimal is quadratic in its digits: an overlong figure (which the
+        # interpreter refuses) is never converted.
+        integer=int(number)
+        if figure_fits(number) and number == number.to_integral_value()
+        else None,
     )
 
 

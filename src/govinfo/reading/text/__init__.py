@@ -10,10 +10,11 @@ import os
 from typing import BinaryIO
 
 from govinfo.errors import NotAReportError
-from govinfo.reading._safe import load_source
+from govinfo.reading._safe import check_lines, load_source
 from govinfo.reading.document import Document
 from govinfo.reading.interpret import interpret
 from govinfo.reading.result import Diagnostic, ReadResult
+from govinfo.reading.text._canonical import read_canonical
 from govinfo.reading.text._decode import decode
 from govinfo.reading.text._lines import to_blocks
 
@@ -54,6 +55,13 @@ def read_text(
         if name is None and display == "<bytes>":
             display = "<bytes>"
         text, notes = decode(data, display)
+    canonical = read_canonical(text, display)
+    if isinstance(canonical, ReadResult):
+        return canonical  # govinfo's own text: read exactly, nothing guessed
+    if canonical is not None:  # the header of a text changed since: read the rest as text
+        notes.append(canonical)
+        text = text.split("\n", 1)[1] if "\n" in text else ""
+    check_lines(text, source=display)
     blocks, line_notes = to_blocks(text, display)
     document = Document(blocks=blocks, source=display, notes=tuple(notes + line_notes))
     try:

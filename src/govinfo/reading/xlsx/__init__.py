@@ -18,13 +18,13 @@ from typing import BinaryIO
 import attrs
 
 from govinfo.model.template import Template
-from govinfo.reading._safe import load_source
+from govinfo.reading._safe import MAX_CELLS, load_source
 from govinfo.reading.document import Block, Document
 from govinfo.reading.result import Diagnostic, ReadResult, Severity
 from govinfo.reading.xlsx._blocks import cell_text_function, sheet_blocks
 from govinfo.reading.xlsx._formula import Evaluator
 from govinfo.reading.xlsx._own import OwnValues, find_own
-from govinfo.reading.xlsx._sheet import parse_sheet
+from govinfo.reading.xlsx._sheet import Grid, parse_sheet
 from govinfo.reading.xlsx._workbook import open_package
 
 __all__ = ["read_xlsx", "read_xlsx_document"]
@@ -49,7 +49,11 @@ def _load(source: XlsxSource, name: str | None) -> tuple[Document, OwnValues | N
                 severity=Severity.INFO,
             )
         )
-    grids = {ref.name: parse_sheet(package, ref.name, ref.part) for ref in package.sheets}
+    grids: dict[str, Grid] = {}
+    left = MAX_CELLS  # all sheets together: a workbook of many large sheets is refused early
+    for ref in package.sheets:
+        grid = grids[ref.name] = parse_sheet(package, ref.name, ref.part, left)
+        left -= len(grid.cells)
     own = find_own(grids)
     text = cell_text_function(Evaluator(grids), display, notes)
     blocks: list[Block] = []

@@ -14,7 +14,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from govinfo.errors import UnsafeInputError
 from govinfo.locations import Location, sheet_location
+from govinfo.reading._safe import MAX_CELLS
 from govinfo.reading.document import Block, Cell, Paragraph, Table, new_cell
 from govinfo.reading.result import Diagnostic, Severity
 from govinfo.reading.xlsx._formula import Evaluator
@@ -134,13 +136,16 @@ def sheet_blocks(
     def flush() -> None:
         # A table's leading one-cell rows are its heading or caption even when the borders
         # are drawn around them too: paragraphs, as in a sheet without borders.
-        while table_rows and len(filled.get(table_rows[0], ())) <= 1:
-            row = table_rows.pop(0)
+        leading = 0
+        while leading < len(table_rows) and len(filled.get(table_rows[leading], ())) <= 1:
+            row = table_rows[leading]
+            leading += 1
             for first in filled.get(row, ()):
                 if first[0] == row:
                     blocks.append(
                         Paragraph(text=shown[first], location=_where(source, grid.name, *first))
                     )
+        del table_rows[:leading]  # at once: popping one by one is quadratic
         if table_rows:
             cols = sorted(set().union(*(own.get(r, ()) for r in table_rows)))
             blocks.append(
@@ -148,7 +153,13 @@ def sheet_blocks(
             )
             table_rows.clear()
 
-    for row in range(1, max_row + 1):
+    # Only rows that show something or draw a border are visited (a sheet's last row may be
+    # row 1,048,576); a gap between them ends a table, as an empty row does.
+    previous = 0
+    for row in sorted(filled.keys() | lined_rows):
+        if row > previous + 1:
+            flush()
+        previous = row
         texts = filled.get(row, ())
         if len(texts) >= 2 or row in lined_rows:
             table_rows.append(row)
@@ -190,6 +201,12 @@ def _table(
             found = locations[(r, c)] = _where(source, sheet, r, c)
         return found
 
+    if len(rows) * len(cols) > MAX_CELLS:  # one far cell widens every row of the table
+        raise UnsafeInputError(
+            f"a table of {len(rows)} rows by {len(cols)} columns is over the limit of "
+            f"{MAX_CELLS} cells",
+            location=where(rows[0], cols[0] if cols else 1),
+        )
     out_rows: list[tuple[Cell, ...]] = []
     for row in rows:
         row_spans = spans.get(row)

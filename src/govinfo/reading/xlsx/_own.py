@@ -17,6 +17,7 @@ from typing import Any
 
 import attrs
 
+from govinfo._digits import figure_fits
 from govinfo.model.catalogue import LEGACY_PREFIX
 from govinfo.model.narrative import Narrative
 from govinfo.model.report import AnnualReport, LegacyValue
@@ -24,9 +25,11 @@ from govinfo.model.template import Template
 from govinfo.reading.xlsx._sheet import Grid, RawCell
 
 __all__ = [
+    "CONTINUED",
     "METADATA_KEYS",
     "NARRATIVE_PREFIX",
     "OwnValues",
+    "continued_key",
     "find_own",
 ]
 
@@ -41,6 +44,9 @@ METADATA_KEYS: tuple[str, ...] = (
     *(NARRATIVE_PREFIX + field.name for field in attrs.fields(Narrative)),
 )
 _KEYS = frozenset(METADATA_KEYS)
+#: A text longer than one cell continues on rows keyed ``<key>#2``, ``<key>#3``…
+CONTINUED = "#"
+_CONTINUED_KEY = re.compile(r"^(.+)#([0-9]{1,6})$")
 _LEGACY_KEY = re.compile(r"^legacy\.[a-z0-9_]+$")
 _INTEGER = re.compile(r"^-?[0-9]+$")
 
@@ -70,6 +76,11 @@ class OwnValues:
         return AnnualReport(template=self.template, legacy=self.legacy, **self.fields)
 
 
+def continued_key(key: str, number: int) -> str:
+    """The key of the ``number``-th piece of ``key``'s text (the first is ``key`` itself)."""
+    return key if number == 1 else f"{key}{CONTINUED}{number}"
+
+
 def _text(cell: RawCell | None) -> str | None:
     if cell is None or cell.kind == "":
         return None
@@ -82,12 +93,13 @@ def _number(text: str | None) -> LegacyValue | None:
     if text is None:
         return None
     text = text.strip()
-    if _INTEGER.match(text):
-        return int(text)
     try:
-        return Decimal(text)
+        value = Decimal(text)
     except ArithmeticError:
         return None
+    if not figure_fits(value):  # no report's figure; int() of it could raise ValueError
+        return None
+    return int(value) if _INTEGER.match(text) else value
 
 
 def find_own(grids: dict[str, Grid]) -> OwnValues | None:
@@ -103,7 +115,7 @@ def find_own(grids: dict[str, Grid]) -> OwnValues | None:
         for (row, col), cell in grid.cells.items():
             if cell.kind not in ("s", "inlineStr", "str") or cell.text is None or col < 2:
                 continue
-            if cell.text in _KEYS or _LEGACY_KEY.match(cell.text):
+            if cell.text in _KEYS or _LEGACY_KEY.match(cell.text) or _is_continued(cell.text):
                 found.setdefault(cell.text, grid.cells.get((row, col - 1)))
         if len(found) > before:
             sheets.append(grid.name)
@@ -117,20 +129,39 @@ def find_own(grids: dict[str, Grid]) -> OwnValues | None:
     return _values(found, template, tuple(sheets))
 
 
+def _is_continued(text: str) -> bool:
+    match = _CONTINUED_KEY.match(text)
+    return match is not None and match.group(1) in _KEYS
+
+
+def _joined(found: dict[str, RawCell | None], key: str) -> str | None:
+    # The text of ``key`` and of its continuation rows, in order; a text is None only when
+    # its first cell is.
+    first = _text(found[key])
+    if first is None:
+        return None
+    parts = [first]
+    number = 2
+    while (more := continued_key(key, number)) in found:
+        parts.append(_text(found[more]) or "")
+        number += 1
+    return "".join(parts)
+
+
 def _values(
     found: dict[str, RawCell | None], template: Template, sheets: tuple[str, ...]
 ) -> OwnValues:
     fields: dict[str, Any] = {}
     for key in ("title", "organ"):
         if key in found:
-            fields[key] = _text(found[key])
+            fields[key] = _joined(found, key)
     if "year" in found:
         year = _number(_text(found["year"]))
         fields["year"] = year if type(year) is int and 1900 <= year <= 2999 else None
     narrative = {
-        key[len(NARRATIVE_PREFIX) :]: _text(cell)
-        for key, cell in found.items()
-        if key.startswith(NARRATIVE_PREFIX)
+        key[len(NARRATIVE_PREFIX) :]: _joined(found, key)
+        for key in found
+        if key.startswith(NARRATIVE_PREFIX) and key in _KEYS
     }
     if narrative:
         fields["narrative"] = Narrative(**narrative)

@@ -13,7 +13,10 @@ from decimal import Decimal, InvalidOperation
 
 from lxml import etree
 
-from govinfo.reading._safe import parse_xml
+from govinfo._digits import MAX_INDEX_DIGITS, parse_digits
+from govinfo.errors import UnsafeInputError
+from govinfo.locations import Location
+from govinfo.reading._safe import MAX_CELLS, parse_xml
 from govinfo.reading.xlsx._workbook import Package, unescape
 
 __all__ = ["Grid", "RawCell", "col_letters", "parse_ref", "parse_sheet", "render_number"]
@@ -125,9 +128,9 @@ def _value_text(
     pkg: Package,
 ) -> str | None:
     if kind == "s":
-        if v is None or not v.strip().isdigit():
+        index = parse_digits(v.strip() if v is not None else None, max_digits=MAX_INDEX_DIGITS)
+        if index is None:
             return None
-        index = int(v)
         return pkg.shared[index] if index < len(pkg.shared) else None
     if kind == "inlineStr":
         if inline is None:
@@ -165,7 +168,7 @@ def _store(
     row, col = place
     kind = c.get("t") or "n"
     style_text = c.get("s")
-    style = int(style_text) if style_text and style_text.isdigit() else 0
+    style = parse_digits(style_text, max_digits=MAX_INDEX_DIGITS) or 0
     if not len(c) and kind != "inlineStr":
         if style in pkg.bordered:
             grid.lined.add((row, col))
@@ -215,6 +218,7 @@ def _selected_cells(
     datas = list(root.iterchildren(f"{ns}sheetData"))
     empty_inline = False
     styled: list[etree._Element] = []  # cells with a bordered style, content or not
+    lined: dict[str | None, bool] = {}  # style index text -> whether it draws a border
     if bordered or inline:
         for data in datas:
             for c in data.iter(c_tag):
@@ -222,7 +226,12 @@ def _selected_cells(
                     empty_inline = empty_inline or not len(c)
                     continue
                 style = c.get("s")
-                if style is not None and style.isdigit() and int(style) in bordered:
+                hit = lined.get(style)
+                if hit is None:  # style indexes repeat: parse each text once
+                    hit = lined[style] = (
+                        parse_digits(style, max_digits=MAX_INDEX_DIGITS) in bordered
+                    )
+                if hit:
                     styled.append(c)
     cells: list[etree._Element] = []
     if empty_inline:
@@ -254,8 +263,21 @@ def _selected_cells(
     return cells, refs
 
 
-def parse_sheet(pkg: Package, name: str, part: str) -> Grid:
+def _check_size(grid: Grid, source: str, limit: int, cells: int | None = None) -> None:
+    # Checked as the cells are stored (or before, when their number is known): a sheet of a
+    # million small cells is refused before all of them are read.
+    if (len(grid.cells) if cells is None else cells) > limit:
+        raise UnsafeInputError(
+            f"the workbook has more than {MAX_CELLS} cells, over the limit",
+            location=Location(source=source, sheet=grid.name),
+        )
+
+
+def parse_sheet(pkg: Package, name: str, part: str, limit: int = MAX_CELLS) -> Grid:
     """Read the cells and merged ranges of one worksheet part.
+
+    ``limit`` is how many cells the sheet may have: what the workbook's earlier sheets left of
+    :data:`~govinfo.reading._safe.MAX_CELLS`.
 
     Raises:
         UnsafeInputError, ReadError: as :meth:`Package.parse`.
@@ -268,20 +290,23 @@ def parse_sheet(pkg: Package, name: str, part: str) -> Grid:
     tags = _Tags(ns)
     selected = _selected_cells(root, ns, pkg.bordered, any(mark in data for mark in _INLINE_MARKS))
     if selected is not None:
+        if len(selected[0]) > limit:  # known before a cell is stored
+            _check_size(grid, pkg.source, limit, len(selected[0]))
         for c in selected[0]:
             where = parse_ref(c.get("r") or "")
             if where is not None:
                 _store(grid, c, where, tags, pkg)
+        _check_size(grid, pkg.source, limit)
         for ref in selected[1]:
             where = parse_ref(ref)
             if where is not None:
                 grid.lined.add(where)
     else:
         sheet_data = root.find(f"{ns}sheetData")
-        row_no = 0
+        row_no = stored = 0
         for row in sheet_data.iterfind(tags.row) if sheet_data is not None else ():
             given = row.get("r")
-            row_no = int(given) if given is not None and given.isdigit() else row_no + 1
+            row_no = parse_digits(given, max_digits=MAX_INDEX_DIGITS) or row_no + 1
             col_no = 0
             for c in row.iterfind(tags.c):
                 given = c.get("r")
@@ -289,6 +314,10 @@ def parse_sheet(pkg: Package, name: str, part: str) -> Grid:
                 col_no = where[1] if where is not None else col_no + 1
                 if where is None or where[0] == row_no:
                     _store(grid, c, (row_no, col_no), tags, pkg)
+                    # Cells stored, not places: duplicated rows overwrite the same places.
+                    stored += 1
+                    if stored > limit:
+                        _check_size(grid, pkg.source, limit, stored)
     merge_tag = f"{ns}mergeCell"
     for merge in root.iter(merge_tag):
         first, _, last = (merge.get("ref") or "").partition(":")

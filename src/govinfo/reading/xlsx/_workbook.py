@@ -14,6 +14,7 @@ import re
 import attrs
 from lxml import etree
 
+from govinfo._digits import MAX_INDEX_DIGITS, parse_digits
 from govinfo.errors import UnsupportedFormatError
 from govinfo.locations import Location
 from govinfo.reading._safe import SafeZip, open_zip, parse_xml
@@ -155,7 +156,8 @@ def _bordered_styles(root: etree._Element) -> frozenset[int]:
 
 
 def _int(text: str | None) -> int:
-    return int(text) if text is not None and text.isdigit() else -1
+    index = parse_digits(text, max_digits=MAX_INDEX_DIGITS)
+    return -1 if index is None else index
 
 
 def open_package(data: bytes, *, source: str) -> Package:
@@ -177,9 +179,18 @@ def open_package(data: bytes, *, source: str) -> Package:
         "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
     )
     sheets: list[SheetRef] = []
+    parts: set[str] = set()
     for sheet in root.iter(f"{ns}sheet"):
         rel = rels.get(sheet.get(f"{{{r_id}}}id") or "")
-        if rel is not None and rel[0].endswith(_WORKSHEET) and rel[1] in archive:
+        # A part listed twice is one sheet: read once (a hostile workbook lists one part
+        # hundreds of times, each would be parsed again).
+        if (
+            rel is not None
+            and rel[0].endswith(_WORKSHEET)
+            and rel[1] in archive
+            and rel[1] not in parts
+        ):
+            parts.add(rel[1])
             sheets.append(SheetRef(sheet.get("name") or rel[1], rel[1]))
     if not sheets:
         raise UnsupportedFormatError(

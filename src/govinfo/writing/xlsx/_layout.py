@@ -1,51 +1,26 @@
-"""Write a report as an Excel workbook laid out as the official template prints it.
+"""The workbook's layout: one sheet per table section, laid out as the template prints it.
 
-Strategy: one sheet per table section (二, 三, 四), each headed by the section heading and laid
-out like the template (merged header cells, the row spans of 三、本年度办理结果 and its groups,
-wrapped labels, frozen header panes, landscape print fitted to one page wide), plus a sheet
-``年度报告`` of rows ``label | value | key`` for metadata and narrative (and ``统计`` for a
-pre-2019 report's ``legacy.<key>`` statistics). The key column is what makes govinfo's own
-reader give back exactly what was written (:mod:`govinfo.reading.xlsx._own`).
-
-Row and column labels come from the model's field metadata through
-:func:`govinfo.model.cell_specs`. The template also prints a few texts that are not labels of
-any value (the 第二十条 captions, 信息内容, the group spans of section 三); those come from
-:mod:`govinfo.model.printed`, shared with the other writers and the reader.
-
-Values: ``None`` is an empty (bordered) cell, 0 is 0. Counts are numbers. An amount is a
-number whose format shows exactly its decimal places; Excel holds numbers as doubles, so an
-amount (or count) with more than 15 significant digits is written as text instead, which every
-reader then parses exactly. Text never becomes a formula: every text cell is a string cell,
-and text starting with ``=``, ``+``, ``-``, ``@``, tab or CR also gets Excel's quote prefix.
-Characters XML cannot hold are written with Excel's ``_xHHHH_`` escape.
-
-Output is deterministic: fixed document properties and zip entry dates, so two writes of one
-report give identical bytes.
+See :mod:`govinfo.writing.xlsx` for what the sheets hold; this module places every text, value,
+merge and print setting. Cells are made through :mod:`._cells` (escapes, pieces, row heights).
 """
 
 from __future__ import annotations
 
 import datetime
-import io
-import os
 import re
-import zipfile
 from collections.abc import Iterable, Sequence
 from copy import copy
 from decimal import Decimal
-from typing import IO, TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 from openpyxl import Workbook
 from openpyxl.comments import Comment
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.styles import Alignment
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.merge import MergedCellRange
 from openpyxl.worksheet.worksheet import Worksheet
-from openpyxl.writer.excel import ExcelWriter
 
-from govinfo.errors import WriteError
-from govinfo.locations import Location
 from govinfo.model.catalogue import LEGACY_PREFIX, CellSpec, cell_specs
 from govinfo.model.fields import LABEL
 from govinfo.model.flat import CellValue, flatten
@@ -61,85 +36,42 @@ from govinfo.model.printed import (
 )
 from govinfo.model.report import AnnualReport
 from govinfo.model.template import Template
-from govinfo.reading.xlsx._own import METADATA_KEYS, NARRATIVE_PREFIX
+from govinfo.reading.xlsx._own import METADATA_KEYS, NARRATIVE_PREFIX, continued_key
+from govinfo.writing.xlsx._cells import (
+    CENTRE,
+    INVOLVED,
+    RIGHT,
+    SUSPECT,
+    WRAP,
+    Styles,
+    escape,
+    fit_rows,
+    pieces,
+)
 
 if TYPE_CHECKING:
     from govinfo.rules.result import CheckResult, Violation
 
-__all__ = ["write_xlsx", "xlsx_bytes"]
+__all__ = ["Writer"]
 
 # Texts the template prints that label no value of the model (see the module docstring).
 _METADATA_SHEET = "年度报告"
 _LEGACY_SHEET = "统计"
-_EPOCH = (1980, 1, 1, 0, 0, 0)
 _FIXED_TIME = datetime.datetime(2000, 1, 1)  # OOXML core times are naive UTC
 _MAX_DIGITS = 15
+_VALUE_WIDTH = 80  # the metadata sheet's value column, in widths of a digit
 _RISKY_START = ("=", "+", "-", "@", "\t", "\r", "\n")
-_ESCAPED = re.compile(r"_x[0-9A-Fa-f]{4}_")
-_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 _SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
 
-_THIN = Side(style="thin")
-_BOX = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
-_WRAP = Alignment(wrap_text=True, vertical="center")
-_CENTRE = Alignment(wrap_text=True, vertical="center", horizontal="center")
-_RIGHT = Alignment(vertical="center", horizontal="right")
-_SUSPECT = PatternFill(fill_type="solid", start_color="FFFF9999", end_color="FFFF9999")
-_INVOLVED = PatternFill(fill_type="solid", start_color="FFFFF2CC", end_color="FFFFF2CC")
 
+class Writer:
+    """Builds the workbook of one report, sheet by sheet."""
 
-class _Styles:
-    """Style prototypes built once per workbook; cells copy them (much faster than
-    assigning Font/Border objects cell by cell, which openpyxl hashes each time)."""
-
-    def __init__(self, book: Workbook) -> None:
-        scratch = book.create_sheet("scratch")
-        self._cell = scratch.cell(row=1, column=1)
-        self._cache: dict[tuple[Any, ...], Any] = {}
-        self._book = book
-        self._scratch = scratch
-
-    def get(
-        self,
-        *,
-        border: bool = True,
-        align: Alignment | None = None,
-        bold: bool = False,
-        size: float | None = None,
-        grey: bool = False,
-        number_format: str = "General",
-    ) -> Any:
-        key = (border, id(align), bold, size, grey, number_format)
-        found = self._cache.get(key)
-        if found is None:
-            cell = self._cell
-            cell.style = "Normal"
-            if border:
-                cell.border = _BOX
-            if align is not None:
-                cell.alignment = align
-            if bold or size or grey:
-                cell.font = Font(bold=bold, size=size, color="FF808080" if grey else None)
-            cell.number_format = number_format
-            found = self._cache[key] = copy(cell._style)
-        return found
-
-    def done(self) -> None:
-        self._book.remove(self._scratch)
-
-
-def _text_value(text: str) -> str:
-    # Excel reads _xHHHH_ in text as an escaped character; protect literal ones first.
-    text = _ESCAPED.sub(lambda m: "_x005F" + m.group(0), text)
-    return _ILLEGAL.sub(lambda m: f"_x{ord(m.group(0)):04X}_", text)
-
-
-class _Writer:
     def __init__(self, report: AnnualReport, formulas: bool) -> None:
         self.report = report
         self.formulas = formulas
         self.book = Workbook()
-        self.styles = _Styles(self.book)
+        self.styles = Styles(self.book)
         self.positions: dict[str, tuple[Worksheet, int, int]] = {}
         self.values: dict[str, CellValue] = flatten(report)
         self.used_titles: set[str] = set()
@@ -149,7 +81,7 @@ class _Writer:
     def text(self, ws: Worksheet, row: int, col: int, text: str | None, style: Any) -> None:
         cell = ws.cell(row=row, column=col)
         if text is not None:
-            cell.value = _text_value(text)
+            cell.value = escape(text)
             cell.data_type = "s"  # never a formula, whatever the text starts with
             if text.startswith(_RISKY_START):
                 style = self._quoted(style)
@@ -174,7 +106,7 @@ class _Writer:
         if isinstance(value, Decimal):
             places = max(0, -int(value.as_tuple().exponent))
             number_format = "0." + "0" * places if places else "0"
-        style = self.styles.get(align=_RIGHT, number_format=number_format)
+        style = self.styles.get(align=RIGHT, number_format=number_format)
         if value is not None:
             digits = (
                 len(value.as_tuple().digits) if isinstance(value, Decimal) else len(str(abs(value)))
@@ -223,7 +155,8 @@ class _Writer:
         year_style = self.styles.get(align=Alignment(vertical="top", horizontal="left"))
         labels = {f.name: f.metadata.get(LABEL) for f in attrs.fields(AnnualReport)}
         narrative_labels = {f.name: f.metadata[LABEL] for f in attrs.fields(Narrative)}
-        for row, key in enumerate(METADATA_KEYS, start=1):
+        row = 0
+        for key in METADATA_KEYS:
             if key.startswith(NARRATIVE_PREFIX):
                 name = key[len(NARRATIVE_PREFIX) :]
                 label = narrative_labels[name]
@@ -231,21 +164,33 @@ class _Writer:
             else:
                 label = labels.get(key) or key
                 value = getattr(report, key)
-            self.text(ws, row, 1, label, label_style)
+            row += 1
             if key == "year":
+                self.text(ws, row, 1, label, label_style)
                 cell = ws.cell(row=row, column=2, value=value)
                 cell._style = copy(year_style)
-            else:
-                self.text(ws, row, 2, None if value is None else str(value), value_style)
-            self.text(ws, row, 3, key, key_style)
-        ws.column_dimensions["A"].width = 30
-        ws.column_dimensions["B"].width = 100
-        ws.column_dimensions["C"].width = 30
+                self.text(ws, row, 3, key, key_style)
+                continue
+            # A long text continues on rows keyed <key>#2, <key>#3…: one cell holds 32,767
+            # characters at most, and a row prints on one page only when it is short.
+            parts = pieces(str(value), _VALUE_WIDTH) if value is not None else [None]
+            for number, part in enumerate(parts, start=1):
+                if number > 1:
+                    row += 1
+                shown = label if number == 1 else f"{label}（续{number}）"
+                self.text(ws, row, 1, shown, label_style)
+                self.text(ws, row, 2, part, value_style)
+                self.text(ws, row, 3, continued_key(key, number), key_style)
+        ws.column_dimensions["A"].width = 18
+        ws.column_dimensions["B"].width = _VALUE_WIDTH
+        ws.column_dimensions["C"].width = 24
+        # The key column is for govinfo's reader; the printed page is label and value.
+        ws.print_area = f"A1:B{row}"
         self._page(ws, landscape=False)
 
     def legacy(self) -> None:
         ws = self.sheet(_LEGACY_SHEET)
-        label_style = self.styles.get(align=_WRAP)
+        label_style = self.styles.get(align=WRAP)
         key_style = self.styles.get(align=Alignment(vertical="center"), grey=True, size=8)
         for row, (key, value) in enumerate(self.report.legacy.items(), start=1):
             address = LEGACY_PREFIX + key
@@ -266,8 +211,8 @@ class _Writer:
         self.heading(ws, specs[0].table_label)
         rows = _group_rows(specs)
         width = max(len(cols) for _, cols in rows)
-        header = self.styles.get(align=_CENTRE, bold=True)
-        label = self.styles.get(align=_WRAP)
+        header = self.styles.get(align=CENTRE, bold=True)
+        label = self.styles.get(align=WRAP)
         r = 2
         previous: tuple[str, ...] = ()
         for row_key, cols in rows:
@@ -300,8 +245,8 @@ class _Writer:
         self.heading(ws, specs[0].table_label)
         rows = _group_rows(specs)
         columns = rows[0][1]
-        header = self.styles.get(align=_CENTRE, bold=True)
-        label = self.styles.get(align=_WRAP)
+        header = self.styles.get(align=CENTRE, bold=True)
+        label = self.styles.get(align=WRAP)
         first = 4  # first value column: after the three label columns
         last = first + len(columns) - 1
         self.text(ws, 2, 1, BALANCE_NOTE, header)
@@ -352,7 +297,7 @@ class _Writer:
     def review(self, specs: Sequence[CellSpec]) -> None:
         ws = self.sheet(specs[0].table_label)
         self.heading(ws, specs[0].table_label)
-        header = self.styles.get(align=_CENTRE, bold=True)
+        header = self.styles.get(align=CENTRE, bold=True)
         rows = _group_rows(specs)
         col = 1
         spans: dict[str, tuple[int, int]] = {}
@@ -390,6 +335,7 @@ class _Writer:
         ws.page_setup.fitToWidth = 1
         ws.page_setup.fitToHeight = 0
         ws.sheet_properties.pageSetUpPr.fitToPage = True
+        fit_rows(ws)
 
     # -- formulas and highlights --------------------------------------------------------
 
@@ -437,7 +383,7 @@ class _Writer:
             )
         for address in involved | suspects:
             ws, row, col = self.positions[address]
-            ws.cell(row=row, column=col).fill = _SUSPECT if address in suspects else _INVOLVED
+            ws.cell(row=row, column=col).fill = SUSPECT if address in suspects else INVOLVED
         for address, lines in notes.items():
             ws, row, col = self.positions[address]
             comment = Comment("\n".join(lines), "govinfo")
@@ -529,99 +475,3 @@ def _sum_formula(ws: Worksheet, cells: list[tuple[Worksheet, int, int]]) -> str 
                 f"{get_column_letter(last[1])}{last[0]})"
             )
     return "=SUM(" + ",".join(f"{get_column_letter(c)}{r}" for r, c in ordered) + ")"
-
-
-class _FixedZip(zipfile.ZipFile):
-    """A zip archive whose entries all carry one fixed date, for byte-identical output."""
-
-    def writestr(  # type: ignore[override]
-        self,
-        zinfo_or_arcname: str | zipfile.ZipInfo,
-        data: bytes | str,
-        compress_type: int | None = None,
-        compresslevel: int | None = None,
-    ) -> None:
-        if not isinstance(zinfo_or_arcname, zipfile.ZipInfo):
-            info = zipfile.ZipInfo(zinfo_or_arcname, date_time=_EPOCH)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o600 << 16
-            zinfo_or_arcname = info
-        super().writestr(zinfo_or_arcname, data, compress_type, compresslevel)
-
-    def write(  # type: ignore[override]
-        self,
-        filename: str | os.PathLike[str],
-        arcname: str | None = None,
-        compress_type: int | None = None,
-        compresslevel: int | None = None,
-    ) -> None:
-        # openpyxl streams each worksheet through a temporary file; its mtime must not leak
-        with open(filename, "rb") as handle:
-            data = handle.read()
-        self.writestr(arcname or os.fspath(filename), data, compress_type, compresslevel)
-
-
-def _save(book: Workbook, stream: IO[bytes]) -> None:
-    archive = _FixedZip(stream, "w", zipfile.ZIP_DEFLATED, allowZip64=True)
-    ExcelWriter(book, archive).save()
-
-
-def xlsx_bytes(
-    report: AnnualReport, *, formulas: bool = False, highlight: CheckResult | None = None
-) -> bytes:
-    """The workbook :func:`write_xlsx` writes, as bytes.
-
-    Args:
-        report: the report to write.
-        formulas: write totals as live formulas (see :func:`write_xlsx`).
-        highlight: a :class:`~govinfo.rules.result.CheckResult` whose cells to mark.
-    """
-    book = _Writer(report, formulas).build(highlight)
-    buffer = io.BytesIO()
-    _save(book, buffer)
-    return buffer.getvalue()
-
-
-def write_xlsx(
-    report: AnnualReport,
-    target: str | os.PathLike[str] | IO[bytes],
-    *,
-    formulas: bool = False,
-    highlight: CheckResult | None = None,
-) -> None:
-    """Write ``report`` as an Excel workbook laid out as the official template prints it.
-
-    Sheets: ``年度报告`` (title, organ, year, template and the six narrative sections, as rows
-    ``label | value | key``), then one sheet per table section (二, 三, 四) with the template's
-    merged headers, row spans, frozen header panes and print setup; a ``legacy_2008`` report
-    gets a sheet ``统计`` of its ``legacy.<key>`` statistics instead. A cell the report does
-    not state is left empty; 0 is written as 0; an amount keeps its decimal places (a value
-    with more than 15 significant digits is written as text so that no digit is lost).
-    :func:`govinfo.read_xlsx` reads the workbook back to an equal report. Two writes of one
-    report give identical bytes.
-
-    Args:
-        report: the report to write.
-        target: a path, or a binary file opened for writing.
-        formulas: write each total (row totals and （七）总计 of section 三, the totals of
-            section 四) as a live ``SUM`` formula where the report's parts add up to it, so
-            the sheet updates when an official edits it; a total that disagrees with its parts
-            is written as stated. openpyxl stores no computed values with formulas: Excel and
-            LibreOffice compute them on opening, and govinfo's reader computes them itself.
-        highlight: a :class:`~govinfo.rules.result.CheckResult` (``report.check()``): every
-            cell of a broken rule gets a light fill, the suspect cell a red one, and a comment
-            gives the rule and the expected value.
-
-    Raises:
-        WriteError: the target cannot be written.
-    """
-    data = xlsx_bytes(report, formulas=formulas, highlight=highlight)
-    try:
-        if isinstance(target, (str, os.PathLike)):
-            with open(target, "wb") as handle:
-                handle.write(data)
-        else:
-            target.write(data)
-    except OSError as exc:
-        name = os.fspath(target) if isinstance(target, (str, os.PathLike)) else "<stream>"
-        raise WriteError(f"cannot write workbook: {exc}", location=Location(source=name)) from exc

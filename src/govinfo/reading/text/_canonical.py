@@ -1,0 +1,375 @@
+"""govinfo's canonical text: its layout, and the exact reading of text govinfo wrote itself.
+
+Strategy: the canonical text is what a careful extraction of a well-made report looks like (the
+title, the six official headings with their prose, tab-separated tables under the official
+labels), so that any text reader, govinfo's heuristic one included, reads it. But no heuristic
+reading of prose and tables can give back *exactly* every report (a ``None`` title against an
+empty one, prose lines that look like table rows, a ``\\r`` inside the organ). So the writer
+opens the text with one header line, ``#govinfo-text 1 {json}``, stating what the visible text
+cannot: template, year, title, organ, and how many lines of prose each section has. Prose lines
+escape the few characters a line of text cannot hold (line breaks of every kind, control
+characters, lone surrogates) as ``\\uXXXX``, and a backslash as ``\\\\``.
+
+Reading such a text takes each value from its place in the layout, rebuilds the report, and
+renders it again: only when the rendering is the text it was read from (line ends aside) is the
+report returned as read. A text edited after writing fails that test and is read like any other
+text, with a diagnostic saying so. The layout is defined here, once, and
+:func:`govinfo.write_text` renders it (the way the XLSX writer takes its keys from
+:mod:`govinfo.reading.xlsx._own`).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+import attrs
+
+from govinfo._digits import figure_fits, parse_digits
+from govinfo.errors import GovInfoError
+from govinfo.locations import Location
+from govinfo.model.catalogue import CellSpec, cell_specs
+from govinfo.model.fields import LABEL, ValueKind
+from govinfo.model.flat import CellValue, flatten, unflatten
+from govinfo.model.narrative import Narrative
+from govinfo.model.printed import (
+    APPLICANTS_HEADER,
+    BALANCE_NOTE,
+    ITEM_HEADER,
+    PROACTIVE_CAPTIONS,
+)
+from govinfo.model.report import AnnualReport
+from govinfo.model.template import Template
+from govinfo.reading.result import Diagnostic, ReadResult, Severity
+
+__all__ = ["HEADER_MARK", "Line", "layout", "read_canonical", "render"]
+
+#: How the header line of a canonical text starts.
+HEADER_MARK = "#govinfo-text 1 "
+
+_SECTIONS = tuple(field.name for field in attrs.fields(Narrative))
+_HEADINGS = {field.name: field.metadata[LABEL] for field in attrs.fields(Narrative)}
+_TITLE_TAIL = "政府信息公开工作年度报告"
+_LEGACY_SENTENCES = {
+    "proactive_items": "本年度主动公开政府信息{}条。",
+    "proactive_normative_documents": "其中公开规范性文件{}件。",
+    "applications_received": "本年度收到信息公开申请{}件。",
+    "applications_in_active_scope": "信息公开申请中属于主动公开范围{}件。",
+    "applications_granted": "信息公开申请同意公开答复{}件。",
+    "applications_partially_granted": "信息公开申请同意部分公开{}件。",
+    "applications_refused": "信息公开申请不予公开{}件。",
+    "applications_not_government_information": "信息公开申请中不是《条例》所指政府信息{}件。",
+    "applications_not_held": "信息公开申请中非本机关掌握信息{}件。",
+    "fees_collected_yuan": "政府信息公开收取信息处理费{}元。",
+    "review_cases": "因政府信息公开被申请行政复议{}件。",
+    "litigation_cases": "因政府信息公开被提起行政诉讼{}件。",
+}
+#: A statistic no sentence above names (the model allows any snake_case key).
+_OTHER_STATISTIC = "统计 legacy.{key}：{{}}"
+
+# What a line of prose cannot hold as itself: every character str.splitlines() breaks at (and
+# \n), control characters, lone surrogates (no encoding can write them), the byte-order mark,
+# and the escape character itself.
+_UNSAFE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\\\\]")
+_ESCAPE = re.compile(r"\\(\\|u[0-9a-f]{4})")
+# The same characters inside the JSON header (json.dumps already escapes \x00-\x1f and \\).
+_UNSAFE_JSON = re.compile("[\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff]")
+
+
+@attrs.frozen
+class Line:
+    """One line of the layout: its tab-separated fields and the cell each field states.
+
+    Attributes:
+        fields: the fields as written, joined by tabs.
+        addresses: for each field, the address whose value it is (``None`` for a label). A
+            legacy sentence has one field and states ``sentence``'s ``{}``.
+        sentence: the legacy sentence the field fills in, if it is one.
+    """
+
+    fields: tuple[str, ...]
+    addresses: tuple[str | None, ...] = ()
+    sentence: str | None = None
+
+    @property
+    def text(self) -> str:
+        return "\t".join(self.fields)
+
+
+def _cell(value: CellValue) -> str:
+    if value is None:
+        return "/"
+    if isinstance(value, Decimal):
+        return format(value, "f")
+    return str(value)
+
+
+def escape_line(text: str) -> str:
+    """A line of prose as the canonical text writes it."""
+    return _UNSAFE.sub(
+        lambda m: "\\\\" if m.group(0) == "\\" else f"\\u{ord(m.group(0)):04x}", text
+    )
+
+
+def _unescape_line(text: str) -> str:
+    return _ESCAPE.sub(lambda m: "\\" if m.group(1) == "\\" else chr(int(m.group(1)[1:], 16)), text)
+
+
+def _title_lines(report: AnnualReport) -> list[str]:
+    if report.title is not None:
+        title = escape_line(" ".join(report.title.splitlines()))
+        organ = escape_line(" ".join(report.organ.splitlines())) if report.organ else None
+        lines = [title]
+        if organ and not title.startswith(organ):
+            lines.insert(0, organ)
+        return lines
+    year = f"{report.year}年" if report.year is not None else ""
+    organ = escape_line(" ".join(report.organ.splitlines())) if report.organ else None
+    if organ and year:
+        return [f"{organ}{year}{_TITLE_TAIL}"]
+    return ([organ] if organ else []) + [f"{year}{_TITLE_TAIL}"]
+
+
+def _rows(report: AnnualReport, table: str) -> dict[str, list[CellSpec]]:
+    rows: dict[str, list[CellSpec]] = {}
+    for spec in cell_specs(report.template):
+        if spec.table == table:
+            rows.setdefault(spec.row, []).append(spec)
+    return rows
+
+
+def _row(label: str, specs: list[CellSpec], cells: dict[str, CellValue]) -> Line:
+    return Line(
+        (label, *(_cell(cells[s.address]) for s in specs)),
+        (None, *(s.address for s in specs)),
+    )
+
+
+def _proactive(report: AnnualReport, cells: dict[str, CellValue]) -> list[Line]:
+    lines: list[Line] = []
+    previous: tuple[str, ...] = ()
+    for row, columns in _rows(report, "proactive_disclosure").items():
+        labels = tuple(s.column_label for s in columns)
+        if row in PROACTIVE_CAPTIONS or labels != previous:
+            lines.append(Line((PROACTIVE_CAPTIONS.get(row, ""),)))
+            lines.append(Line((ITEM_HEADER, *labels)))
+        previous = labels
+        lines.append(_row(columns[0].row_label, columns, cells))
+    return lines
+
+
+def _applications(report: AnnualReport, cells: dict[str, CellValue]) -> list[Line]:
+    rows = _rows(report, "applications")
+    columns = [s.column_label for s in next(iter(rows.values()))]
+    lines = [Line((BALANCE_NOTE,)), Line((APPLICANTS_HEADER, *columns))]
+    lines.extend(_row(specs[0].row_label, specs, cells) for specs in rows.values())
+    return lines
+
+
+def _review(report: AnnualReport, cells: dict[str, CellValue]) -> list[Line]:
+    specs = [s for s in cell_specs(report.template) if s.table == "review_litigation"]
+    groups = list(dict.fromkeys(s.row_label for s in specs))
+    width = len(specs) // len(groups)
+    return [
+        Line(tuple(label for group in groups for label in (group, *[""] * (width - 1)))),
+        Line(tuple(s.column_label for s in specs)),
+        Line(tuple(_cell(cells[s.address]) for s in specs), tuple(s.address for s in specs)),
+    ]
+
+
+def _legacy(report: AnnualReport) -> list[Line]:
+    lines = []
+    for key, value in report.legacy.items():
+        sentence = _LEGACY_SENTENCES.get(key) or _OTHER_STATISTIC.format(key=key)
+        lines.append(Line((sentence.format(_cell(value)),), (f"legacy.{key}",), sentence))
+    return lines
+
+
+def layout(report: AnnualReport) -> list[Line]:
+    """The body of ``report``'s canonical text, line by line (without the header)."""
+    cells = flatten(report)
+    lines = [Line((text,)) for text in _title_lines(report)]
+    for name, heading in _HEADINGS.items():
+        lines.append(Line(("",)))
+        lines.append(Line((heading,)))
+        body = getattr(report.narrative, name)
+        if body is not None:
+            lines.extend(Line((escape_line(part),)) for part in body.split("\n"))
+        if report.template is Template.LEGACY_2008:
+            if name == "applications":
+                lines.extend(_legacy(report))
+            continue
+        if name == "proactive_disclosure":
+            lines.extend(_proactive(report, cells))
+        elif name == "applications":
+            lines.extend(_applications(report, cells))
+        elif name == "review_litigation":
+            lines.extend(_review(report, cells))
+    return lines
+
+
+def header(report: AnnualReport) -> str:
+    """The header line: what the visible text cannot state exactly."""
+    prose = {
+        name: None if (body := getattr(report.narrative, name)) is None else body.count("\n") + 1
+        for name in _SECTIONS
+    }
+    meta = {
+        "template": report.template.value,
+        "year": report.year,
+        "title": report.title,
+        "organ": report.organ,
+        "lines": prose,
+        "legacy": list(report.legacy),
+    }
+    data = json.dumps(meta, ensure_ascii=False, separators=(",", ":"))
+    return HEADER_MARK + _UNSAFE_JSON.sub(lambda m: f"\\u{ord(m.group(0)):04x}", data)
+
+
+def render(report: AnnualReport) -> str:
+    """``report`` as canonical text: the header, then the layout, each line ending in ``\\n``."""
+    lines = [header(report), *(line.text for line in layout(report))]
+    return "\n".join(lines) + "\n"
+
+
+class _NotCanonical(Exception):
+    """The text has the header but not the layout it promises."""
+
+
+def _meta(line: str) -> dict[str, Any]:
+    try:
+        meta = json.loads(line[len(HEADER_MARK) :])
+    except ValueError as exc:
+        raise _NotCanonical from exc
+    if (
+        not isinstance(meta, dict)
+        or not isinstance(meta.get("lines"), dict)
+        or not isinstance(meta.get("legacy"), list)
+    ):
+        raise _NotCanonical
+    return meta
+
+
+def _value(text: str, kind: ValueKind | None) -> CellValue:
+    if text == "/":
+        return None
+    if kind is None:  # a legacy statistic: a count, or an amount of money with a point
+        kind = ValueKind.AMOUNT if "." in text else ValueKind.COUNT
+    if kind is ValueKind.AMOUNT:
+        try:
+            number = Decimal(text)
+        except InvalidOperation as exc:
+            raise _NotCanonical from exc
+        if not figure_fits(number):
+            raise _NotCanonical
+        return number
+    negative = kind is ValueKind.SIGNED and text.startswith("-")
+    count = parse_digits(text[1:] if negative else text)
+    if count is None:
+        raise _NotCanonical
+    return -count if negative else count
+
+
+def _report(lines: list[str], places: dict[str, tuple[int, int]]) -> AnnualReport:
+    # ``places`` receives the line number (the header is line 1) and the 1-based
+    # tab-separated field of every cell read.
+    meta = _meta(lines[0])
+    try:
+        template = Template(meta.get("template"))
+        counts: dict[str, int | None] = {name: meta["lines"].get(name) for name in _SECTIONS}
+        skeleton_narrative = Narrative(
+            **{name: None if n is None else "\n" * (n - 1) for name, n in counts.items()}
+        )
+        skeleton = AnnualReport(
+            template=template,
+            year=meta.get("year"),
+            title=meta.get("title"),
+            organ=meta.get("organ"),
+            narrative=skeleton_narrative,
+            legacy=dict.fromkeys(meta["legacy"], 0),
+        )
+    except (GovInfoError, TypeError, ValueError, AttributeError) as exc:
+        raise _NotCanonical from exc
+    body = lines[1:]
+    expected = layout(skeleton)
+    if len(body) != len(expected):
+        raise _NotCanonical
+    kinds = {spec.address: spec.kind for spec in cell_specs(template)}
+    cells: dict[str, CellValue] = {}
+    prose: dict[str, list[str]] = {name: [] for name in _SECTIONS}
+    section: str | None = None
+    headings = {heading: name for name, heading in _HEADINGS.items()}
+    for index, (line, shape) in enumerate(zip(body, expected, strict=True)):
+        if not any(shape.addresses):
+            previous = expected[index - 1].fields if index else ()
+            if previous == ("",) and shape.fields[0] in headings:
+                section = headings[shape.fields[0]]
+            elif section is not None and len(prose[section]) < (counts[section] or 0):
+                prose[section].append(_unescape_line(line))
+            continue
+        if shape.sentence is not None:
+            head, _, tail = shape.sentence.partition("{}")
+            if not (line.startswith(head) and line.endswith(tail)) or len(line) < len(head + tail):
+                raise _NotCanonical
+            address = shape.addresses[0]
+            assert address is not None
+            cells[address] = _value(line[len(head) : len(line) - len(tail)], None)
+            places[address] = (index + 2, 1)
+            continue
+        fields = line.split("\t")
+        if len(fields) != len(shape.fields):
+            raise _NotCanonical
+        for column, (field, address) in enumerate(zip(fields, shape.addresses, strict=True)):
+            if address is not None:
+                cells[address] = _value(field, kinds.get(address))
+                places[address] = (index + 2, column + 1)
+    narrative = Narrative(
+        **{name: "\n".join(prose[name]) if counts[name] is not None else None for name in prose}
+    )
+    try:
+        return unflatten(
+            cells,
+            template=template,
+            year=skeleton.year,
+            title=skeleton.title,
+            organ=skeleton.organ,
+            narrative=narrative,
+        )
+    except GovInfoError as exc:
+        raise _NotCanonical from exc
+
+
+def read_canonical(text: str, source: str) -> ReadResult | Diagnostic | None:
+    """The report of a canonical text, read exactly.
+
+    Returns:
+        ``None`` when ``text`` has no canonical header; a :class:`Diagnostic` when it has one
+        but was changed after writing (the caller then reads it as ordinary text); else the
+        report, with no diagnostics: nothing was repaired or guessed.
+    """
+    if not text.startswith(HEADER_MARK):
+        return None
+    lines = text.split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    lines = [line[:-1] if line.endswith("\r") else line for line in lines]  # CRLF line ends
+    try:
+        places: dict[str, tuple[int, int]] = {}
+        report = _report(lines, places)
+    except _NotCanonical:
+        report = None
+    if report is not None and render(report).split("\n")[:-1] == lines:
+        locations = {
+            address: Location(source=source, line=line, cell=cell)
+            for address, (line, cell) in places.items()
+        }
+        return ReadResult(report=report, locations=locations, source=source)
+    return Diagnostic(
+        code="canonical-text-changed",
+        message="the text starts with govinfo's canonical header but is not the text govinfo "
+        "wrote for any report (it was edited or mangled); it is read as ordinary text",
+        severity=Severity.INFO,
+        location=Location(source=source, line=1),
+    )
