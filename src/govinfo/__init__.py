@@ -54,6 +54,7 @@ from govinfo.reading.xml import read_xml
 from govinfo.rules import (
     RULES,
     CheckResult,
+    CheckStatus,
     Equation,
     Fill,
     Inference,
@@ -78,6 +79,7 @@ __all__ = [
     "Applications2019",
     "CentralizedProcurement",
     "CheckResult",
+    "CheckStatus",
     "DecisionCount",
     "Diagnostic",
     "DocumentCounts",
