@@ -6,6 +6,7 @@ too but imported explicitly, so using govinfo never imports Hypothesis.
 """
 
 import importlib as _importlib
+import importlib.metadata as _metadata
 import typing as _typing
 
 from govinfo.convert import from_dict, from_json, to_dict, to_json
@@ -70,6 +71,11 @@ from govinfo.rules import (
 )
 from govinfo.writing.text import write_text
 from govinfo.writing.xml import write_xml, xml_schema
+
+try:
+    __version__: str = _metadata.version("govinfo")
+except _metadata.PackageNotFoundError:  # a source tree on sys.path, not installed
+    __version__ = "0+unknown"
 
 __all__ = [
     "RULES",

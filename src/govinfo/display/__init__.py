@@ -18,7 +18,7 @@ from collections.abc import Iterable, Mapping
 import attrs
 
 from govinfo.display._html import check_html, tables_html
-from govinfo.display._layout import marks
+from govinfo.display._layout import format_value, marks
 from govinfo.display._text import render_text, text_width
 from govinfo.model.flat import flatten
 from govinfo.model.report import AnnualReport
@@ -49,7 +49,10 @@ class ReportView:
         }
         for v in broken:
             for address in v.cells:
-                notes[address] = "; ".join(filter(None, (notes.get(address), v.name)))
+                note = v.name
+                if address == v.suspect and v.suggested is not None:
+                    note += f": should be {format_value(v.suggested)} 应为"
+                notes[address] = "; ".join(filter(None, (notes.get(address), note)))
         found = marks(
             inferred=self.inferred,
             violated=(a for v in broken for a in v.cells),
