@@ -94,7 +94,7 @@ def test_python_dash_m(seed_path: Callable[[str], Path]) -> None:
         check=False,
     )
     assert done.returncode == 0, done.stderr
-    assert ": ok: 0 violation(s)" in done.stdout.splitlines()[-1]
+    assert ": passed: 0 violation(s)" in done.stdout.splitlines()[-1]
 
 
 def test_convert_highlight_embeds_the_check(

@@ -27,10 +27,13 @@ FILE_COLUMNS = (
     "year",
     "template",
     "status",
+    "passed",
     "violations",
     "warnings",
+    "unverifiable",
+    "cells_read",
+    "cells_inferred",
     "diagnostics",
-    "inferred",
     "error",
 )
 #: Columns of the long table of cells.
