@@ -13,11 +13,10 @@ from __future__ import annotations
 
 import importlib
 import os
-import pathlib
 from collections.abc import Callable
 from typing import BinaryIO, cast
 
-from govinfo.errors import ReadError, UnsupportedFormatError
+from govinfo.errors import UnsupportedFormatError
 from govinfo.locations import Location
 from govinfo.reading._safe import SafeZip, load_source, open_zip, parse_xml, sniff
 from govinfo.reading.result import ReadResult
@@ -122,7 +121,9 @@ def read(
 
     Args:
         source: a path (``str`` or ``os.PathLike``), bytes or a binary file, in any
-            supported format. To read text you already hold, use :func:`read_text`.
+            supported format (docs/api.md, "Sources"). To read text you already hold, use
+            :func:`read_text`; a ``str`` with line breaks is refused with a ``ReadError``
+            that says so.
         format: force a reader: ``"text"``, ``"docx"``, ``"xlsx"`` or ``"xml"``.
         name: the name to use in locations and messages (default: the path).
 
@@ -141,15 +142,6 @@ def read(
         >>> result.report.organ
         '阜新市细河区人民政府'
     """
-    if isinstance(source, str):
-        if "\n" in source:
-            # Like open(), read() takes a str as a path; a str with line breaks is report text.
-            raise ReadError(
-                "read() takes a path, bytes or a file; this str looks like report text: "
-                "use govinfo.read_text(text)",
-                location=Location(source=name or "<text>"),
-            )
-        source = pathlib.Path(source)
     data, display = load_source(source, name=name)
     where = Location(source=display)
     fmt = format or _by_content(data, display)
