@@ -50,6 +50,7 @@ from govinfo.reading.api import read
 from govinfo.reading.docx import read_docx
 from govinfo.reading.result import Diagnostic, ReadResult, Severity
 from govinfo.reading.text import read_text
+from govinfo.reading.xls import read_xls
 from govinfo.reading.xlsx import read_xlsx
 from govinfo.reading.xml import read_xml
 from govinfo.rules import (
@@ -129,6 +130,7 @@ __all__ = [
     "read",
     "read_docx",
     "read_text",
+    "read_xls",
     "read_xlsx",
     "read_xml",
     "rule",

@@ -17,15 +17,20 @@ from govinfo.cli._batch import Outcome, collect, process
 from govinfo.cli._outputs import CELL_COLUMNS, FILE_COLUMNS
 from govinfo.cli._progress import Progress
 from govinfo.reading.api import read
+from tests.cli.conftest import CLEAN_SEED
 
 REPORTS = Path(__file__).resolve().parents[2] / "examples" / "reports"
 
 
 @pytest.fixture
 def corpus(
-    tmp_path: Path, clean_report: govinfo.AnnualReport, write_report: Callable[..., Path]
+    tmp_path: Path,
+    clean_report: govinfo.AnnualReport,
+    write_report: Callable[..., Path],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> Path:
-    """The five seeds, two years of one organ as JSON (the later one carried over wrongly), junk."""
+    """The five seeds, two years of one organ as JSON (the later one carried over wrongly), an
+    .xls workbook, a .doc document with no LibreOffice to convert it (PATH is emptied), junk."""
     directory = tmp_path / "corpus"
     directory.mkdir()
     for seed in sorted(REPORTS.glob("*.txt")):
@@ -54,8 +59,13 @@ def corpus(
     )
     (directory / "broken.json").write_text("{not json", encoding="utf-8")
     (directory / "notes.md").write_text("not a report", encoding="utf-8")
-    # a legacy Word file (only its OLE2 signature here): unsupported, with what to do
-    (directory / "old.doc").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504))
+    # a legacy Word file without LibreOffice: unsupported, with what to do; an .xls is read
+    data = Path(__file__).resolve().parents[1] / "data"
+    (directory / "old.doc").write_bytes((data / "office" / f"{CLEAN_SEED}.doc").read_bytes())
+    (directory / "old.xls").write_bytes((data / "xls" / f"{CLEAN_SEED}.xls").read_bytes())
+    empty = tmp_path / "empty-path"
+    empty.mkdir()
+    monkeypatch.setenv("PATH", str(empty))  # the worker processes inherit it
     (directory / ".hidden").mkdir()
     (directory / ".hidden" / "skipped.txt").write_text("not listed", encoding="utf-8")
     return directory
@@ -76,12 +86,15 @@ def test_csv_tables(corpus: Path, tmp_path: Path, capsys: pytest.CaptureFixture[
     assert sorted(by_name) == sorted(
         [p.name for p in REPORTS.glob("*.txt")]
         + ["a_this_year.json", "a_last_year.json", "broken.json", "notes.md", "old.doc"]
+        + ["old.xls"]
     )
     assert by_name["broken.json"]["status"] == "unreadable"
     assert by_name["broken.json"]["error"]
     assert by_name["notes.md"]["status"] == "unreadable"
     assert by_name["old.doc"]["status"] == "unsupported"
     assert ".docx" in by_name["old.doc"]["error"]
+    assert "install LibreOffice" in by_name["old.doc"]["error"]
+    assert by_name["old.xls"]["status"] == "passed"
     clean = by_name["004_402c59144089559f.txt"]
     assert clean["status"] == "passed"
     assert (clean["violations"], clean["unverifiable"], clean["cells_inferred"]) == ("0", "0", "0")
@@ -104,7 +117,7 @@ def test_csv_tables(corpus: Path, tmp_path: Path, capsys: pytest.CaptureFixture[
     }
     summary = capsys.readouterr().out
     assert summary.startswith(
-        "10 file(s): 6 passed, 0 failed, 1 incomplete, 2 unreadable, 1 unsupported; wrote "
+        "11 file(s): 7 passed, 0 failed, 1 incomplete, 2 unreadable, 1 unsupported; wrote "
     )
 
 
@@ -159,7 +172,7 @@ def test_process_never_raises(tmp_path: Path) -> None:
 def test_collect_directories_and_globs(corpus: Path) -> None:
     """Directories give their report files recursively; globs give what they match; no repeats."""
     found = collect([str(corpus), str(corpus / "*.json")])
-    assert len(found) == len(set(found)) == 10
+    assert len(found) == len(set(found)) == 11
     assert any(name.endswith(".md") for name in found)
     assert not any("hidden" in name for name in found)
 

@@ -5,8 +5,10 @@ never imports lxml or openpyxl, and a format whose reader is not installed (or n
 yet) fails with :class:`~govinfo.UnsupportedFormatError` naming it, not with an ImportError.
 Content decides first (a zip holding ``word/document.xml`` is DOCX, ``xl/workbook.xml`` XLSX;
 a package whose main part has another name is told by the content type ``[Content_Types].xml``
-gives that part, the part ``_rels/.rels`` names; XML in govinfo's namespace is XML); the file
-suffix decides only when content cannot; what is left is read as text.
+gives that part, the part ``_rels/.rels`` names; an OLE2 file with a workbook stream is XLS and
+one with a Word stream, like an OpenDocument zip, is converted by LibreOffice
+(:mod:`govinfo.reading.office`); XML in govinfo's namespace is XML); the file suffix decides
+only when content cannot; what is left is read as text.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from typing import BinaryIO, cast
 from govinfo.errors import UnsupportedFormatError
 from govinfo.locations import Location
 from govinfo.reading._safe import SafeZip, load_source, open_zip, parse_xml, sniff
+from govinfo.reading.office import kind_of
 from govinfo.reading.result import ReadResult
 
 __all__ = ["FORMATS", "read"]
@@ -29,9 +32,14 @@ FORMATS: dict[str, str] = {
     "docx": "govinfo.reading.docx:read_docx",
     "xlsx": "govinfo.reading.xlsx:read_xlsx",
     "xml": "govinfo.reading.xml:read_xml",
+    "xls": "govinfo.reading.xls:read_xls",
+    "office": "govinfo.reading.office:read_office",
 }
 
 _SUFFIXES = {".txt": "text", ".text": "text", ".docx": "docx", ".xlsx": "xlsx", ".xml": "xml"}
+# Legacy and OpenDocument files: .xls through xlrd, the others converted by LibreOffice.
+_SUFFIXES.update({".xls": "xls", ".doc": "office", ".wps": "office", ".et": "office"})
+_SUFFIXES.update({".odt": "office", ".ods": "office"})
 _XML_NAMESPACE = b"urn:govinfo:annual-report:"
 
 Reader = Callable[..., ReadResult]
@@ -91,7 +99,10 @@ def _by_package(archive: SafeZip, display: str) -> str | None:
 
 def _by_content(data: bytes, display: str) -> str | None:
     kind = sniff(data)
-    if kind in ("zip", "ole"):
+    if kind == "ole":
+        # an OLE2 workbook stream is .xls; a Word stream is converted (reading/office.py)
+        return "xls" if kind_of(data, source=display) == "xls" else "office"
+    if kind == "zip":
         archive = open_zip(data, source=display)
         if "word/document.xml" in archive:
             return "docx"
@@ -100,6 +111,8 @@ def _by_content(data: bytes, display: str) -> str | None:
         fmt = _by_package(archive, display)
         if fmt is not None:
             return fmt
+        if kind_of(data, source=display) is not None:
+            return "office"  # OpenDocument
         raise UnsupportedFormatError(
             "a zip archive that is neither a Word (.docx) nor an Excel (.xlsx) document",
             location=Location(source=display),
@@ -124,7 +137,8 @@ def read(
             supported format (docs/api.md, "Sources"). To read text you already hold, use
             :func:`read_text`; a ``str`` with line breaks is refused with a ``ReadError``
             that says so.
-        format: force a reader: ``"text"``, ``"docx"``, ``"xlsx"`` or ``"xml"``.
+        format: force a reader: a key of :data:`FORMATS` (``"text"``, ``"docx"``,
+            ``"xlsx"``, ``"xml"``, ``"xls"``, ``"office"``, …).
         name: the name to use in locations and messages (default: the path).
 
     Returns:
@@ -132,7 +146,8 @@ def read(
 
     Raises:
         UnsupportedFormatError: an unknown ``format``, a format this installation cannot
-            read, or an archive that is not a Word or Excel document.
+            read (the message says what to install or do), or an archive that is not a Word
+            or Excel document.
         NotAReportError: the source holds no annual report.
         ReadError: the source cannot be read (missing file, corrupt archive).
         UnsafeInputError: the source was refused for safety (size, zip bomb, DTD).
