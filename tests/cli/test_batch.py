@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
+from tests.cli.conftest import CLEAN_SEED
 
 import govinfo
 from govinfo.cli import main
@@ -17,7 +18,6 @@ from govinfo.cli._batch import Outcome, collect, process
 from govinfo.cli._outputs import CELL_COLUMNS, FILE_COLUMNS
 from govinfo.cli._progress import Progress
 from govinfo.reading.api import read
-from tests.cli.conftest import CLEAN_SEED
 
 REPORTS = Path(__file__).resolve().parents[2] / "examples" / "reports"
 
