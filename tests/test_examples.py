@@ -139,6 +139,26 @@ def test_api_page_lists_every_public_name() -> None:
     assert not missing, missing
 
 
+def test_api_page_names_are_importable_where_it_says() -> None:
+    """Every name a table of docs/api.md lists is in govinfo.__all__, or, in a section headed
+    "from `govinfo.<module>`", importable from that module."""
+    import importlib
+
+    text = (ROOT / "docs" / "api.md").read_text(encoding="utf-8")
+    wrong = []
+    for section in re.split(r"^## ", text, flags=re.MULTILINE)[1:]:
+        heading = section.splitlines()[0]
+        module = re.search(r"from `(govinfo[.\w]*)`", heading)
+        for name in re.findall(r"^\| `([A-Za-z_]\w*)` \|", section, flags=re.MULTILINE):
+            if module is None:
+                ok = name in govinfo.__all__
+            else:
+                ok = hasattr(importlib.import_module(module.group(1)), name)
+            if not ok:
+                wrong.append((heading, name))
+    assert not wrong, wrong
+
+
 def _readme_tour() -> str:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     section = readme.split("## A short tour", 1)[1]
