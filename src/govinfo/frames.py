@@ -17,22 +17,14 @@ from govinfo.model.flat import CellValue, flatten
 from govinfo.model.report import AnnualReport
 from govinfo.reading.result import ReadResult
 
-__all__ = ["LONG_COLUMNS", "WIDE_COLUMNS", "long_rows", "to_frame"]
+__all__ = ["CELL_FIELDS", "LONG_COLUMNS", "WIDE_COLUMNS", "long_rows", "to_frame"]
 
-#: The columns of the long form, in order (the same as ``govinfo batch``'s cells table, with
-#: the file in ``source`` and the template added).
-LONG_COLUMNS = (
-    "source",
-    "organ",
-    "year",
-    "template",
-    "address",
-    "table",
-    "row",
-    "column",
-    "value",
-    "inferred",
-)
+#: The fields of :func:`long_rows`: a cell's address, its parts, and its value.
+CELL_FIELDS = ("address", "table", "row", "column", "value")
+
+#: The columns of the long form, in order (as ``govinfo batch``'s cells table, with the file
+#: in ``source`` and the template added).
+LONG_COLUMNS = ("source", "organ", "year", "template", *CELL_FIELDS, "inferred")
 
 #: The columns of the wide form before the addresses.
 WIDE_COLUMNS = ("source", "organ", "year", "template")
