@@ -179,3 +179,14 @@ def test_notebook_hooks_delegate_here() -> None:
     assert report._repr_html_() == report_html(report)
     result = report.check()
     assert result._repr_html_() == check_html(result)
+
+
+def test_terminal_view_says_what_the_suspect_should_be() -> None:
+    """Below the tables, each suspect with a suggested value: 应为 N / should be N."""
+    report = _broken(read(REPORTS / "004_402c59144089559f.txt").report)
+    suggestions = {v.suspect: v.suggested for v in report.check() if v.suggested is not None}
+    assert suggestions
+    text = str(view(report))
+    for address, value in suggestions.items():
+        assert f"!! {address}: 应为 {value} / should be {value}" in text
+    assert "应为" not in str(view(report, check=False))

@@ -62,7 +62,17 @@ class ReportView:
 
     def __str__(self) -> str:
         found, _ = self._marks()
-        return render_text(self.report, flatten(self.report), found)
+        text = render_text(self.report, flatten(self.report), found)
+        return "\n".join([text, *self._suggestions()])
+
+    def _suggestions(self) -> list[str]:
+        """One line per suspect whose value is known to fix it: ``!! address 应为 27 / …``."""
+        fixes: dict[str, str] = {}
+        for v in self.result or ():
+            if v.suspect is not None and v.suggested is not None:
+                value = format_value(v.suggested)
+                fixes.setdefault(v.suspect, f"!! {v.suspect}: 应为 {value} / should be {value}")
+        return ["", *fixes.values()] if fixes else []
 
     def _repr_html_(self) -> str:
         found, notes = self._marks()
