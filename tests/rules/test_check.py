@@ -389,3 +389,22 @@ def test_violation_error_carries_the_violations(case: CellCorrupted) -> None:
     again = pickle.loads(pickle.dumps(caught.value))
     assert again.violations == result.violations
     assert str(again) == str(caught.value)
+
+
+@given(reports())
+def test_a_written_report_without_statistics_never_reads_ok(drawn: AnnualReport) -> None:
+    """The same through the text reader: a report's text with no statistic stated (tables
+    blank) reads to a check that is never ok, or is no report at all."""
+    from govinfo import read_text
+    from govinfo.errors import NotAReportError
+    from govinfo.writing.text import write_text
+
+    bare = AnnualReport(
+        template=drawn.template, organ=drawn.organ, year=drawn.year, narrative=drawn.narrative
+    )
+    try:
+        result = read_text(write_text(bare)).report.check()
+    except NotAReportError:
+        return
+    assert not result.ok
+    assert result.status is CheckStatus.INCOMPLETE
