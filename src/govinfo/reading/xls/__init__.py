@@ -55,6 +55,7 @@ def _bordered(book: Any) -> frozenset[int]:
 
 
 def _raw(kind: int, value: object, style: int, error_text: dict[int, str]) -> RawCell | None:
+    """A cell with a value as the XLSX front end stores it; ``None`` for other types."""
     if kind == _TEXT:
         return RawCell("s", str(value), None, None, style)
     if kind in (_NUMBER, _DATE):
@@ -65,26 +66,27 @@ def _raw(kind: int, value: object, style: int, error_text: dict[int, str]) -> Ra
         return RawCell("b", "1" if value else "0", None, None, style)
     if kind == _ERROR:
         return RawCell("e", error_text.get(value, "#N/A"), None, None, style)  # type: ignore[call-overload]
-    if kind == _BLANK:
-        return RawCell("", None, None, None, style)  # a formatted empty cell: maybe a border
     return None
 
 
 def _grid(sheet: Any, bordered: frozenset[int], error_text: dict[int, str]) -> Grid:
     grid = Grid(sheet.name)
+    cells = grid.cells
+    style_of = sheet.cell_xf_index
     for r in range(sheet.nrows):
-        types = sheet.row_types(r)
         values = sheet.row_values(r)
-        for c, (kind, value) in enumerate(zip(types, values, strict=True)):
+        for c, kind in enumerate(sheet.row_types(r)):
             if kind == _EMPTY:
                 continue
-            style = sheet.cell_xf_index(r, c)
-            cell = _raw(kind, value, style, error_text)
-            if cell is None:
+            style = style_of(r, c)
+            if kind == _BLANK:
+                # a formatted empty cell matters only when it draws a border
+                if style in bordered:
+                    cells[(r + 1, c + 1)] = RawCell("", None, None, None, style)
                 continue
-            if cell.kind == "" and style not in bordered:
-                continue  # formatting without a border adds nothing
-            grid.cells[(r + 1, c + 1)] = cell
+            cell = _raw(kind, values[c], style, error_text)
+            if cell is not None:
+                cells[(r + 1, c + 1)] = cell
     # xlrd: (first row, row after the last, first column, column after the last), 0-based
     grid.merges = [(r1 + 1, c1 + 1, r2, c2) for r1, r2, c1, c2 in sheet.merged_cells]
     return grid
