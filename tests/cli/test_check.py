@@ -62,12 +62,14 @@ def test_violation_points_into_the_text(
     prefix = f"{path}:{where}: "
     broken = [line for line in out.splitlines() if "T3-" in line]
     assert all(line.startswith(prefix) for line in broken)
-    assert [line[len(prefix) :].split(" ")[0] for line in broken] == [
-        "T3-ROW-TOTAL[disclosed]",
-        "T3-OUTCOME-TOTAL[natural_person]",
+    assert [line[len(prefix) :].split(" ")[:2] for line in broken] == [
+        ["error:", "T3-ROW-TOTAL[disclosed]"],
+        ["error:", "T3-OUTCOME-TOTAL[natural_person]"],
     ]
     value = govinfo.flatten(clean_report)[BAD_CELL]
-    assert all(line.endswith(f"(suspect: {BAD_CELL}, should be {value})") for line in broken)
+    # the suspect in the report's words, then its address, then the value that fixes it
+    named = f"（一）予以公开 · 自然人 [{BAD_CELL}]"
+    assert all(line.endswith(f"(suspect: {named}, should be {value})") for line in broken)
     assert out.splitlines()[-1].startswith(f"{path}: FAILED: 2 violation(s)")
 
 
@@ -79,7 +81,8 @@ def test_chinese_is_the_default(
     status, out = run("check", path)
     assert status == 1
     value = govinfo.flatten(clean_report)[BAD_CELL]
-    assert f"(疑似出错单元格: {BAD_CELL}, 应为 {value})" in out
+    assert f"(疑似出错单元格: （一）予以公开 · 自然人 [{BAD_CELL}], 应为 {value})" in out
+    assert ": 错误: T3-ROW-TOTAL[disclosed] " in out
     assert "未通过" in out.splitlines()[-1]
 
 
@@ -145,7 +148,10 @@ def test_consecutive_years_are_compared(
 def test_strict_fails_on_warnings(run: Run, seed_path: Callable[[str], Path]) -> None:
     """--strict turns a rule warning (the legacy seed's outcome sum) into exit status 1."""
     legacy = seed_path("003_177e9577cd498f96")
-    assert run("check", legacy)[0] == 0
+    status, out = run("check", legacy)
+    assert status == 0
+    assert ": 警告: L-OUTCOME-TOTAL " in out  # a warning says so, never looks like an error
+    assert ": warning: L-OUTCOME-TOTAL " in run("check", "--lang", "en", legacy)[1]
     assert run("check", "--strict", legacy)[0] == 1
 
 

@@ -16,7 +16,9 @@ from typing import Any, TextIO
 
 from govinfo.cli._io import diagnostic_line, read_file
 from govinfo.cli._series import previous_years
+from govinfo.display._layout import cell_words
 from govinfo.errors import GovInfoError
+from govinfo.model.template import Template
 from govinfo.reading.result import Diagnostic, ReadResult, Severity
 from govinfo.rules.result import CheckResult, CheckStatus, Violation
 
@@ -30,6 +32,9 @@ _TEXT = {
         "unreadable": "UNREADABLE",
         "suspect": "suspect",
         "should_be": "should be",
+        "error": "error",
+        "warning": "warning",
+        "info": "info",
         "one_of": "one of",
         "summary": "{violations} violation(s), {warnings} warning(s), {diagnostics} reading "
         "warning(s), {unverifiable} unverifiable, {passed} passed; {read} cell(s) read, "
@@ -44,6 +49,9 @@ _TEXT = {
         "unreadable": "无法读取",
         "suspect": "疑似出错单元格",
         "should_be": "应为",
+        "error": "错误",
+        "warning": "警告",
+        "info": "提示",
         "one_of": "以下之一有误",
         "summary": "违反 {violations} 条，警告 {warnings} 条，读取提示 {diagnostics} 条，"
         "无法核验 {unverifiable} 条，通过 {passed} 条；读取单元格 {read} 个，推算 {inferred} 个",
@@ -94,14 +102,21 @@ def _place(v: Violation) -> str:
     return order[0] if order else ""
 
 
-def _message(v: Violation, lang: str) -> str:
+def _named(template: Template, address: str) -> str:
+    """A cell in the report's words, then its address: ``（一）予以公开 · 自然人 [address]``."""
+    words = cell_words(template, address)
+    return address if words is None else f"{words} [{address}]"
+
+
+def _message(v: Violation, lang: str, template: Template) -> str:
     text = _TEXT[lang]
     message = v.message_zh if lang == "zh" else v.message_en
     if v.suspect is not None:
         fix = "" if v.suggested is None else f", {text['should_be']} {_json_value(v.suggested)}"
-        return f"{message} ({text['suspect']}: {v.suspect}{fix})"
+        return f"{message} ({text['suspect']}: {_named(template, v.suspect)}{fix})"
     if len(v.candidates) > 1:
-        return f"{message} ({text['one_of']}: {', '.join(v.candidates)})"
+        named = ", ".join(_named(template, a) for a in v.candidates)
+        return f"{message} ({text['one_of']}: {named})"
     return message
 
 
@@ -229,7 +244,10 @@ def run(args: Any, out: TextIO | None = None) -> int:
         for d in diagnostics:
             print(diagnostic_line(name, d), file=out)
         for v in result:
-            print(f"{name}:{_place(v)}: {v.name} {_message(v, lang)}", file=out)
+            # the severity word first, as in the reading diagnostics' lines
+            tag = text[str(v.severity)]
+            message = _message(v, lang, read.report.template)
+            print(f"{name}:{_place(v)}: {tag}: {v.name} {message}", file=out)
         summary = text["summary"].format(
             violations=len(result.violations),
             warnings=len(result.warnings),
