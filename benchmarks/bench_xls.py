@@ -1,8 +1,7 @@
 """XLS (Excel 97–2003) reading against the least work xlrd does on the same file.
 
 Run as a script for a table of figures (``python benchmarks/bench_xls.py``; needs the ``xls``
-extra), or with pytest-benchmark: ``pytest benchmarks/bench_xls.py -p benchmark
---benchmark-only``.
+extra).
 
 For each workbook of ``tests/data/xls`` (the shared XLSX fixtures saved as .xls):
 
@@ -18,10 +17,9 @@ Ratios are medians of paired rounds in CPU time (``bench_xlsx._paired``).
 from __future__ import annotations
 
 import io
+from functools import partial
 from pathlib import Path
-from typing import Any
 
-import pytest
 import xlrd
 from bench_xlsx import _paired
 
@@ -40,36 +38,48 @@ def bare_parse(data: bytes) -> None:
     xlrd.open_workbook(file_contents=data, formatting_info=True, logfile=io.StringIO())
 
 
+#: The printed columns: heading, width and number format.
+COLUMNS = (
+    ("read", 6, ""),
+    ("bare ms", 9, ".2f"),
+    ("document", 10, ".2f"),
+    ("ratio", 7, ".2f"),
+    ("read_xls", 10, ".2f"),
+    ("ratio", 7, ".2f"),
+    ("read_xlsx", 11, ".2f"),
+)
+
+
+def figures(stem: str) -> tuple[object, ...]:
+    """One workbook's row: best ms of each reader and the front ends' ratios to xlrd."""
+    data = SOURCES[stem]
+    timings = _paired(
+        partial(bare_parse, data),
+        partial(read_xls_document, data),
+        partial(read_xls, data),
+        partial(read_xlsx, ORIGINALS[stem]),  # the .xlsx the workbook was saved from
+        rounds=10,
+    )
+    (bare, _), (doc, doc_ratio), (full, full_ratio), (xlsx, _) = timings
+    return stem, bare, doc, doc_ratio, full, full_ratio, xlsx
+
+
+def _line(values: tuple[object, ...], *, heading: bool = False) -> str:
+    """Values laid out in :data:`COLUMNS`: the first left-aligned, the rest right-aligned."""
+    cells = []
+    for value, (_, width, fmt) in zip(values, COLUMNS, strict=True):
+        if not fmt:
+            cells.append(f"{value:<{width}}")
+        else:
+            cells.append(f"{value:>{width}}" if heading else f"{value:>{width}{fmt}}")
+    return "".join(cells)
+
+
 def main() -> None:
     """Print milliseconds and ratios for reading each workbook."""
-    print(
-        f"{'read':<6}{'bare ms':>9}{'document':>10}{'ratio':>7}{'read_xls':>10}{'ratio':>7}"
-        f"{'read_xlsx':>11}"
-    )
-    for stem, data in SOURCES.items():
-        (bare, _), (doc, doc_ratio), (full, full_ratio), (xlsx, _) = _paired(
-            lambda d=data: bare_parse(d),  # type: ignore[misc]
-            lambda d=data: read_xls_document(d),  # type: ignore[misc]
-            lambda d=data: read_xls(d),  # type: ignore[misc]
-            lambda d=ORIGINALS[stem]: read_xlsx(d),  # type: ignore[misc]
-            rounds=10,
-        )
-        print(
-            f"{stem:<6}{bare:>9.2f}{doc:>10.2f}{doc_ratio:>7.2f}{full:>10.2f}{full_ratio:>7.2f}"
-            f"{xlsx:>11.2f}"
-        )
-
-
-@pytest.mark.parametrize("stem", list(SOURCES))
-def test_read(benchmark: Any, stem: str) -> None:
-    """Benchmark read_xls on one workbook."""
-    benchmark(read_xls, SOURCES[stem])
-
-
-@pytest.mark.parametrize("stem", list(SOURCES))
-def test_read_bare(benchmark: Any, stem: str) -> None:
-    """Benchmark xlrd's parse of the same workbook (the baseline)."""
-    benchmark(bare_parse, SOURCES[stem])
+    print(_line(tuple(name for name, _, _ in COLUMNS), heading=True))
+    for stem in SOURCES:
+        print(_line(figures(stem)))
 
 
 if __name__ == "__main__":
