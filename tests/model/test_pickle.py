@@ -41,3 +41,17 @@ def test_frozen_mapping_is_read_only() -> None:
         report.legacy["applications_received"] = 4  # type: ignore[index]
     assert dict(report.legacy) == {"applications_received": 3}
     assert report.legacy == {"applications_received": 3}
+
+
+def test_readings_pickle_with_their_locations_and_fills() -> None:
+    """What read() returns (report, diagnostics, fills, locations) crosses processes whole."""
+    from pathlib import Path
+
+    from govinfo import read
+
+    for path in sorted((Path(__file__).resolve().parents[2] / "examples" / "reports").iterdir()):
+        reading = read(path)
+        again = pickle.loads(pickle.dumps(reading))
+        assert again == reading
+        assert again.locations == reading.locations
+        assert copy.deepcopy(reading) == reading
