@@ -105,3 +105,9 @@ def test_damaged_workbook_raises_only_govinfo_errors(data: st.DataObject) -> Non
     except GovInfoError as error:
         errors.append(error)
     assert all("damaged.xls" in str(e) for e in errors)
+
+
+def test_a_web_page_named_xls_says_so() -> None:
+    """Sites serve HTML under .xls names: the error says what the file looks like."""
+    with pytest.raises(UnsupportedFormatError, match="looks like a web page or text"):
+        read_xls(b"<html><table><tr><td>1</td></tr></table></html>", name="a.xls")

@@ -17,7 +17,7 @@ from typing import Any, BinaryIO
 
 from govinfo.errors import ReadError, UnsupportedFormatError
 from govinfo.locations import Location
-from govinfo.reading._safe import load_source
+from govinfo.reading._safe import load_source, sniff
 from govinfo.reading.document import Document
 from govinfo.reading.result import Diagnostic, ReadResult
 from govinfo.reading.xlsx import grids_document, workbook_result
@@ -101,8 +101,13 @@ def _load(source: XlsSource, name: str | None) -> tuple[Document, OwnValues | No
             file_contents=data, formatting_info=True, logfile=io.StringIO(), on_demand=False
         )
     except xlrd.XLRDError as exc:
+        hint = ""
+        if sniff(data) in ("xml", "text"):
+            # Sites often serve a web page or text export under an .xls name.
+            hint = "; it looks like a web page or text saved under an .xls name: give it its "
+            hint += "own suffix (.html, .txt) or read it with the reader of that format"
         raise UnsupportedFormatError(
-            f"not an Excel 97–2003 workbook (.xls): {exc}", location=where
+            f"not an Excel 97–2003 workbook (.xls): {exc}{hint}", location=where
         ) from exc
     except Exception as exc:  # xlrd fails on corrupt records with many builtin errors
         raise ReadError(
