@@ -64,7 +64,9 @@ def main() -> None:
         print(f"  {fill}")
     result = report.check()
     print(str(result).splitlines()[0])
-    assert result.ok
+    # Nothing is broken; the cells nothing determines stay unknown, so some rules cannot be
+    # verified and the check is incomplete rather than passed.
+    assert not result.violations
     total = report.applications.outcome_total.total if report.applications else None
     print(f"（七）总计 = {total}")
     unknown = [a for a, v in govinfo.flatten(report).items() if v is None]

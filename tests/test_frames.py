@@ -5,6 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 from decimal import Decimal
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -33,6 +34,8 @@ def test_long_form_has_every_cell(items: list[govinfo.AnnualReport]) -> None:
         frame.itertuples(index=False), expected, strict=True
     ):
         assert (row.organ, row.template, row.address) == (organ, template, address)
+        assert row.source is None
+        assert not row.inferred
         assert row.year == year or (year is None and pd.isna(row.year))
         assert row.value == value or (value is None and row.value is None)
         if not address.startswith("legacy."):
@@ -44,12 +47,13 @@ def test_long_form_has_every_cell(items: list[govinfo.AnnualReport]) -> None:
 def test_wide_form_round_trips(items: list[govinfo.AnnualReport]) -> None:
     """Wide form: one row per report; its cells give back the report, unstated cells are <NA>."""
     frame = to_frame(items, wide=True)
-    assert list(frame.columns[:3]) == ["organ", "year", "template"]
-    assert list(frame.columns[3:]) == list(govinfo.addresses("gb_2021"))
+    assert list(frame.columns[:4]) == ["source", "organ", "year", "template"]
+    assert list(frame.columns[4:]) == list(govinfo.addresses("gb_2021"))
+    assert frame["source"].tolist() == [None] * len(items)
     for (_, row), report in zip(frame.iterrows(), items, strict=True):
         cells = {
             a: None if pd.isna(v) else (v if isinstance(v, Decimal) else int(v))
-            for a, v in row.iloc[3:].items()
+            for a, v in row.iloc[4:].items()
         }
         assert govinfo.unflatten(cells, template="gb_2021") == govinfo.unflatten(
             govinfo.flatten(report), template="gb_2021"
@@ -63,6 +67,23 @@ def test_single_report_and_read_result() -> None:
     report = govinfo.AnnualReport(template="gb_2021", organ="某县", year=2021)
     result = govinfo.ReadResult(report=report)
     assert to_frame(report).equals(to_frame([result]))
+
+
+def test_source_and_inferred_columns() -> None:
+    """A reading's file is the source column; the cells its reader inferred are flagged."""
+    path = Path(__file__).resolve().parents[1] / "examples" / "reports" / "004_402c59144089559f.txt"
+    cells = govinfo.flatten(govinfo.read(path).report)
+    cells["applications.new_received.total"] = None
+    inference = govinfo.infer(govinfo.unflatten(cells, template="gb_2021"))
+    reading = govinfo.ReadResult(
+        report=inference.report, inferred=inference.filled, source=str(path)
+    )
+    frame = to_frame(reading)
+    assert set(frame["source"]) == {str(path)}
+    assert str(frame["inferred"].dtype) == "bool"
+    assert list(frame.loc[frame["inferred"], "address"]) == ["applications.new_received.total"]
+    wide = to_frame(reading, wide=True)
+    assert wide.loc[0, "source"] == str(path)
 
 
 def test_legacy_statistics() -> None:

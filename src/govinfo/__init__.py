@@ -6,6 +6,7 @@ too but imported explicitly, so using govinfo never imports Hypothesis.
 """
 
 import importlib as _importlib
+import importlib.metadata as _metadata
 import typing as _typing
 
 from govinfo.convert import from_dict, from_json, to_dict, to_json
@@ -51,11 +52,13 @@ from govinfo.reading.html import read_html
 from govinfo.reading.pdf import read_pdf
 from govinfo.reading.result import Diagnostic, ReadResult, Severity
 from govinfo.reading.text import read_text
+from govinfo.reading.xls import read_xls
 from govinfo.reading.xlsx import read_xlsx
 from govinfo.reading.xml import read_xml
 from govinfo.rules import (
     RULES,
     CheckResult,
+    CheckStatus,
     Equation,
     Fill,
     Inference,
@@ -72,6 +75,11 @@ from govinfo.rules import (
 from govinfo.writing.text import write_text
 from govinfo.writing.xml import write_xml, xml_schema
 
+try:
+    __version__: str = _metadata.version("govinfo")
+except _metadata.PackageNotFoundError:  # a source tree on sys.path, not installed
+    __version__ = "0+unknown"
+
 __all__ = [
     "RULES",
     "AnnualReport",
@@ -80,6 +88,7 @@ __all__ = [
     "Applications2019",
     "CentralizedProcurement",
     "CheckResult",
+    "CheckStatus",
     "DecisionCount",
     "Diagnostic",
     "DocumentCounts",
@@ -125,6 +134,7 @@ __all__ = [
     "read_html",
     "read_pdf",
     "read_text",
+    "read_xls",
     "read_xlsx",
     "read_xml",
     "rule",

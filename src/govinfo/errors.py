@@ -9,7 +9,13 @@ A broken invariant is *not* an exception: ``report.check()`` returns violations 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
 from govinfo.locations import Location
+
+if TYPE_CHECKING:
+    from govinfo.rules.result import Violation
 
 __all__ = [
     "GovInfoError",
@@ -98,4 +104,20 @@ class WriteError(GovInfoError):
 
 
 class ViolationError(GovInfoError, ValueError):
-    """Raised by :meth:`CheckResult.raise_for_violations` when a report breaks an invariant."""
+    """Raised by :meth:`CheckResult.raise_for_violations` when a report breaks an invariant.
+
+    Attributes:
+        violations: the broken rule instances, as :class:`~govinfo.Violation` objects.
+    """
+
+    def __init__(self, message: str, *, violations: Sequence[Violation] = ()) -> None:
+        self.violations: tuple[Violation, ...] = tuple(violations)
+        super().__init__(message)
+
+    def __reduce__(self) -> tuple[object, ...]:
+        # Exceptions pickle as ``cls(*args)``: keep the violations across processes too.
+        return (_violation_error, (self.message, self.violations))
+
+
+def _violation_error(message: str, violations: tuple[Violation, ...]) -> ViolationError:
+    return ViolationError(message, violations=violations)

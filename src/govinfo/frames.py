@@ -17,10 +17,17 @@ from govinfo.model.flat import CellValue, flatten
 from govinfo.model.report import AnnualReport
 from govinfo.reading.result import ReadResult
 
-__all__ = ["LONG_COLUMNS", "long_rows", "to_frame"]
+__all__ = ["CELL_FIELDS", "LONG_COLUMNS", "WIDE_COLUMNS", "long_rows", "to_frame"]
 
-#: The columns of the long form, in order.
-LONG_COLUMNS = ("organ", "year", "template", "address", "table", "row", "column", "value")
+#: The fields of :func:`long_rows`: a cell's address, its parts, and its value.
+CELL_FIELDS = ("address", "table", "row", "column", "value")
+
+#: The columns of the long form, in order (as ``govinfo batch``'s cells table, with the file
+#: in ``source`` and the template added).
+LONG_COLUMNS = ("source", "organ", "year", "template", *CELL_FIELDS, "inferred")
+
+#: The columns of the wide form before the addresses.
+WIDE_COLUMNS = ("source", "organ", "year", "template")
 
 #: A cell in long form: address, table, row, column (``None`` for a legacy statistic), value.
 LongRow = tuple[str, str, str, str | None, CellValue]
@@ -50,12 +57,13 @@ def _import_pandas() -> Any:
         ) from exc
 
 
-def _reports(
+def _readings(
     items: Iterable[AnnualReport | ReadResult] | AnnualReport | ReadResult,
-) -> list[AnnualReport]:
+) -> list[ReadResult]:
+    """Every item as a reading: a bare report has no source and nothing inferred."""
     if isinstance(items, (AnnualReport, ReadResult)):
         items = [items]
-    return [i.report if isinstance(i, ReadResult) else i for i in items]
+    return [i if isinstance(i, ReadResult) else ReadResult(report=i) for i in items]
 
 
 def to_frame(
@@ -65,11 +73,14 @@ def to_frame(
 ) -> Any:
     """Reports as a pandas ``DataFrame``, in long form (one row per cell) or wide form.
 
-    Long form has the columns ``organ, year, template, address, table, row, column, value``,
-    one row per cell of each report (unstated cells have ``value`` ``None``; counts are
-    ``int``, amounts exact ``Decimal``). Wide form has one row per report: ``organ, year,
-    template``, then one column per address in print order; count columns use pandas'
-    nullable ``Int64`` so an unstated cell stays ``<NA>`` rather than becoming 0.
+    Long form has the columns ``source, organ, year, template, address, table, row, column,
+    value, inferred``, one row per cell of each report (unstated cells have ``value``
+    ``None``; counts are ``int``, amounts exact ``Decimal``). ``source`` is the file a
+    reading came from (``ReadResult.source``; ``None`` for a bare report) and ``inferred`` is
+    true for a cell the reader filled by inference rather than read. Wide form has one row
+    per report: ``source, organ, year, template``, then one column per address in print
+    order; count columns use pandas' nullable ``Int64`` so an unstated cell stays ``<NA>``
+    rather than becoming 0.
 
     Args:
         reports: reports (or results of ``govinfo.read``), or a single one.
@@ -83,36 +94,47 @@ def to_frame(
         >>> df[df.address == "applications.new_received.total"]  # doctest: +SKIP
     """
     pd = _import_pandas()
-    items = _reports(reports)
+    readings = _readings(reports)
+    items = [r.report for r in readings]
     if not wide:
         names: list[str] = list(LONG_COLUMNS)
-        rows: list[tuple[object, ...]] = [
-            (r.organ, r.year, str(r.template), *row) for r in items for row in long_rows(r)
-        ]
-        return _frame(pd, names, rows, integer=["year"])
+        rows: list[tuple[object, ...]] = []
+        for reading in readings:
+            r = reading.report
+            filled = {f.address for f in reading.inferred}
+            head = (reading.source, r.organ, r.year, str(r.template))
+            rows += [(*head, *row, row[0] in filled) for row in long_rows(r)]
+        return _frame(pd, names, rows, integer=["year"], boolean=["inferred"])
     addresses: dict[str, None] = {}
     cells = [flatten(r) for r in items]
     for c in cells:
         addresses.update(dict.fromkeys(c))
-    names = ["organ", "year", "template", *addresses]
+    names = [*WIDE_COLUMNS, *addresses]
     rows = [
-        (r.organ, r.year, str(r.template), *(c.get(a) for a in addresses))
-        for r, c in zip(items, cells, strict=True)
+        (reading.source, r.organ, r.year, str(r.template), *(c.get(a) for a in addresses))
+        for reading, r, c in zip(readings, items, cells, strict=True)
     ]
     integer = ["year", *(a for a in addresses if _is_integer(items, a))]
     return _frame(pd, names, rows, integer=integer)
 
 
 def _frame(
-    pd: Any, names: list[str], rows: Sequence[tuple[object, ...]], *, integer: list[str]
+    pd: Any,
+    names: list[str],
+    rows: Sequence[tuple[object, ...]],
+    *,
+    integer: list[str],
+    boolean: Sequence[str] = (),
 ) -> Any:
     # Column by column with object dtype: pandas would otherwise turn None into NaN and
     # exact Decimals into floats. Integer columns become nullable Int64 (None -> <NA>).
     columns = list(zip(*rows, strict=True)) if rows else [()] * len(names)
-    wanted = set(integer)
+    dtypes = {**dict.fromkeys(integer, "Int64"), **dict.fromkeys(boolean, "bool")}
     return pd.DataFrame(
         {
-            n: pd.array(list(v), dtype="Int64") if n in wanted else pd.Series(list(v), dtype=object)
+            n: pd.array(list(v), dtype=dtypes[n])
+            if n in dtypes
+            else pd.Series(list(v), dtype=object)
             for n, v in zip(names, columns, strict=True)
         }
     )

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
+from tests.cli.conftest import CLEAN_SEED
 
 import govinfo
 from govinfo.cli import main
@@ -23,9 +24,13 @@ REPORTS = Path(__file__).resolve().parents[2] / "examples" / "reports"
 
 @pytest.fixture
 def corpus(
-    tmp_path: Path, clean_report: govinfo.AnnualReport, write_report: Callable[..., Path]
+    tmp_path: Path,
+    clean_report: govinfo.AnnualReport,
+    write_report: Callable[..., Path],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> Path:
-    """The five seeds, two years of one organ as JSON (the later one carried over wrongly), junk."""
+    """The five seeds, two years of one organ as JSON (the later one carried over wrongly), an
+    .xls workbook, a .doc document with no LibreOffice to convert it (PATH is emptied), junk."""
     directory = tmp_path / "corpus"
     directory.mkdir()
     for seed in sorted(REPORTS.glob("*.txt")):
@@ -54,6 +59,15 @@ def corpus(
     )
     (directory / "broken.json").write_text("{not json", encoding="utf-8")
     (directory / "notes.md").write_text("not a report", encoding="utf-8")
+    # a legacy Word file without LibreOffice: unsupported, with what to do; an .xls is read
+    data = Path(__file__).resolve().parents[1] / "data"
+    (directory / "old.doc").write_bytes((data / "office" / f"{CLEAN_SEED}.doc").read_bytes())
+    (directory / "old.xls").write_bytes((data / "xls" / f"{CLEAN_SEED}.xls").read_bytes())
+    empty = tmp_path / "empty-path"
+    empty.mkdir()
+    monkeypatch.setenv("PATH", str(empty))  # the worker processes inherit it
+    (directory / ".hidden").mkdir()
+    (directory / ".hidden" / "skipped.txt").write_text("not listed", encoding="utf-8")
     return directory
 
 
@@ -68,24 +82,43 @@ def test_csv_tables(corpus: Path, tmp_path: Path, capsys: pytest.CaptureFixture[
     files = _csv(out)
     assert list(files[0]) == list(FILE_COLUMNS)
     by_name = {Path(r["file"]).name: r for r in files}
+    # every file given is a row: no suffix is skipped, only hidden files are
     assert sorted(by_name) == sorted(
         [p.name for p in REPORTS.glob("*.txt")]
-        + ["a_this_year.json", "a_last_year.json", "broken.json"]
+        + ["a_this_year.json", "a_last_year.json", "broken.json", "notes.md", "old.doc"]
+        + ["old.xls"]
     )
     assert by_name["broken.json"]["status"] == "unreadable"
     assert by_name["broken.json"]["error"]
-    assert by_name["004_402c59144089559f.txt"]["status"] == "ok"
+    assert by_name["notes.md"]["status"] == "unreadable"
+    assert by_name["old.doc"]["status"] == "unsupported"
+    assert ".docx" in by_name["old.doc"]["error"]
+    assert "install LibreOffice" in by_name["old.doc"]["error"]
+    assert by_name["old.xls"]["status"] == "passed"
+    clean = by_name["004_402c59144089559f.txt"]
+    assert clean["status"] == "passed"
+    assert (clean["violations"], clean["unverifiable"], clean["cells_inferred"]) == ("0", "0", "0")
+    report = read(REPORTS / "004_402c59144089559f.txt").report
+    result = report.check()
+    # (>=: the corpus holds the same organ's previous year, so cross-report rules pass too)
+    assert int(clean["passed"]) >= result.passed
+    assert int(clean["cells_read"]) == result.cells_stated
+    # the seed without a fee row cannot have its fee rule verified
+    assert by_name["001_6936dc3b40e04b6e.txt"]["status"] == "incomplete"
+    assert int(by_name["001_6936dc3b40e04b6e.txt"]["unverifiable"]) >= 1
     # the pair of years: last year's file is itself consistent, this year's carry-over is not
-    assert by_name["a_last_year.json"]["status"] == "ok"
+    assert by_name["a_last_year.json"]["status"] == "passed"
     assert int(by_name["a_this_year.json"]["warnings"]) >= 1
     cells = _csv(out.with_name("corpus.cells.csv"))
     assert list(cells[0]) == list(CELL_COLUMNS)
     seed = [c for c in cells if Path(c["file"]).name == "004_402c59144089559f.txt"]
-    report = read(REPORTS / "004_402c59144089559f.txt").report
     assert {c["address"]: c["value"] for c in seed} == {
         a: "" if v is None else str(v) for a, v in govinfo.flatten(report).items()
     }
-    assert "wrote" in capsys.readouterr().out
+    summary = capsys.readouterr().out
+    assert summary.startswith(
+        "11 file(s): 7 passed, 0 failed, 1 incomplete, 2 unreadable, 1 unsupported; wrote "
+    )
 
 
 def test_jsonl_and_xlsx_agree(corpus: Path, tmp_path: Path) -> None:
@@ -93,9 +126,7 @@ def test_jsonl_and_xlsx_agree(corpus: Path, tmp_path: Path) -> None:
     jsonl = tmp_path / "c.jsonl"
     xlsx = tmp_path / "c.xlsx"
     assert main(["batch", str(corpus), "-o", str(jsonl), "-q", "-j", "1"]) == 0
-    assert (
-        main(["batch", str(corpus / "*.txt"), str(corpus / "*.json"), "-o", str(xlsx), "-q"]) == 0
-    )
+    assert main(["batch", str(corpus / "*.txt"), str(corpus / "*"), "-o", str(xlsx), "-q"]) == 0
     rows = [json.loads(line) for line in jsonl.read_text("utf-8").splitlines()]
     cells = [
         json.loads(line)
@@ -105,8 +136,9 @@ def test_jsonl_and_xlsx_agree(corpus: Path, tmp_path: Path) -> None:
     sheet_rows = list(book["files"].iter_rows(values_only=True))
     sheet_cells = list(book["cells"].iter_rows(values_only=True))
     assert sheet_rows[0] == FILE_COLUMNS
-    assert [r[0] for r in sheet_rows[1:]] == [r["file"] for r in rows]
-    assert [r[4] for r in sheet_rows[1:]] == [r["status"] for r in rows]
+    assert sorted((r[0], r[4]) for r in sheet_rows[1:]) == sorted(
+        (r["file"], r["status"]) for r in rows
+    )
     assert len(sheet_cells) - 1 == len(cells)
 
 
@@ -130,15 +162,19 @@ def test_process_never_raises(tmp_path: Path) -> None:
     path = tmp_path / "x.docx"
     path.write_bytes(b"PK\x03\x04 not really a zip")
     outcome = process(str(path))
-    assert outcome == Outcome(file=str(path), status="unreadable", error=outcome.error)
+    assert outcome == Outcome(file=str(path), status="unsupported", error=outcome.error)
     assert outcome.error
+    junk = tmp_path / "x.txt"
+    junk.write_text("这不是一份年度报告。\n", encoding="utf-8")
+    assert process(str(junk)).status == "unreadable"
 
 
 def test_collect_directories_and_globs(corpus: Path) -> None:
     """Directories give their report files recursively; globs give what they match; no repeats."""
     found = collect([str(corpus), str(corpus / "*.json")])
-    assert len(found) == len(set(found)) == 8
-    assert not any(name.endswith(".md") for name in found)
+    assert len(found) == len(set(found)) == 11
+    assert any(name.endswith(".md") for name in found)
+    assert not any("hidden" in name for name in found)
 
 
 def test_bad_output_suffix(
@@ -152,7 +188,7 @@ def test_bad_output_suffix(
 def test_no_files(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """Nothing matching exits 2 and says so."""
     assert main(["batch", str(tmp_path / "*.txt"), "-o", str(tmp_path / "x.csv")]) == 2
-    assert "no report files" in capsys.readouterr().err
+    assert "no files in" in capsys.readouterr().err
 
 
 def test_progress_bar() -> None:
@@ -198,3 +234,15 @@ def test_xlsx_text_is_never_a_formula(tmp_path: Path) -> None:
     write_tables(tmp_path / "x.xlsx", [("=1+1", "=HYPERLINK(1)", *([None] * 8))], [])
     cell = load_workbook(tmp_path / "x.xlsx")["files"]["A2"]
     assert (cell.value, cell.data_type) == ("=1+1", "s")
+
+
+def test_workers_return_the_report_itself() -> None:
+    """A worker's outcome carries the report as read (narrative included) and pickles whole."""
+    import pickle
+
+    path = REPORTS / "004_402c59144089559f.txt"
+    outcome = process(str(path))
+    assert outcome.report == read(path).report
+    assert outcome.report is not None
+    assert outcome.report.narrative == read(path).report.narrative
+    assert pickle.loads(pickle.dumps(outcome)) == outcome

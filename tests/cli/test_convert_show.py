@@ -94,7 +94,7 @@ def test_python_dash_m(seed_path: Callable[[str], Path]) -> None:
         check=False,
     )
     assert done.returncode == 0, done.stderr
-    assert ": ok: 0 violation(s)" in done.stdout.splitlines()[-1]
+    assert ": passed: 0 violation(s)" in done.stdout.splitlines()[-1]
 
 
 def test_convert_highlight_embeds_the_check(
@@ -107,3 +107,23 @@ def test_convert_highlight_embeds_the_check(
     xlsx = tmp_path / "out.xlsx"
     assert main(["convert", "--highlight", "--formulas", str(seed_path(SEED)), str(xlsx)]) == 0
     assert govinfo.flatten(read(xlsx).report) == govinfo.flatten(read(seed_path(SEED)).report)
+
+
+def test_every_command_takes_what_read_takes(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """check, convert and show read through govinfo.read(): an .xls (by content, even under
+    another name) works in each."""
+    source = Path(__file__).resolve().parents[1] / "data" / "xls" / "004_402c59144089559f.xls"
+    renamed = tmp_path / "report.dat"
+    renamed.write_bytes(source.read_bytes())
+    expected = govinfo.read(source).report
+    for path in (source, renamed):
+        assert main(["check", "--lang", "en", str(path)]) == 0
+        assert ": passed: " in capsys.readouterr().out
+        target = tmp_path / "out.json"
+        assert main(["convert", str(path), str(target)]) == 0
+        assert govinfo.from_json(target.read_bytes()) == expected
+        assert main(["show", str(path)]) == 0
+        assert expected.organ is not None
+        assert expected.organ in capsys.readouterr().out

@@ -142,7 +142,27 @@ def test_check_html_lists_violations() -> None:
         assert html.escape(v.message_zh) in markup
         assert html.escape(v.message_en) in markup
         assert v.name in markup
-    assert re.search(r"<b>ok", check_html(govinfo.AnnualReport(template="gb_2021").check()))
+        if v.suggested is not None:
+            assert f"应为 should be {v.suggested}" in markup
+    assert any(v.suggested is not None for v in result)
+    empty = check_html(govinfo.AnnualReport(template="gb_2021").check())
+    assert re.search(r"<b>incomplete 核验不完整</b>", empty)
+    assert " cells stated" in empty
+    assert re.search(
+        r"<b>passed", check_html(read(REPORTS / "004_402c59144089559f.txt").report.check())
+    )
+
+
+def test_view_notes_the_suggested_value() -> None:
+    """The suspect cell's tooltip in the notebook view gives the value that fixes it."""
+    report = _broken(read(REPORTS / "004_402c59144089559f.txt").report)
+    (suspect,) = {v.suspect for v in report.check() if v.suspect is not None}
+    value = govinfo.flatten(report)[suspect]
+    fixed = next(v.suggested for v in report.check() if v.suggested is not None)
+    markup = view(report)._repr_html_()
+    assert html.escape(f"{suspect}: ") in markup
+    assert f"should be {fixed} 应为" in markup
+    assert fixed != value
 
 
 def test_report_view_without_check() -> None:
@@ -159,3 +179,14 @@ def test_notebook_hooks_delegate_here() -> None:
     assert report._repr_html_() == report_html(report)
     result = report.check()
     assert result._repr_html_() == check_html(result)
+
+
+def test_terminal_view_says_what_the_suspect_should_be() -> None:
+    """Below the tables, each suspect with a suggested value: 应为 N / should be N."""
+    report = _broken(read(REPORTS / "004_402c59144089559f.txt").report)
+    suggestions = {v.suspect: v.suggested for v in report.check() if v.suggested is not None}
+    assert suggestions
+    text = str(view(report))
+    for address, value in suggestions.items():
+        assert f"!! {address}: 应为 {value} / should be {value}" in text
+    assert "应为" not in str(view(report, check=False))

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from govinfo import AnnualReport, Location, flatten, unflatten
 from govinfo.errors import InvalidValueError, ViolationError
 from govinfo.model.template import Template
-from govinfo.rules import RULES, check, check_series
+from govinfo.rules import RULES, CheckStatus, check, check_series
 from govinfo.rules.catalogue import DOMAINS
 from govinfo.strategies import (
     CellCorrupted,
@@ -52,7 +52,8 @@ def with_cells(report: AnnualReport, **cells: object) -> AnnualReport:
 def test_consistent_reports_pass_every_rule(report: AnnualReport) -> None:
     """A consistent report breaks nothing; only an unstated fee is unverifiable."""
     result = report.check()
-    assert result.ok
+    assert result.ok == (not result.unverifiable)
+    assert result.status is (CheckStatus.INCOMPLETE if result.unverifiable else CheckStatus.PASSED)
     assert list(result) == []
     assert {u.rule for u in result.unverifiable} <= {"T2-FEE-PRECISION"}
     assert result.passed + len(result.unverifiable) == instances(report)
@@ -66,7 +67,15 @@ def test_every_instance_is_accounted_for(report: AnnualReport) -> None:
     for u in result.unverifiable:
         assert u.unknown
         assert set(u.unknown) <= set(u.cells)
-    assert result.ok == (not result.violations)
+    if result.violations:
+        assert result.status is CheckStatus.FAILED
+    elif result.unverifiable:
+        assert result.status is CheckStatus.INCOMPLETE
+    else:
+        assert result.status is CheckStatus.PASSED
+    assert result.ok == (result.status is CheckStatus.PASSED)
+    assert result.cells_total == len(flatten(report))
+    assert result.cells_stated == sum(v is not None for v in flatten(report).values())
 
 
 @given(with_cell_corrupted())
@@ -104,9 +113,10 @@ def test_section_four_names_candidates(report: AnnualReport, group: str) -> None
 
 @given(with_cells_removed())
 def test_removed_cells_are_unverifiable(case: CellsRemoved) -> None:
-    """Unknown cells make their rules unverifiable, never failed."""
+    """Unknown cells make their rules unverifiable, never failed: the check is incomplete."""
     result = case.report.check()
-    assert result.ok
+    assert result.status is CheckStatus.INCOMPLETE
+    assert not result.ok
     assert list(result) == []
     unknown = {a for u in result.unverifiable for a in u.unknown}
     assert set(case.removed) <= unknown
@@ -117,7 +127,7 @@ def test_seeds(path: Path) -> None:
     """The seeds' expected values: table reports pass, the legacy one gets L-OUTCOME-TOTAL."""
     report, data = seed(path)
     result = report.check()
-    assert result.ok
+    assert not result.violations
     if data["template"] == "gb_2021":
         assert list(result) == []
         assert result.passed >= 42
@@ -146,7 +156,7 @@ def test_fee_precision_is_a_warning_and_keeps_the_value() -> None:
     """More than four decimal places of 万元 warns but keeps the printed value."""
     report = unflatten({FEE: Decimal("24252.311082")})
     result = report.check()
-    assert result.ok
+    assert not result.violations
     assert result.flatten(["rule", "actual", "expected"]) == [["T2-FEE-PRECISION", 6, 4]]
     assert report.proactive_disclosure is not None
     assert str(report.proactive_disclosure.administrative_fees.amount_wan_yuan) == "24252.311082"
@@ -178,7 +188,7 @@ def test_raise_locate_and_str(case: CellCorrupted) -> None:
         assert v.locations == {case.address: where}
         if v.suspect is not None:
             assert str(where) in str(v)
-    assert "FAILED" in str(result)
+    assert str(result).startswith("failed: ")
     assert located.flatten(["rule"]) == result.flatten(["rule"])
 
 
@@ -246,7 +256,7 @@ def test_cross_report_rules_warn(pair: tuple[AnnualReport, AnnualReport], change
         ),
     )
     result = current.check(previous=changed)
-    assert result.ok
+    assert not result.violations
     assert sorted(result.flatten(["rule", "key", "difference"])) == [
         ["X-CARRY-OVER", "natural_person", -change],
         ["X-CARRY-OVER", "total", -change],
@@ -285,3 +295,116 @@ def test_series_needs_one_organ_and_distinct_years() -> None:
     gap = check_series([a, attrs.evolve(a, year=2023)])
     assert list(gap) == [2021, 2023]
     assert all(u.rule != "X-CARRY-OVER" for u in gap[2023].unverifiable)
+
+
+# -- the outcome in one word, and the value that fixes a suspect --------------------------------
+
+
+@given(with_cell_corrupted())
+def test_a_unique_suspect_comes_with_the_original_value(case: CellCorrupted) -> None:
+    """When one cell is named, the value suggested for it is the value before the corruption."""
+    result = case.report.check()
+    assert result.status is CheckStatus.FAILED
+    for v in result:
+        if v.suspect is None:
+            assert v.suggested is None
+        else:
+            assert v.suspect == case.address
+            assert v.suggested == case.before
+            assert f"should be {case.before}" in str(v)
+
+
+def test_no_suggestion_without_a_single_value() -> None:
+    """Several candidates, or a correction that would go negative: no value is suggested."""
+    report = unflatten(
+        {
+            "review_litigation.administrative_review.upheld": 1,
+            "review_litigation.administrative_review.corrected": 1,
+            "review_litigation.administrative_review.other_outcome": 0,
+            "review_litigation.administrative_review.pending": 0,
+            "review_litigation.administrative_review.total": 1,
+        }
+    )
+    (v,) = report.check(select=["T4-TOTAL"]).violations
+    assert v.suspect is None
+    assert v.suggested is None
+    assert "review_litigation.administrative_review.other_outcome" not in v.candidates
+
+
+@given(reports())
+def test_a_report_without_statistics_is_never_ok(drawn: AnnualReport) -> None:
+    """Title, organ, year and narrative but no statistic read: the check is incomplete."""
+    bare = AnnualReport(
+        template=drawn.template,
+        organ=drawn.organ,
+        year=drawn.year,
+        title=drawn.title,
+        narrative=drawn.narrative,
+    )
+    result = bare.check()
+    assert not result.ok
+    assert result.status is CheckStatus.INCOMPLETE
+    assert result.cells_stated == 0
+    assert "incomplete" in str(result)
+
+
+def test_a_text_without_a_table_is_not_ok() -> None:
+    """The issue's case: a title and 一、总体情况 and no table read is incomplete, not ok."""
+    from govinfo import read_text
+
+    read = read_text(
+        "某县人民政府2021年政府信息公开工作年度报告\n一、总体情况\n本年度我县认真贯彻落实条例。\n"
+    )
+    result = read.report.check()
+    assert not result.ok
+    assert result.status is CheckStatus.INCOMPLETE
+    assert result.passed == 0
+
+
+def test_no_applicable_rule_is_an_error() -> None:
+    """A selection that leaves nothing to check on a table template raises, never passes."""
+    report = AnnualReport(template="gb_2021")
+    with pytest.raises(InvalidValueError, match="leaves a rule of template gb_2021"):
+        report.check(ignore=[r.id for r in RULES])
+    with pytest.raises(InvalidValueError, match="leaves a rule of template gb_2021"):
+        report.check(select=["L-OUTCOME-TOTAL"])
+    # a rule that applies but cannot run here checks nothing: incomplete, never passed
+    nothing = report.check(select=["X-CARRY-OVER"])
+    assert (nothing.passed, nothing.unverifiable, nothing.status) == (
+        0,
+        (),
+        CheckStatus.INCOMPLETE,
+    )
+
+
+@given(with_cell_corrupted())
+def test_violation_error_carries_the_violations(case: CellCorrupted) -> None:
+    """ViolationError holds the Violation objects, and keeps them across pickling."""
+    import pickle
+
+    result = case.report.check()
+    with pytest.raises(ViolationError) as caught:
+        result.raise_for_violations()
+    assert caught.value.violations == result.violations
+    again = pickle.loads(pickle.dumps(caught.value))
+    assert again.violations == result.violations
+    assert str(again) == str(caught.value)
+
+
+@given(reports())
+def test_a_written_report_without_statistics_never_reads_ok(drawn: AnnualReport) -> None:
+    """The same through the text reader: a report's text with no statistic stated (tables
+    blank) reads to a check that is never ok, or is no report at all."""
+    from govinfo import read_text
+    from govinfo.errors import NotAReportError
+    from govinfo.writing.text import write_text
+
+    bare = AnnualReport(
+        template=drawn.template, organ=drawn.organ, year=drawn.year, narrative=drawn.narrative
+    )
+    try:
+        result = read_text(write_text(bare)).report.check()
+    except NotAReportError:
+        return
+    assert not result.ok
+    assert result.status is CheckStatus.INCOMPLETE

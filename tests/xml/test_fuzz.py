@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from govinfo import AnnualReport, GovInfoError, WriteError
+from govinfo import AnnualReport, GovInfoError, ReadError, WriteError
 from govinfo.reading.xml import read_xml
 from govinfo.writing.xml import write_xml
 
@@ -53,9 +53,9 @@ def test_file_object_and_name() -> None:
 
 
 def test_text_is_not_a_source() -> None:
-    """A str is refused with a TypeError (XML is bytes; pass a Path for a file name)."""
-    with pytest.raises(TypeError):
-        read_xml(_EXAMPLE.decode())  # type: ignore[arg-type]
+    """A str is a path (docs/api.md, "Sources"): the document's text is refused, saying so."""
+    with pytest.raises(ReadError, match="looks like the content itself"):
+        read_xml(_EXAMPLE.decode())
 
 
 def test_writing_something_else_is_a_write_error() -> None:

@@ -12,6 +12,7 @@ import os
 import sys
 from collections.abc import Sequence
 
+from govinfo import __version__
 from govinfo.cli import _batch, _check, _convert, _show
 
 __all__ = ["main"]
@@ -23,6 +24,7 @@ def _parser() -> argparse.ArgumentParser:
         description="Read, check and convert annual reports on government information "
         "disclosure (政府信息公开工作年度报告).",
     )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for module in (_check, _convert, _show, _batch):
         module.add_parser(commands)
@@ -36,8 +38,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         argv: the arguments after the program name (default: ``sys.argv[1:]``).
 
     Returns:
-        0 on success; ``check`` returns 1 when a rule is broken and 2 when a file cannot be
-        read; argparse exits with 2 on a usage error.
+        0 on success; ``check`` returns 1 when a rule is broken, 2 when a file cannot be
+        read and 3 when a check is incomplete (docs/cli.md); argparse exits with 2 on a
+        usage error and 0 after ``--version``.
     """
     args = _parser().parse_args(argv)
     try:

@@ -16,37 +16,54 @@ from typing import Any, TextIO
 
 from govinfo.cli._io import diagnostic_line, read_file
 from govinfo.cli._series import previous_years
+from govinfo.display._layout import cell_words
 from govinfo.errors import GovInfoError
+from govinfo.model.template import Template
 from govinfo.reading.result import Diagnostic, ReadResult, Severity
-from govinfo.rules.result import CheckResult, Violation
+from govinfo.rules.result import CheckResult, CheckStatus, Violation
 
 __all__ = ["add_parser", "run"]
 
 _TEXT = {
     "en": {
-        "ok": "ok",
+        "passed": "passed",
         "failed": "FAILED",
+        "incomplete": "INCOMPLETE",
         "unreadable": "UNREADABLE",
         "suspect": "suspect",
+        "should_be": "should be",
+        "error": "error",
+        "warning": "warning",
+        "info": "info",
         "one_of": "one of",
         "summary": "{violations} violation(s), {warnings} warning(s), {diagnostics} reading "
-        "warning(s), {unverifiable} unverifiable, {passed} passed",
-        "total": "{files} file(s): {ok} ok, {failed} with violations, {unreadable} unreadable",
+        "warning(s), {unverifiable} unverifiable, {passed} passed; {read} cell(s) read, "
+        "{inferred} inferred",
+        "total": "{files} file(s): {passed} passed, {failed} failed, {incomplete} incomplete, "
+        "{unreadable} unreadable",
     },
     "zh": {
-        "ok": "通过",
+        "passed": "通过",
         "failed": "未通过",
+        "incomplete": "核验不完整",
         "unreadable": "无法读取",
         "suspect": "疑似出错单元格",
+        "should_be": "应为",
+        "error": "错误",
+        "warning": "警告",
+        "info": "提示",
         "one_of": "以下之一有误",
         "summary": "违反 {violations} 条，警告 {warnings} 条，读取提示 {diagnostics} 条，"
-        "无法核验 {unverifiable} 条，通过 {passed} 条",
-        "total": "共 {files} 个文件：通过 {ok} 个，有违反 {failed} 个，无法读取 {unreadable} 个",
+        "无法核验 {unverifiable} 条，通过 {passed} 条；读取单元格 {read} 个，推算 {inferred} 个",
+        "total": "共 {files} 个文件：通过 {passed} 个，未通过 {failed} 个，核验不完整 "
+        "{incomplete} 个，无法读取 {unreadable} 个",
     },
 }
 
-#: Exit codes: every file passes / some file breaks a rule / some file cannot be read.
-EXIT_OK, EXIT_VIOLATIONS, EXIT_UNREADABLE = 0, 1, 2
+#: Exit codes: every file passes / a file breaks a rule / a file cannot be read / a file could
+#: not be fully verified. When files differ, unreadable outranks failed, which outranks
+#: incomplete.
+EXIT_PASSED, EXIT_FAILED, EXIT_UNREADABLE, EXIT_INCOMPLETE = 0, 1, 2, 3
 
 
 def add_parser(commands: Any) -> None:
@@ -54,15 +71,21 @@ def add_parser(commands: Any) -> None:
     parser = commands.add_parser(
         "check",
         help="check reports against every rule of their template",
-        description="Read each file (.txt, .docx, .xlsx, .xml, .json), run every rule and "
-        "print each problem as FILE:LOCATION: RULE message. Exit status: 0 all pass, "
-        "1 a rule is broken, 2 a file cannot be read.",
+        description="Read each file (any format govinfo reads, and govinfo JSON), run every "
+        "rule and print each problem as FILE:LOCATION: RULE message. Exit status: 0 every "
+        "file passed, 1 a rule is broken, 2 a file cannot be read, 3 some rule could not be "
+        "verified (cells not stated) and nothing is broken.",
     )
     parser.add_argument("files", nargs="+", type=Path, metavar="FILE")
     parser.add_argument("--lang", choices=("zh", "en"), default="zh", help="message language")
     parser.add_argument("--json", action="store_true", help="one JSON document on stdout")
     parser.add_argument(
         "--strict", action="store_true", help="warnings fail the check too (exit 1)"
+    )
+    parser.add_argument(
+        "--allow-incomplete",
+        action="store_true",
+        help="exit 0 rather than 3 when nothing is broken but some rule could not be verified",
     )
     parser.add_argument(
         "-v", "--verbose", action="store_true", help="also print informational diagnostics"
@@ -79,13 +102,21 @@ def _place(v: Violation) -> str:
     return order[0] if order else ""
 
 
-def _message(v: Violation, lang: str) -> str:
+def _named(template: Template, address: str) -> str:
+    """A cell in the report's words, then its address: ``（一）予以公开 · 自然人 [address]``."""
+    words = cell_words(template, address)
+    return address if words is None else f"{words} [{address}]"
+
+
+def _message(v: Violation, lang: str, template: Template) -> str:
     text = _TEXT[lang]
     message = v.message_zh if lang == "zh" else v.message_en
     if v.suspect is not None:
-        return f"{message} ({text['suspect']}: {v.suspect})"
+        fix = "" if v.suggested is None else f", {text['should_be']} {_json_value(v.suggested)}"
+        return f"{message} ({text['suspect']}: {_named(template, v.suspect)}{fix})"
     if len(v.candidates) > 1:
-        return f"{message} ({text['one_of']}: {', '.join(v.candidates)})"
+        named = ", ".join(_named(template, a) for a in v.candidates)
+        return f"{message} ({text['one_of']}: {named})"
     return message
 
 
@@ -110,6 +141,7 @@ def _violation_json(v: Violation) -> dict[str, object]:
         "expected": _json_value(v.expected),
         "difference": _json_value(v.difference),
         "suspect": v.suspect,
+        "suggested": None if v.suggested is None else _json_value(v.suggested),
         "candidates": list(v.candidates),
         "location": _place(v),
     }
@@ -139,6 +171,8 @@ def _file_json(
         "template": str(report.template),
         "passed": result.passed,
         "unverifiable": len(result.unverifiable),
+        "cells_read": _cells_read(read, result),
+        "cells_inferred": len(read.inferred),
         "violations": [_violation_json(v) for v in result.violations],
         "warnings": [_violation_json(v) for v in result.warnings],
         "diagnostics": [_diagnostic_json(d) for d in _shown(read.diagnostics, args.verbose)],
@@ -147,7 +181,24 @@ def _file_json(
 
 
 def _status(result: CheckResult, strict: bool) -> str:
-    return "ok" if result.ok and not (strict and result.warnings) else "failed"
+    if strict and result.warnings:
+        return str(CheckStatus.FAILED)
+    return str(result.status)
+
+
+def _cells_read(read: ReadResult, result: CheckResult) -> int:
+    """Cells the source states: those stated in the report less those the reader inferred."""
+    return result.cells_stated - len(read.inferred)
+
+
+def _exit(counts: dict[str, int], allow_incomplete: bool) -> int:
+    if counts["unreadable"]:
+        return EXIT_UNREADABLE
+    if counts["failed"]:
+        return EXIT_FAILED
+    if counts["incomplete"] and not allow_incomplete:
+        return EXIT_INCOMPLETE
+    return EXIT_PASSED
 
 
 def run(args: Any, out: TextIO | None = None) -> int:
@@ -172,7 +223,7 @@ def run(args: Any, out: TextIO | None = None) -> int:
         for name, r in reads.items()
     }
     documents: list[dict[str, object]] = []
-    counts = {"ok": 0, "failed": 0, "unreadable": 0}
+    counts = dict.fromkeys(("passed", "failed", "incomplete", "unreadable"), 0)
     for path in args.files:
         name = str(path)
         read, result = reads.get(name), results.get(name)
@@ -193,13 +244,18 @@ def run(args: Any, out: TextIO | None = None) -> int:
         for d in diagnostics:
             print(diagnostic_line(name, d), file=out)
         for v in result:
-            print(f"{name}:{_place(v)}: {v.name} {_message(v, lang)}", file=out)
+            # the severity word first, as in the reading diagnostics' lines
+            tag = text[str(v.severity)]
+            message = _message(v, lang, read.report.template)
+            print(f"{name}:{_place(v)}: {tag}: {v.name} {message}", file=out)
         summary = text["summary"].format(
             violations=len(result.violations),
             warnings=len(result.warnings),
             diagnostics=len(diagnostics),
             unverifiable=len(result.unverifiable),
             passed=result.passed,
+            read=_cells_read(read, result),
+            inferred=len(read.inferred),
         )
         print(f"{name}: {text[status]}: {summary}", file=out)
     if args.json:
@@ -207,6 +263,4 @@ def run(args: Any, out: TextIO | None = None) -> int:
         out.write("\n")
     elif len(args.files) > 1:
         print(text["total"].format(files=len(args.files), **counts), file=out)
-    if counts["unreadable"]:
-        return EXIT_UNREADABLE
-    return EXIT_VIOLATIONS if counts["failed"] else EXIT_OK
+    return _exit(counts, args.allow_incomplete)

@@ -24,8 +24,9 @@ def add_parser(commands: Any) -> None:
     parser = commands.add_parser(
         "convert",
         help="convert a report between formats",
-        description="Read IN (.txt, .docx, .xlsx, .xml, .json) and write OUT in the format "
-        f"its suffix names ({', '.join(WRITE_SUFFIXES)}). Reading warnings go to stderr.",
+        description="Read IN (any format govinfo reads, chosen by content, or govinfo JSON) "
+        f"and write OUT in the format its suffix names ({', '.join(WRITE_SUFFIXES)}). "
+        "Reading warnings go to stderr.",
     )
     parser.add_argument("source", type=Path, metavar="IN")
     parser.add_argument("target", type=Path, metavar="OUT")

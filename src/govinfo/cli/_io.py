@@ -20,7 +20,6 @@ from govinfo.model.report import AnnualReport
 from govinfo.reading.result import Diagnostic, ReadResult
 
 __all__ = [
-    "READ_SUFFIXES",
     "WRITE_SUFFIXES",
     "WriteOptions",
     "diagnostic_line",
@@ -43,12 +42,9 @@ class WriteOptions:
     formulas: bool = False
 
 
-#: Suffixes ``govinfo batch`` picks up in a directory.
-READ_SUFFIXES = (".txt", ".docx", ".xlsx", ".xml", ".json", ".pdf", ".html", ".htm", ".shtml")
-
-
 def read_file(path: Path) -> ReadResult:
-    """Read one report file of any supported format.
+    """Read one report file: govinfo JSON by its suffix, anything else as ``govinfo.read()``
+    does (which picks the reader by content, then suffix).
 
     Raises:
         ReadError: the file cannot be opened or holds no report (``GovInfoError`` subclasses

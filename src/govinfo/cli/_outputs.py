@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from govinfo.errors import UnsupportedFormatError, WriteError
+from govinfo.frames import CELL_FIELDS
 from govinfo.locations import Location
 
 __all__ = ["BATCH_SUFFIXES", "CELL_COLUMNS", "FILE_COLUMNS", "cells_path", "write_tables"]
@@ -27,24 +28,17 @@ FILE_COLUMNS = (
     "year",
     "template",
     "status",
+    "passed",
     "violations",
     "warnings",
+    "unverifiable",
+    "cells_read",
+    "cells_inferred",
     "diagnostics",
-    "inferred",
     "error",
 )
 #: Columns of the long table of cells.
-CELL_COLUMNS = (
-    "file",
-    "organ",
-    "year",
-    "address",
-    "table",
-    "row",
-    "column",
-    "value",
-    "inferred",
-)
+CELL_COLUMNS = ("file", "organ", "year", *CELL_FIELDS, "inferred")
 
 Row = Sequence[Any]
 

@@ -18,7 +18,7 @@ from collections.abc import Iterable, Mapping
 import attrs
 
 from govinfo.display._html import check_html, tables_html
-from govinfo.display._layout import marks
+from govinfo.display._layout import format_value, marks
 from govinfo.display._text import render_text, text_width
 from govinfo.model.flat import flatten
 from govinfo.model.report import AnnualReport
@@ -49,7 +49,10 @@ class ReportView:
         }
         for v in broken:
             for address in v.cells:
-                notes[address] = "; ".join(filter(None, (notes.get(address), v.name)))
+                note = v.name
+                if address == v.suspect and v.suggested is not None:
+                    note += f": should be {format_value(v.suggested)} 应为"
+                notes[address] = "; ".join(filter(None, (notes.get(address), note)))
         found = marks(
             inferred=self.inferred,
             violated=(a for v in broken for a in v.cells),
@@ -59,7 +62,17 @@ class ReportView:
 
     def __str__(self) -> str:
         found, _ = self._marks()
-        return render_text(self.report, flatten(self.report), found)
+        text = render_text(self.report, flatten(self.report), found)
+        return "\n".join([text, *self._suggestions()])
+
+    def _suggestions(self) -> list[str]:
+        """One line per suspect whose value is known to fix it: ``!! address 应为 27 / …``."""
+        fixes: dict[str, str] = {}
+        for v in self.result or ():
+            if v.suspect is not None and v.suggested is not None:
+                value = format_value(v.suggested)
+                fixes.setdefault(v.suspect, f"!! {v.suspect}: 应为 {value} / should be {value}")
+        return ["", *fixes.values()] if fixes else []
 
     def _repr_html_(self) -> str:
         found, notes = self._marks()

@@ -12,7 +12,7 @@ from html import escape
 from govinfo.display._layout import Mark, blocks, format_value
 from govinfo.model.flat import CellValue
 from govinfo.model.report import AnnualReport
-from govinfo.rules.result import CheckResult, Violation
+from govinfo.rules.result import CheckResult, CheckStatus, Violation
 
 __all__ = ["check_html", "tables_html"]
 
@@ -33,6 +33,13 @@ _LEGEND = {
     Mark.INFERRED: "inferred 推算",
     Mark.VIOLATED: "in a broken equation 勾稽不符",
     Mark.SUSPECT: "suspect 疑似错误",
+}
+
+
+_STATUS = {
+    CheckStatus.PASSED: "passed 通过",
+    CheckStatus.FAILED: "FAILED 未通过",
+    CheckStatus.INCOMPLETE: "incomplete 核验不完整",
 }
 
 
@@ -94,6 +101,8 @@ def _violation_row(v: Violation) -> str:
     if v.suspect is not None:
         where = v.locations.get(v.suspect)
         blame = v.suspect + (f" ({where})" if where is not None else "")
+        if v.suggested is not None:
+            blame += f"\n应为 should be {format_value(v.suggested)}"
     else:
         blame = " / ".join(v.candidates)
     cells = (
@@ -116,13 +125,13 @@ def check_html(result: CheckResult, *, style: bool = True) -> str:
         result: the check result to show.
         style: include the style sheet (leave it out after a report's HTML, which has it).
     """
-    status = "ok 通过" if result.ok else "FAILED 未通过"
     parts = [
         _STYLE if style else "",
         '<div class="govinfo">',
-        f"<b>{escape(status)}</b>: {result.passed} passed 通过, "
+        f"<b>{escape(_STATUS[result.status])}</b>: {result.passed} passed 通过, "
         f"{len(result.violations)} violation(s) 违反, {len(result.warnings)} warning(s) 警告, "
-        f"{len(result.unverifiable)} unverifiable 无法核验",
+        f"{len(result.unverifiable)} unverifiable 无法核验; "
+        f"{result.cells_stated} of {result.cells_total} cells stated 已填单元格",
     ]
     broken: Iterable[Violation] = list(result)
     if broken:

@@ -14,12 +14,12 @@ from decimal import Decimal
 
 import attrs
 
-from govinfo.model.catalogue import CellSpec, cell_specs
+from govinfo.model.catalogue import CellSpec, cell_spec, cell_specs
 from govinfo.model.flat import CellValue
 from govinfo.model.printed import outcome_group
 from govinfo.model.template import Template
 
-__all__ = ["Block", "Mark", "blocks", "format_value", "marks"]
+__all__ = ["Block", "Mark", "blocks", "cell_words", "format_value", "marks", "row_words"]
 
 
 class Mark:
@@ -50,9 +50,7 @@ def blocks(template: Template) -> tuple[Block, ...]:
     for specs in by_row.values():
         first = specs[0]
         columns = tuple(s.column_label for s in specs)
-        group = outcome_group(first.row) if first.table == "applications" else None
-        # A numbered item ("1.属于国家秘密") means little without the group its label spans.
-        row = (f"{group} {first.row_label}" if group else first.row_label, tuple(specs))
+        row = (row_words(first), tuple(specs))
         last = result[-1] if result else None
         if last is not None and last.table == first.table and last.column_labels == columns:
             result[-1] = attrs.evolve(last, rows=(*last.rows, row))
@@ -66,6 +64,20 @@ def blocks(template: Template) -> tuple[Block, ...]:
                 )
             )
     return tuple(result)
+
+
+def row_words(spec: CellSpec) -> str:
+    """A cell's row as the report prints it, with the group a numbered item belongs to."""
+    group = outcome_group(spec.row) if spec.table == "applications" else None
+    # A numbered item ("1.属于国家秘密") means little without the group its label spans.
+    return f"{group} {spec.row_label}" if group else spec.row_label
+
+
+def cell_words(template: Template | str, address: str) -> str | None:
+    """A cell in the report's own words: ``（一）予以公开 · 自然人``; ``None`` for an address
+    the template's tables do not have (a pre-2019 statistic)."""
+    spec = cell_spec(template, address)
+    return None if spec is None else f"{row_words(spec)} · {spec.column_label}"
 
 
 def marks(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import types
 from collections.abc import Mapping
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
@@ -12,6 +11,7 @@ import attrs
 from govinfo.errors import InvalidValueError
 from govinfo.model.catalogue import TABLES
 from govinfo.model.fields import LABEL, ValueKind, check_value, text
+from govinfo.model.frozen import FrozenMapping
 from govinfo.model.narrative import Narrative
 from govinfo.model.tables import (
     Applications,
@@ -39,9 +39,9 @@ def _check_year(instance: object, attribute: attrs.Attribute[Any], value: object
 
 
 def _freeze_legacy(value: Mapping[str, LegacyValue] | None) -> Mapping[str, LegacyValue]:
-    # A read-only view in key order: equal reports compare equal whatever order the reader
-    # found the statistics in.
-    return types.MappingProxyType(dict(sorted((value or {}).items())))
+    # Read-only, in key order (equal reports compare equal whatever order the reader found the
+    # statistics in), and picklable so that reports cross process boundaries.
+    return FrozenMapping(dict(sorted((value or {}).items())))
 
 
 def _check_legacy(

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import io
 import os
+import pathlib
 import posixpath
 import re
 import threading
@@ -101,7 +102,7 @@ _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
 def load_source(
-    source: bytes | bytearray | memoryview | os.PathLike[str] | BinaryIO,
+    source: str | bytes | bytearray | memoryview | os.PathLike[str] | BinaryIO,
     *,
     name: str | None = None,
     max_bytes: int = MAX_SOURCE_BYTES,
@@ -109,15 +110,25 @@ def load_source(
     """Read ``source`` into bytes, with a display name for locations and messages.
 
     Args:
-        source: bytes, a path, or a binary file object (read from its current position).
+        source: bytes, a path (``str`` or ``os.PathLike``: a ``str`` is a path, as in
+            ``open()``), or a binary file object (read from its current position).
         name: the name to use in messages; defaults to the path, or ``<bytes>``.
         max_bytes: refuse sources larger than this.
 
     Raises:
         ReadError: the file cannot be opened or read.
         UnsafeInputError: the source is larger than ``max_bytes``.
-        TypeError: ``source`` is not of an accepted type (a ``str`` is text, not a path).
+        TypeError: ``source`` is not of an accepted type.
     """
+    if isinstance(source, str):
+        if "\n" in source:
+            # A path has no line break: this is the content itself, given where a path goes.
+            raise ReadError(
+                "a str source is a path, and this one has line breaks: it looks like the "
+                "content itself; pass its bytes, or use govinfo.read_text for extracted text",
+                location=Location(source=name or "<str>"),
+            )
+        source = pathlib.Path(source)
     if isinstance(source, (bytes, bytearray, memoryview)):
         data = bytes(source)
         display = name or "<bytes>"
@@ -142,7 +153,8 @@ def load_source(
             raise TypeError("a file object given to a govinfo reader must be opened in binary mode")
     else:
         raise TypeError(
-            f"expected bytes, a path (os.PathLike) or a binary file, got {type(source).__name__}"
+            f"expected bytes, a path (str or os.PathLike) or a binary file, "
+            f"got {type(source).__name__}"
         )
     if len(data) > max_bytes:
         raise UnsafeInputError(

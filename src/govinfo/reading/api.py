@@ -5,23 +5,25 @@ never imports lxml or openpyxl, and a format whose reader is not installed (or n
 yet) fails with :class:`~govinfo.UnsupportedFormatError` naming it, not with an ImportError.
 Content decides first (a zip holding ``word/document.xml`` is DOCX, ``xl/workbook.xml`` XLSX;
 a package whose main part has another name is told by the content type ``[Content_Types].xml``
-gives that part, the part ``_rels/.rels`` names; XML in govinfo's namespace is XML; a file
-starting ``%PDF-`` is PDF; a page with ``<!DOCTYPE html``, ``<html``, ``<table`` or a charset
-meta in its first 4 KiB is HTML, even when it starts ``<?xml`` as XHTML does); the file suffix
-decides only when content cannot; what is left is read as text.
+gives that part, the part ``_rels/.rels`` names; an OLE2 file with a workbook stream is XLS and
+one with a Word stream, like an OpenDocument zip, is converted by LibreOffice
+(:mod:`govinfo.reading.office`); XML in govinfo's namespace is XML; a file starting ``%PDF-`` is
+PDF; a page with ``<!DOCTYPE html``, ``<html``, ``<table`` or a charset meta in its first 4 KiB is
+HTML, even when it starts ``<?xml`` as XHTML does); the file suffix decides only when content
+cannot; what is left is read as text.
 """
 
 from __future__ import annotations
 
 import importlib
 import os
-import pathlib
 from collections.abc import Callable
 from typing import BinaryIO, cast
 
-from govinfo.errors import ReadError, UnsupportedFormatError
+from govinfo.errors import UnsupportedFormatError
 from govinfo.locations import Location
 from govinfo.reading._safe import SafeZip, load_source, open_zip, parse_xml, sniff
+from govinfo.reading.office import kind_of
 from govinfo.reading.result import ReadResult
 
 __all__ = ["FORMATS", "read"]
@@ -34,11 +36,16 @@ FORMATS: dict[str, str] = {
     "xml": "govinfo.reading.xml:read_xml",
     "pdf": "govinfo.reading.pdf:read_pdf",
     "html": "govinfo.reading.html:read_html",
+    "xls": "govinfo.reading.xls:read_xls",
+    "office": "govinfo.reading.office:read_office",
 }
 
 _SUFFIXES = {".txt": "text", ".text": "text", ".docx": "docx", ".xlsx": "xlsx", ".xml": "xml"}
 _SUFFIXES[".pdf"] = "pdf"
 _SUFFIXES.update(dict.fromkeys((".html", ".htm", ".shtml", ".xhtml", ".mht", ".mhtml"), "html"))
+# Legacy and OpenDocument files: .xls through xlrd, the others converted by LibreOffice.
+_SUFFIXES.update({".xls": "xls", ".doc": "office", ".wps": "office", ".et": "office"})
+_SUFFIXES.update({".odt": "office", ".ods": "office"})
 _XML_NAMESPACE = b"urn:govinfo:annual-report:"
 
 Reader = Callable[..., ReadResult]
@@ -100,7 +107,10 @@ def _by_content(data: bytes, display: str) -> str | None:
     kind = sniff(data)
     if kind == "pdf":
         return "pdf"
-    if kind in ("zip", "ole"):
+    if kind == "ole":
+        # an OLE2 workbook stream is .xls; a Word stream is converted (reading/office.py)
+        return "xls" if kind_of(data, source=display) == "xls" else "office"
+    if kind == "zip":
         archive = open_zip(data, source=display)
         if "word/document.xml" in archive:
             return "docx"
@@ -109,6 +119,8 @@ def _by_content(data: bytes, display: str) -> str | None:
         fmt = _by_package(archive, display)
         if fmt is not None:
             return fmt
+        if kind_of(data, source=display) is not None:
+            return "office"  # OpenDocument
         raise UnsupportedFormatError(
             "a zip archive that is neither a Word (.docx) nor an Excel (.xlsx) document",
             location=Location(source=display),
@@ -148,9 +160,11 @@ def read(
 
     Args:
         source: a path (``str`` or ``os.PathLike``), bytes or a binary file, in any
-            supported format. To read text you already hold, use :func:`read_text`.
-        format: force a reader: ``"text"``, ``"docx"``, ``"xlsx"``, ``"xml"``, ``"pdf"`` or
-            ``"html"``.
+            supported format (docs/api.md, "Sources"). To read text you already hold, use
+            :func:`read_text`; a ``str`` with line breaks is refused with a ``ReadError``
+            that says so.
+        format: force a reader: a key of :data:`FORMATS` (``"text"``, ``"docx"``,
+            ``"xlsx"``, ``"xml"``, ``"xls"``, ``"office"``, ``"pdf"``, ``"html"``).
         name: the name to use in locations and messages (default: the path).
 
     Returns:
@@ -158,7 +172,8 @@ def read(
 
     Raises:
         UnsupportedFormatError: an unknown ``format``, a format this installation cannot
-            read, or an archive that is not a Word or Excel document.
+            read (the message says what to install or do), or an archive that is not a Word
+            or Excel document.
         NotAReportError: the source holds no annual report.
         ReadError: the source cannot be read (missing file, corrupt archive).
         UnsafeInputError: the source was refused for safety (size, zip bomb, DTD).
@@ -168,15 +183,6 @@ def read(
         >>> result.report.organ
         '阜新市细河区人民政府'
     """
-    if isinstance(source, str):
-        if "\n" in source:
-            # Like open(), read() takes a str as a path; a str with line breaks is report text.
-            raise ReadError(
-                "read() takes a path, bytes or a file; this str looks like report text: "
-                "use govinfo.read_text(text)",
-                location=Location(source=name or "<text>"),
-            )
-        source = pathlib.Path(source)
     data, display = load_source(source, name=name)
     where = Location(source=display)
     fmt = format or _by_content(data, display)

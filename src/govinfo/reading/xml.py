@@ -271,7 +271,7 @@ def _diagnostics(element: etree._Element) -> tuple[Diagnostic, ...]:
 
 
 def read_xml(
-    source: bytes | bytearray | memoryview | os.PathLike[str] | BinaryIO,
+    source: str | bytes | bytearray | memoryview | os.PathLike[str] | BinaryIO,
     *,
     name: str | None = None,
 ) -> ReadResult:
@@ -283,7 +283,8 @@ def read_xml(
     an embedded ``check`` element is validated but not read (run ``report.check()``).
 
     Args:
-        source: the XML as bytes, a path, or a binary file object.
+        source: the XML as bytes, a path (``str`` or ``os.PathLike``), or a binary file
+            object (docs/api.md, "Sources").
         name: the name to use in messages (defaults to the path, or ``<bytes>``).
 
     Returns:

@@ -11,12 +11,13 @@
 from govinfo.rules.catalogue import PREVIOUS, RULES, Equation, Rule, RuleKind, Unstated, rule, rules
 from govinfo.rules.check import check, check_series
 from govinfo.rules.infer import Fill, Inference, feasible, infer, infer_cells
-from govinfo.rules.result import CheckResult, Unverifiable, Violation
+from govinfo.rules.result import CheckResult, CheckStatus, Unverifiable, Violation
 
 __all__ = [
     "PREVIOUS",
     "RULES",
     "CheckResult",
+    "CheckStatus",
     "Equation",
     "Fill",
     "Inference",

@@ -5,7 +5,8 @@ Strategy: every rule instance is evaluated on the flat ``{address: value}`` view
 it is tested as the single wrong value: it must appear in no equation that verifiably holds,
 and every broken equation containing it must be repaired by one and the same correction (the
 signed differences agree), leaving a non-negative value. The cells that pass are the
-candidates; a unique candidate is the suspect.
+candidates; a unique candidate is the suspect, and its stated value less that one correction is
+the suggested value (it satisfies every equation the suspect is in that can be evaluated).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from decimal import Decimal
 import attrs
 
 from govinfo.errors import InvalidValueError
+from govinfo.model.catalogue import TABLES
 from govinfo.model.flat import CellValue, flatten
 from govinfo.model.report import AnnualReport
 from govinfo.reading.result import Severity
@@ -63,18 +65,28 @@ def check(
         ignore: skip the rules with these ids.
 
     Raises:
-        InvalidValueError: ``select`` or ``ignore`` names a rule that does not exist.
+        InvalidValueError: ``select`` or ``ignore`` names a rule that does not exist, or
+            leaves no rule of the template of a report that has tables. (A selection whose
+            rules cannot run, such as cross-report rules without ``previous``, gives a result
+            whose status is ``INCOMPLETE``: nothing checked is never ``PASSED``.)
     """
     cells: dict[str, CellValue] = flatten(report)
+    own = list(cells.values())
     if previous is not None:
         cells.update({PREVIOUS + a: v for a, v in flatten(previous).items()})
     passed = 0
     unverifiable: list[Unverifiable] = []
     broken: list[_Broken] = []
     held: list[Equation] = []
-    for rule in _selected(select, ignore):
-        if not rule.applies_to(report.template):
-            continue
+    selected = [r for r in _selected(select, ignore) if r.applies_to(report.template)]
+    if TABLES[report.template] and not selected:
+        # A result with nothing checked would read as a clean bill of health.
+        raise InvalidValueError(
+            "select/ignore",
+            sorted(set(select or ()) | set(ignore)),
+            f"a selection that leaves a rule of template {report.template}",
+        )
+    for rule in selected:
         if rule.cross_report and (previous is None or not rule.applies_to(previous.template)):
             continue
         for eq in rule.equations(report.template):
@@ -92,6 +104,8 @@ def check(
         warnings=tuple(v for v in found if v.severity is not Severity.ERROR),
         unverifiable=tuple(unverifiable),
         passed=passed,
+        cells_stated=sum(v is not None for v in own),
+        cells_total=len(own),
     )
 
 
@@ -131,9 +145,14 @@ def _places(value: CellValue) -> int:
 def _violation(
     b: _Broken, broken: Sequence[_Broken], held: Sequence[Equation], cells: Mapping[str, CellValue]
 ) -> Violation:
-    candidates: tuple[str, ...] = ()
+    fixes: dict[str, Number] = {}
     if b.rule.kind is RuleKind.SUM:
-        candidates = tuple(a for a in b.equation.cells if _explains(a, broken, held, cells.get(a)))
+        for address in b.equation.cells:
+            fixed = _fixed(address, broken, held, cells.get(address))
+            if fixed is not None:
+                fixes[address] = fixed
+    candidates = tuple(fixes)
+    suspect = candidates[0] if len(candidates) == 1 else None
     fields = {
         "label": b.equation.label,
         "actual": b.actual,
@@ -149,19 +168,20 @@ def _violation(
         actual=b.actual,
         expected=b.expected,
         difference=b.actual - b.expected,
-        suspect=candidates[0] if len(candidates) == 1 else None,
+        suspect=suspect,
         candidates=candidates,
+        suggested=None if suspect is None else fixes[suspect],
         message_zh=b.rule.message_zh.format(**fields),
         message_en=b.rule.message_en.format(**fields),
     )
 
 
-def _explains(
+def _fixed(
     address: str, broken: Sequence[_Broken], held: Sequence[Equation], value: CellValue
-) -> bool:
-    """Whether correcting ``address`` alone repairs every equation it is in."""
+) -> Number | None:
+    """The value of ``address`` that alone repairs every broken equation it is in, if any."""
     if value is None or any(address in eq.cells for eq in held):
-        return False
+        return None
     corrections = set()
     for b in broken:
         if b.rule.kind is not RuleKind.SUM or address not in b.equation.cells:
@@ -169,9 +189,10 @@ def _explains(
         difference = b.actual - b.expected
         corrections.add(difference if address in b.equation.lhs else -difference)
     if len(corrections) != 1:
-        return False
+        return None
     # a signed cell (gb_2019 本年增/减) is in no equation, so every candidate is non-negative
-    return value - corrections.pop() >= 0
+    fixed: Number = value - corrections.pop()
+    return fixed if fixed >= 0 else None
 
 
 def check_series(

@@ -7,25 +7,26 @@ turns them into a :class:`~govinfo.errors.ViolationError` for callers who want o
 
 from __future__ import annotations
 
+import enum
 from collections.abc import Iterator, Mapping, Sequence
 from decimal import Decimal
-from types import MappingProxyType
 
 import attrs
 
 from govinfo.errors import ViolationError
 from govinfo.locations import Location
+from govinfo.model.frozen import FrozenMapping
 from govinfo.reading.result import Severity
 from govinfo.rules.catalogue import instance_name
 
-__all__ = ["CheckResult", "Number", "Unverifiable", "Violation"]
+__all__ = ["CheckResult", "CheckStatus", "Number", "Unverifiable", "Violation"]
 
 #: A value an equation side adds up to.
 Number = int | Decimal
 
 
 def _frozen_locations(value: Mapping[str, Location]) -> Mapping[str, Location]:
-    return MappingProxyType(dict(value))
+    return FrozenMapping(value)
 
 
 @attrs.frozen(kw_only=True)
@@ -45,6 +46,10 @@ class Violation:
             while keeping the equations it is in that hold, when exactly one cell does so.
         candidates: every cell that could explain the violation that way (the suspect, or
             several when the equations cannot tell them apart, e.g. a section 四 group).
+        suggested: the value of the suspect that makes every equation it is in add up (the
+            stated value less the one correction they all agree on); ``None`` when there is
+            no unique suspect. Never negative: a cell whose correction would make it negative
+            is no candidate.
         message_zh: the message in Chinese.
         message_en: the message in English.
         locations: where each cell of the equation is in the source, when known
@@ -61,6 +66,7 @@ class Violation:
     difference: Number
     suspect: str | None = None
     candidates: tuple[str, ...] = ()
+    suggested: Number | None = None
     message_zh: str
     message_en: str
     locations: Mapping[str, Location] = attrs.field(
@@ -77,6 +83,8 @@ class Violation:
         if self.suspect is not None:
             where = self.locations.get(self.suspect)
             text += f"; suspect {self.suspect}" + (f" at {where}" if where else "")
+            if self.suggested is not None:
+                text += f", should be {self.suggested}"
         elif len(self.candidates) > 1:
             text += f"; one of {', '.join(self.candidates)} is wrong"
         return text
@@ -109,6 +117,21 @@ class Unverifiable:
         return f"unverifiable: [{self.name}] unknown {', '.join(self.unknown)}"
 
 
+class CheckStatus(str, enum.Enum):
+    """The outcome of a check, in one word.
+
+    Broken rules of severity warning do not change it (they fail only where a caller asks,
+    e.g. ``govinfo check --strict``).
+    """
+
+    PASSED = "passed"  #: every rule instance was verified, and none of severity error is broken
+    FAILED = "failed"  #: a rule of severity error is broken
+    INCOMPLETE = "incomplete"  #: nothing is broken, but some rule instances could not be verified
+
+    def __str__(self) -> str:
+        return self.value
+
+
 @attrs.frozen(kw_only=True)
 class CheckResult:
     """The outcome of checking one report.
@@ -118,17 +141,33 @@ class CheckResult:
         warnings: broken rules of severity ``warning``.
         unverifiable: rule instances with unstated cells (neither passed nor failed).
         passed: how many rule instances were verified to hold.
+        cells_stated: how many cells of the report state a value (read or inferred).
+        cells_total: how many cells the report's template has.
     """
 
     violations: tuple[Violation, ...] = ()
     warnings: tuple[Violation, ...] = ()
     unverifiable: tuple[Unverifiable, ...] = ()
     passed: int = 0
+    cells_stated: int = 0
+    cells_total: int = 0
+
+    @property
+    def status(self) -> CheckStatus:
+        """``FAILED`` when a rule of severity error is broken; else ``INCOMPLETE`` when some
+        rule instance could not be verified (or none was checked at all); else ``PASSED``."""
+        if self.violations:
+            return CheckStatus.FAILED
+        if self.unverifiable or not (self.passed or self.warnings):
+            return CheckStatus.INCOMPLETE
+        return CheckStatus.PASSED
 
     @property
     def ok(self) -> bool:
-        """True when no rule of severity ``error`` is broken (warnings and unknowns allowed)."""
-        return not self.violations
+        """True only when the check :attr:`status` is ``PASSED``: every rule instance verified,
+        none of severity ``error`` broken. A report of which nothing could be verified is not ok.
+        """
+        return self.status is CheckStatus.PASSED
 
     def __iter__(self) -> Iterator[Violation]:
         """Every broken rule instance: the violations, then the warnings.
@@ -153,11 +192,14 @@ class CheckResult:
         """Raise if any rule of severity ``error`` is broken.
 
         Raises:
-            ViolationError: listing every violation, one per line.
+            ViolationError: listing every violation, one per line; its ``violations`` are the
+                :class:`Violation` objects.
         """
         if self.violations:
             lines = "\n".join(str(v) for v in self.violations)
-            raise ViolationError(f"{len(self.violations)} rule(s) broken:\n{lines}")
+            raise ViolationError(
+                f"{len(self.violations)} rule(s) broken:\n{lines}", violations=self.violations
+            )
 
     def locate(self, locations: Mapping[str, Location]) -> CheckResult:
         """This result with the source location of each violation's cells attached.
@@ -183,8 +225,9 @@ class CheckResult:
 
     def __str__(self) -> str:
         head = (
-            f"{'ok' if self.ok else 'FAILED'}: {self.passed} passed, "
+            f"{self.status}: {self.passed} passed, "
             f"{len(self.violations)} violation(s), {len(self.warnings)} warning(s), "
-            f"{len(self.unverifiable)} unverifiable"
+            f"{len(self.unverifiable)} unverifiable; "
+            f"{self.cells_stated} of {self.cells_total} cells stated"
         )
         return "\n".join([head, *(f"  {v}" for v in self)])

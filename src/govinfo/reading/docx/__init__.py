@@ -13,7 +13,7 @@ from govinfo.reading.result import ReadResult
 
 __all__ = ["read_docx", "read_docx_document"]
 
-DocxSource = bytes | bytearray | memoryview | os.PathLike[str] | BinaryIO
+DocxSource = str | bytes | bytearray | memoryview | os.PathLike[str] | BinaryIO
 
 
 def read_docx_document(source: DocxSource, *, name: str | None = None) -> Document:
@@ -48,8 +48,8 @@ def read_docx(source: DocxSource, *, name: str | None = None) -> ReadResult:
     is left out. Headings are recognised from their text, never from paragraph styles.
 
     Args:
-        source: a path (``os.PathLike``), the file's bytes, or a binary file object. A ``str``
-            is not accepted: pass ``pathlib.Path`` to read a file.
+        source: a path (``str`` or ``os.PathLike``), the file's bytes, or a binary file
+            object (docs/api.md, "Sources").
         name: the name to use in locations and messages (default: the path, or ``<bytes>``).
 
     Returns:

@@ -27,7 +27,7 @@ from govinfo.reading.xlsx._own import OwnValues, find_own
 from govinfo.reading.xlsx._sheet import Grid, parse_sheet
 from govinfo.reading.xlsx._workbook import open_package
 
-__all__ = ["read_xlsx", "read_xlsx_document"]
+__all__ = ["grids_document", "read_xlsx", "read_xlsx_document", "workbook_result"]
 
 #: A workbook: bytes, a path (``str`` or ``os.PathLike``), or a binary file.
 XlsxSource = str | bytes | bytearray | memoryview | os.PathLike[str] | BinaryIO
@@ -54,14 +54,25 @@ def _load(source: XlsxSource, name: str | None) -> tuple[Document, OwnValues | N
     for ref in package.sheets:
         grid = grids[ref.name] = parse_sheet(package, ref.name, ref.part, left)
         left -= len(grid.cells)
+    return grids_document(grids, source=display, bordered=package.bordered, notes=notes)
+
+
+def grids_document(
+    grids: dict[str, Grid], *, source: str, bordered: frozenset[int], notes: list[Diagnostic]
+) -> tuple[Document, OwnValues | None]:
+    """A workbook's sheets (as grids, in workbook order) as the neutral document.
+
+    Shared by the workbook front ends (XLSX here, XLS on xlrd): also returns the key column
+    of a workbook :func:`govinfo.write_xlsx` wrote, whose sheets are read through the keys.
+    """
     own = find_own(grids)
-    text = cell_text_function(Evaluator(grids), display, notes)
+    text = cell_text_function(Evaluator(grids), source, notes)
     blocks: list[Block] = []
     for grid in grids.values():
         if own is not None and grid.name in own.sheets:
             continue  # read exactly through the keys, not as prose
-        blocks.extend(sheet_blocks(grid, source=display, bordered=package.bordered, text=text))
-    return Document(blocks=tuple(blocks), source=display, notes=tuple(notes)), own
+        blocks.extend(sheet_blocks(grid, source=source, bordered=bordered, text=text))
+    return Document(blocks=tuple(blocks), source=source, notes=tuple(notes)), own
 
 
 def read_xlsx_document(source: XlsxSource, *, name: str | None = None) -> Document:
@@ -115,9 +126,13 @@ def read_xlsx(source: XlsxSource, *, name: str | None = None) -> ReadResult:
         >>> result.report.applications.new_received.total  # doctest: +SKIP
         8
     """
+    return workbook_result(*_load(source, name))
+
+
+def workbook_result(document: Document, own: OwnValues | None) -> ReadResult:
+    """Interpret a workbook's document; a govinfo workbook's key column is applied exactly."""
     from govinfo.reading.interpret import interpret  # noqa: PLC0415 - keeps import light
 
-    document, own = _load(source, name)
     if own is not None and own.template is Template.LEGACY_2008:
         return ReadResult(report=own.report(), diagnostics=document.notes, source=document.source)
     # In govinfo's own workbooks an empty cell means "not stated": nothing is inferred.

@@ -380,6 +380,7 @@ class Writer:
             notes.setdefault(anchor, []).append(
                 f"{violation.name}: expected {violation.expected}, found {violation.actual}"
                 + (f" ({_message(violation)})" if _message(violation) else "")
+                + (_suggested(violation) if anchor == target else "")
             )
         for address in involved | suspects:
             ws, row, col = self.positions[address]
@@ -422,6 +423,11 @@ class Writer:
 
 def _message(violation: object) -> str:
     return str(getattr(violation, "message_zh", "") or "")
+
+
+def _suggested(violation: Violation) -> str:
+    value = violation.suggested
+    return "" if value is None else f"; 应为 {value} / should be {value}"
 
 
 def _group_rows(specs: Sequence[CellSpec]) -> list[tuple[str, list[CellSpec]]]:
