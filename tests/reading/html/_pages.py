@@ -340,7 +340,8 @@ def render(report: AnnualReport, page: Page) -> bytes:
     front: list[str] = []
     sections: dict[str, list[str]] = {}
     current = front
-    for line in write_text(report).split("\n"):
+    # The canonical text without its header line: the words a page would print.
+    for line in write_text(report).split("\n")[1:]:
         if line in _HEADINGS:
             current = sections.setdefault(line, [])
         else:
