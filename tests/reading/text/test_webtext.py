@@ -120,7 +120,9 @@ def test_a_long_paragraph_is_not_a_page() -> None:
 
 def test_an_oversized_one_line_page_is_refused() -> None:
     page = (WEB / "pingtan_2021.crawl.txt").read_text(encoding="utf-8").splitlines()[5]
-    with pytest.raises(UnsafeInputError, match="run-together page text|characters, over the limit"):
+    with pytest.raises(
+        UnsafeInputError, match=r"run-together page text|characters, over the limit"
+    ):
         read_text(page * (300_000 // len(page) + 1))
 
 
