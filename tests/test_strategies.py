@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import govinfo.strategies as gs
-from govinfo import AnnualReport, ApplicantCounts, Template, flatten
+from govinfo import AnnualReport, ApplicantCounts, TemplateSpec, flatten, template_spec
 from govinfo.strategies import (
     CellCorrupted,
     CellsRemoved,
@@ -70,7 +70,7 @@ def test_applicant_counts_add_up(row: ApplicantCounts) -> None:
 def test_consistent_reports_state_every_table_cell(case: tuple[str, AnnualReport]) -> None:
     """consistent_reports states every cell of sections 三 and 四, of the template asked for."""
     template, report = case
-    assert report.template == Template(template)
+    assert report.template == template_spec(template)
     cells = flatten(report)
     assert all(v is not None for a, v in cells.items() if not a.startswith("proactive_disclosure."))
 
@@ -94,7 +94,7 @@ def test_removed_cells_are_none(case: CellsRemoved) -> None:
 
 
 @given(templates(tables_only=True))
-def test_templates(template: Template) -> None:
+def test_templates(template: TemplateSpec) -> None:
     """templates(tables_only=True) never yields legacy_2008."""
     assert template.has_tables
 

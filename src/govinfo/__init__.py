@@ -9,6 +9,7 @@ import importlib as _importlib
 import importlib.metadata as _metadata
 import typing as _typing
 
+import govinfo.display as _display  # noqa: F401 - registers the notebook displays
 from govinfo.convert import from_dict, from_json, to_dict, to_json
 from govinfo.errors import (
     GovInfoError,
@@ -41,7 +42,6 @@ from govinfo.model import (
     ProactiveDisclosure,
     ProactiveDisclosure2019,
     ReviewLitigation,
-    Template,
     addresses,
     flatten,
     unflatten,
@@ -70,7 +70,16 @@ from govinfo.rules import (
     infer,
     infer_cells,
     rule,
-    rules,
+)
+from govinfo.templates import (
+    TEMPLATES,
+    ColumnSpec,
+    GroupSpec,
+    Role,
+    RowSpec,
+    TableSpec,
+    TemplateSpec,
+    template_spec,
 )
 from govinfo.writing.text import write_text
 from govinfo.writing.xml import write_xml, xml_schema
@@ -82,6 +91,7 @@ except _metadata.PackageNotFoundError:  # a source tree on sys.path, not install
 
 __all__ = [
     "RULES",
+    "TEMPLATES",
     "AnnualReport",
     "ApplicantCounts",
     "Applications",
@@ -89,6 +99,7 @@ __all__ = [
     "CentralizedProcurement",
     "CheckResult",
     "CheckStatus",
+    "ColumnSpec",
     "DecisionCount",
     "Diagnostic",
     "DocumentCounts",
@@ -98,6 +109,7 @@ __all__ = [
     "FeeItems2019",
     "Fill",
     "GovInfoError",
+    "GroupSpec",
     "Inference",
     "InvalidValueError",
     "ItemCounts2019",
@@ -110,11 +122,14 @@ __all__ = [
     "ReadError",
     "ReadResult",
     "ReviewLitigation",
+    "Role",
+    "RowSpec",
     "Rule",
     "SchemaError",
     "Severity",
     "StructureError",
-    "Template",
+    "TableSpec",
+    "TemplateSpec",
     "UnsafeInputError",
     "UnsupportedFormatError",
     "Unverifiable",
@@ -138,7 +153,7 @@ __all__ = [
     "read_xlsx",
     "read_xml",
     "rule",
-    "rules",
+    "template_spec",
     "to_dict",
     "to_frame",
     "to_json",

@@ -5,7 +5,7 @@ it). :func:`make_converter` builds a converter and :func:`configure_converter` a
 hooks to any converter a user brings:
 
 * ``Decimal`` ↔ its exact string (``"24252.311082"``), never a float;
-* ``Template`` ↔ its value (``"gb_2021"``);
+* ``TemplateSpec`` ↔ its id (``"gb_2021"``), looked up in the registry;
 * ``AnnualReport``: the tables are structured with the classes of the report's own template,
   since the gb_2021 and gb_2019 tables cannot be told apart by shape alone;
 * legacy statistics: ints stay ints, Decimals become strings (and come back as Decimals);
@@ -27,10 +27,10 @@ import cattrs.v
 from cattrs.errors import ClassValidationError
 
 from govinfo.errors import InvalidValueError, StructureError
-from govinfo.model.catalogue import TABLES
+from govinfo.model.classes import table_class
 from govinfo.model.narrative import Narrative
 from govinfo.model.report import AnnualReport, LegacyValue
-from govinfo.model.template import Template
+from govinfo.templates import TemplateSpec, template_spec
 
 __all__ = [
     "configure_converter",
@@ -76,19 +76,19 @@ def configure_converter(converter: cattrs.Converter) -> None:
     """Add govinfo's hooks to ``converter``.
 
     The hooks: ints and strings are taken only as ints and strings (never coerced),
-    ``Decimal`` as exact strings, ``Template`` as its value, ``AnnualReport`` structured with
+    ``Decimal`` as exact strings, ``TemplateSpec`` as its id, ``AnnualReport`` structured with
     the table classes of its template, legacy statistics keeping ints as ints.
     """
     converter.register_structure_hook(int, _structure_int)
     converter.register_structure_hook(str, _structure_str)
     converter.register_unstructure_hook(Decimal, str)
     converter.register_structure_hook(Decimal, _structure_decimal)
-    converter.register_unstructure_hook(Template, lambda t: t.value)
-    converter.register_structure_hook(Template, lambda v, _: Template(v))
+    converter.register_unstructure_hook(TemplateSpec, lambda t: t.id)
+    converter.register_structure_hook(TemplateSpec, lambda v, _: template_spec(v))
 
     def unstructure_report(report: AnnualReport) -> dict[str, Any]:
         out: dict[str, Any] = {
-            "template": report.template.value,
+            "template": report.template.id,
             "organ": report.organ,
             "year": report.year,
             "title": report.title,
@@ -116,16 +116,18 @@ def configure_converter(converter: cattrs.Converter) -> None:
         }
         if unknown:
             raise InvalidValueError("report", sorted(unknown), "no keys other than the report's")
-        template = Template(data["template"])
+        template = template_spec(data["template"])
         kwargs: dict[str, Any] = {
             "template": template,
             "organ": data.get("organ"),
             "year": data.get("year"),
             "title": data.get("title"),
         }
-        for name, cls in TABLES[template].items():
-            if data.get(name) is not None:
-                kwargs[name] = _structure_at(converter, data[name], cls, f"$.{name}")
+        for table in template.tables:
+            if data.get(table.key) is not None:
+                kwargs[table.key] = _structure_at(
+                    converter, data[table.key], table_class(table), f"$.{table.key}"
+                )
         if data.get("narrative") is not None:
             kwargs["narrative"] = _structure_at(
                 converter, data["narrative"], Narrative, "$.narrative"

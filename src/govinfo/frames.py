@@ -12,10 +12,10 @@ from typing import Any
 
 from govinfo.errors import UnsupportedFormatError
 from govinfo.model.catalogue import LEGACY_PREFIX, cell_spec
-from govinfo.model.fields import ValueKind
 from govinfo.model.flat import CellValue, flatten
 from govinfo.model.report import AnnualReport
 from govinfo.reading.result import ReadResult
+from govinfo.templates import ValueKind
 
 __all__ = ["CELL_FIELDS", "LONG_COLUMNS", "WIDE_COLUMNS", "long_rows", "to_frame"]
 

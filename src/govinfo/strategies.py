@@ -41,14 +41,20 @@ import attrs
 from hypothesis import strategies as st
 
 from govinfo.model.catalogue import LEGACY_PREFIX, cell_specs
-from govinfo.model.fields import ValueKind
 from govinfo.model.flat import CellValue, flatten, unflatten
 from govinfo.model.narrative import Narrative
 from govinfo.model.report import AnnualReport, LegacyValue
-from govinfo.model.rows import ApplicantCounts
-from govinfo.model.template import Template
 from govinfo.rules._cells import with_cells
-from govinfo.rules.catalogue import DOMAINS, rule
+from govinfo.rules.catalogue import domain, equations, rule
+from govinfo.rules.infer import infer_cells
+from govinfo.templates import (
+    TEMPLATES,
+    ApplicantCounts,
+    TemplateSpec,
+    ValueKind,
+    table_templates,
+    template_spec,
+)
 
 __all__ = [
     "LEGACY_KEYS",
@@ -74,7 +80,6 @@ LEGACY_KEYS: tuple[str, ...] = (
 )
 
 _DEFAULT_MAX_COUNT = 10_000
-_TABLE_TEMPLATES = (Template.GB_2021, Template.GB_2019)
 
 
 def _check_max_count(max_count: object) -> int:
@@ -83,31 +88,30 @@ def _check_max_count(max_count: object) -> int:
     return max_count
 
 
-def _check_template(template: object, *, tables_only: bool = False) -> Template | None:
+def _check_template(template: object, *, tables_only: bool = False) -> TemplateSpec | None:
     if template is None:
         return None
     try:
-        result = Template(template)
+        result = template_spec(template)  # type: ignore[arg-type]
     except ValueError:
         raise TypeError(
-            f"template must be None or one of {[t.value for t in Template]}, got {template!r}"
+            f"template must be None or one of {list(TEMPLATES)}, got {template!r}"
         ) from None
     if tables_only and not result.has_tables:
-        raise TypeError(f"template must be a table template (gb_2021, gb_2019), got {template!r}")
+        names = [t.id for t in table_templates()]
+        raise TypeError(f"template must be a table template {names}, got {template!r}")
     return result
 
 
-def templates(*, tables_only: bool = False) -> st.SearchStrategy[Template]:
-    """Template versions; shrinks towards ``gb_2021``.
+def templates(*, tables_only: bool = False) -> st.SearchStrategy[TemplateSpec]:
+    """The registered template versions; shrinks towards the newest (``gb_2021``).
 
     Args:
-        tables_only: leave out ``legacy_2008`` (which has no tables).
+        tables_only: leave out templates without tables (``legacy_2008``).
     """
     if not isinstance(tables_only, bool):
         raise TypeError(f"tables_only must be a bool, got {tables_only!r}")
-    return st.sampled_from(
-        _TABLE_TEMPLATES if tables_only else (*_TABLE_TEMPLATES, Template.LEGACY_2008)
-    )
+    return st.sampled_from(table_templates() if tables_only else tuple(TEMPLATES.values()))
 
 
 @functools.cache
@@ -197,7 +201,7 @@ def _legacy_stats(max_count: int) -> st.SearchStrategy[dict[str, LegacyValue]]:
 
 
 def reports(
-    template: Template | str | None = None,
+    template: TemplateSpec | str | None = None,
     *,
     max_count: int = _DEFAULT_MAX_COUNT,
     text: st.SearchStrategy[str] = _ANY_TEXT,
@@ -242,7 +246,7 @@ def _sparse(
 
 @functools.cache
 def _cell_values(
-    template: Template, max_count: int, *, table: str | None = None, max_places: int = 6
+    template: TemplateSpec, max_count: int, *, table: str | None = None, max_places: int = 6
 ) -> st.SearchStrategy[tuple[str, Any]]:
     """``(address, value or None)`` for a cell of ``template`` (of ``table``, if given)."""
     specs = [s for s in cell_specs(template) if table in (None, s.table)]
@@ -261,7 +265,7 @@ def _cell_values(
 @st.composite
 def _any_report(
     draw: st.DrawFn,
-    template: Template,
+    template: TemplateSpec,
     max_count: int,
     metadata: st.SearchStrategy[dict[str, Any]],
 ) -> AnnualReport:
@@ -271,14 +275,14 @@ def _any_report(
     )
     if cell_specs(template):
         cells.update(draw(st.lists(_cell_values(template, max_count))))
-    if template is Template.LEGACY_2008:
+    if template.open_prefix is not None:
         for key, value in draw(_legacy_stats(max_count)).items():
-            cells[LEGACY_PREFIX + key] = value
+            cells[template.open_prefix + key] = value
     return unflatten(cells, template=template, **draw(metadata))
 
 
 def consistent_reports(
-    template: Template | str | None = None,
+    template: TemplateSpec | str | None = None,
     *,
     max_count: int = _DEFAULT_MAX_COUNT,
     text: st.SearchStrategy[str] = _ANY_TEXT,
@@ -314,7 +318,7 @@ def consistent_reports(
 @st.composite
 def _consistent_report(
     draw: st.DrawFn,
-    template: Template,
+    template: TemplateSpec,
     max_count: int,
     metadata: st.SearchStrategy[dict[str, Any]],
 ) -> AnnualReport:
@@ -335,11 +339,11 @@ def _consistent_report(
     return unflatten(cells, template=template, **draw(metadata))
 
 
-def _keys(template: Template, domain: str) -> tuple[str, ...]:
-    return tuple(key for key, _ in DOMAINS[domain](template))
+def _keys(template: TemplateSpec, name: str) -> tuple[str, ...]:
+    return tuple(key for key, _ in domain(name, template))
 
 
-def _applications(draw: st.DrawFn, template: Template, max_count: int) -> dict[str, int]:
+def _applications(draw: st.DrawFn, template: TemplateSpec, max_count: int) -> dict[str, int]:
     counts = _counts(max_count)
     leaves, applicants = _keys(template, "leaf"), _keys(template, "applicant")
     drawn = draw(_sparse(tuple(f"{r}.{c}" for r in leaves for c in applicants), counts))
@@ -406,8 +410,6 @@ def _check_reports(strategy: object) -> st.SearchStrategy[AnnualReport]:
 
 def _covered(report: AnnualReport) -> list[str]:
     """Stated counts that some within-report equation of the report's template contains."""
-    from govinfo.rules.catalogue import equations  # noqa: PLC0415 - rules import the model
-
     cells = flatten(report)
     covered = dict.fromkeys(a for eq in equations(report.template) for a in eq.cells)
     return [a for a in covered if type(cells.get(a)) is int]
@@ -454,8 +456,6 @@ def _removed(
 
 
 def _remove(report: AnnualReport, addresses: list[str], determined_only: bool) -> CellsRemoved:
-    from govinfo.rules.infer import infer_cells  # noqa: PLC0415 - rules import the model
-
     cells = flatten(report)
     removed: list[str] = []
     for address in addresses:

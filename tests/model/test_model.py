@@ -8,7 +8,7 @@ import attrs
 import pytest
 
 import govinfo
-from govinfo import AnnualReport, ApplicantCounts, InvalidValueError, Template
+from govinfo import TEMPLATES, AnnualReport, ApplicantCounts, InvalidValueError
 
 
 class TestValues:
@@ -69,7 +69,7 @@ class TestReport:
         assert type(new.applications) is govinfo.Applications
         assert type(old.applications) is govinfo.Applications2019
         assert legacy.applications is None
-        assert new.template is Template.GB_2021
+        assert new.template == TEMPLATES["gb_2021"]
         assert all(value is None for value in govinfo.flatten(new).values())
 
     def test_wrong_table_for_template(self) -> None:

@@ -15,11 +15,11 @@ import openpyxl
 from hypothesis import strategies as st
 
 from govinfo.model.catalogue import cell_specs
-from govinfo.model.fields import LABEL
 from govinfo.model.flat import flatten
 from govinfo.model.narrative import Narrative
 from govinfo.model.report import AnnualReport
 from govinfo.reading.result import ReadResult
+from govinfo.templates import LABEL
 from govinfo.writing.text import write_text
 
 _HEADINGS = {field.metadata[LABEL]: field.name for field in attrs.fields(Narrative)}

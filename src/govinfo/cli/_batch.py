@@ -28,7 +28,7 @@ from govinfo.cli._series import previous_years
 from govinfo.errors import GovInfoError, UnsupportedFormatError
 from govinfo.frames import long_rows
 from govinfo.model.report import AnnualReport
-from govinfo.rules.catalogue import rules
+from govinfo.rules.catalogue import RULES
 from govinfo.rules.check import check
 from govinfo.rules.result import CheckResult
 
@@ -176,7 +176,7 @@ def _merged(result: CheckResult, cross: CheckResult) -> CheckResult:
 def _cross_checked(outcomes: Sequence[Outcome]) -> list[Outcome]:
     read = {o.file: o for o in outcomes if o.report is not None and o.result is not None}
     reports = {name: o.report for name, o in read.items() if o.report is not None}
-    cross = [r for r in rules() if r.cross_report]
+    cross = [r for r in RULES if r.cross_report]
     updated = {}
     for name, previous in previous_years(reports).items():
         o, report = read[name], reports[name]

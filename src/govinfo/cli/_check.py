@@ -18,9 +18,9 @@ from govinfo.cli._io import diagnostic_line, read_file
 from govinfo.cli._series import previous_years
 from govinfo.display._layout import cell_words
 from govinfo.errors import GovInfoError
-from govinfo.model.template import Template
 from govinfo.reading.result import Diagnostic, ReadResult, Severity
 from govinfo.rules.result import CheckResult, CheckStatus, Violation
+from govinfo.templates import TemplateSpec
 
 __all__ = ["add_parser", "run"]
 
@@ -102,13 +102,13 @@ def _place(v: Violation) -> str:
     return order[0] if order else ""
 
 
-def _named(template: Template, address: str) -> str:
+def _named(template: TemplateSpec, address: str) -> str:
     """A cell in the report's words, then its address: ``（一）予以公开 · 自然人 [address]``."""
     words = cell_words(template, address)
     return address if words is None else f"{words} [{address}]"
 
 
-def _message(v: Violation, lang: str, template: Template) -> str:
+def _message(v: Violation, lang: str, template: TemplateSpec) -> str:
     text = _TEXT[lang]
     message = v.message_zh if lang == "zh" else v.message_en
     if v.suspect is not None:

@@ -17,6 +17,7 @@ from collections.abc import Iterable, Mapping
 
 import attrs
 
+from govinfo._hooks import provide
 from govinfo.display._html import check_html, tables_html
 from govinfo.display._layout import format_value, marks
 from govinfo.display._text import render_text, text_width
@@ -116,3 +117,7 @@ def view(
         report = source
         result = report.check() if check else None
     return ReportView(report=report, inferred=filled, result=result)
+
+
+provide("report_html", report_html)
+provide("check_html", check_html)

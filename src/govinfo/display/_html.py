@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from html import escape
 
-from govinfo.display._layout import Mark, blocks, format_value
+from govinfo.display._layout import Highlight, blocks, format_value
 from govinfo.model.flat import CellValue
 from govinfo.model.report import AnnualReport
 from govinfo.rules.result import CheckResult, CheckStatus, Violation
@@ -22,17 +22,17 @@ _STYLE = (
     ".govinfo th,.govinfo td{border:1px solid #bbb;padding:2px 6px}"
     ".govinfo td{text-align:right;font-variant-numeric:tabular-nums}"
     ".govinfo th{text-align:left;font-weight:normal;background:#f4f4f4}"
-    f".govinfo .{Mark.INFERRED}{{background:#dcebff}}"
-    f".govinfo .{Mark.VIOLATED}{{background:#ffefd5}}"
-    f".govinfo .{Mark.SUSPECT}{{background:#ffc9c9;font-weight:bold}}"
+    f".govinfo .{Highlight.INFERRED}{{background:#dcebff}}"
+    f".govinfo .{Highlight.VIOLATED}{{background:#ffefd5}}"
+    f".govinfo .{Highlight.SUSPECT}{{background:#ffc9c9;font-weight:bold}}"
     ".govinfo .legend span{padding:0 6px;margin-right:6px}"
     "</style>"
 )
 
 _LEGEND = {
-    Mark.INFERRED: "inferred 推算",
-    Mark.VIOLATED: "in a broken equation 勾稽不符",
-    Mark.SUSPECT: "suspect 疑似错误",
+    Highlight.INFERRED: "inferred 推算",
+    Highlight.VIOLATED: "in a broken equation 勾稽不符",
+    Highlight.SUSPECT: "suspect 疑似错误",
 }
 
 

@@ -16,13 +16,12 @@ import attrs
 
 from govinfo.model.catalogue import CellSpec, cell_spec, cell_specs
 from govinfo.model.flat import CellValue
-from govinfo.model.printed import outcome_group
-from govinfo.model.template import Template
+from govinfo.templates import TemplateSpec, template_spec
 
-__all__ = ["Block", "Mark", "blocks", "cell_words", "format_value", "marks", "row_words"]
+__all__ = ["Block", "Highlight", "blocks", "cell_words", "format_value", "marks", "row_words"]
 
 
-class Mark:
+class Highlight:
     """How a cell is marked: one character in the terminal, one CSS class in HTML."""
 
     INFERRED = "inferred"
@@ -41,7 +40,7 @@ class Block:
 
 
 @functools.cache
-def blocks(template: Template) -> tuple[Block, ...]:
+def blocks(template: TemplateSpec) -> tuple[Block, ...]:
     """The blocks of ``template`` in print order (none for ``legacy_2008``)."""
     by_row: dict[tuple[str, str], list[CellSpec]] = {}
     for spec in cell_specs(template):
@@ -50,7 +49,7 @@ def blocks(template: Template) -> tuple[Block, ...]:
     for specs in by_row.values():
         first = specs[0]
         columns = tuple(s.column_label for s in specs)
-        row = (row_words(first), tuple(specs))
+        row = (row_words(template, first), tuple(specs))
         last = result[-1] if result else None
         if last is not None and last.table == first.table and last.column_labels == columns:
             result[-1] = attrs.evolve(last, rows=(*last.rows, row))
@@ -66,18 +65,20 @@ def blocks(template: Template) -> tuple[Block, ...]:
     return tuple(result)
 
 
-def row_words(spec: CellSpec) -> str:
+def row_words(template: TemplateSpec, spec: CellSpec) -> str:
     """A cell's row as the report prints it, with the group a numbered item belongs to."""
-    group = outcome_group(spec.row) if spec.table == "applications" else None
+    table = template.table(spec.table)
+    group = None if table is None else table.group_of(spec.row)
     # A numbered item ("1.属于国家秘密") means little without the group its label spans.
-    return f"{group} {spec.row_label}" if group else spec.row_label
+    return f"{group.label} {spec.row_label}" if group else spec.row_label
 
 
-def cell_words(template: Template | str, address: str) -> str | None:
+def cell_words(template: TemplateSpec | str, address: str) -> str | None:
     """A cell in the report's own words: ``（一）予以公开 · 自然人``; ``None`` for an address
     the template's tables do not have (a pre-2019 statistic)."""
+    template = template_spec(template)
     spec = cell_spec(template, address)
-    return None if spec is None else f"{row_words(spec)} · {spec.column_label}"
+    return None if spec is None else f"{row_words(template, spec)} · {spec.column_label}"
 
 
 def marks(
@@ -89,9 +90,9 @@ def marks(
     """The mark of each marked address; a suspect outranks a violated or inferred cell."""
     result: dict[str, str] = {}
     for mark, addresses in (
-        (Mark.INFERRED, inferred),
-        (Mark.VIOLATED, violated),
-        (Mark.SUSPECT, suspects),
+        (Highlight.INFERRED, inferred),
+        (Highlight.VIOLATED, violated),
+        (Highlight.SUSPECT, suspects),
     ):
         for address in addresses:
             result[address] = mark

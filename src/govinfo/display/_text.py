@@ -10,19 +10,19 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Mapping, Sequence
 
-from govinfo.display._layout import Mark, blocks, format_value
+from govinfo.display._layout import Highlight, blocks, format_value
 from govinfo.model.flat import CellValue
 from govinfo.model.report import AnnualReport
 
 __all__ = ["SUFFIX", "render_text", "text_width"]
 
 #: The suffix that marks a cell in the terminal.
-SUFFIX = {Mark.INFERRED: "*", Mark.VIOLATED: "!", Mark.SUSPECT: "!!"}
+SUFFIX = {Highlight.INFERRED: "*", Highlight.VIOLATED: "!", Highlight.SUSPECT: "!!"}
 
 _LEGEND = {
-    Mark.INFERRED: "inferred (not in the source; filled by the invariants)",
-    Mark.VIOLATED: "in a broken equation",
-    Mark.SUSPECT: "the cell most likely wrong",
+    Highlight.INFERRED: "inferred (not in the source; filled by the invariants)",
+    Highlight.VIOLATED: "in a broken equation",
+    Highlight.SUSPECT: "the cell most likely wrong",
 }
 
 

@@ -1,12 +1,19 @@
-"""The typed model of an annual report. Pure: no I/O, no serialisation."""
+"""The typed model of an annual report. Pure: no I/O, no serialisation.
+
+The classes of the tables and rows belong to the template specs (``govinfo.templates``), which
+are the one statement of what each template prints; they are re-exported here.
+"""
 
 from govinfo.model.catalogue import CellSpec, addresses, cell_spec, cell_specs
-from govinfo.model.fields import KIND, LABEL, ValueKind
 from govinfo.model.flat import CellValue, flatten, unflatten
 from govinfo.model.narrative import Narrative
 from govinfo.model.report import AnnualReport, LegacyValue
-from govinfo.model.rows import (
+from govinfo.templates import (
+    KIND,
+    LABEL,
     ApplicantCounts,
+    Applications,
+    Applications2019,
     CentralizedProcurement,
     DecisionCount,
     DocumentCounts,
@@ -15,15 +22,11 @@ from govinfo.model.rows import (
     FeeItems2019,
     ItemCounts2019,
     OutcomeCounts,
-)
-from govinfo.model.tables import (
-    Applications,
-    Applications2019,
     ProactiveDisclosure,
     ProactiveDisclosure2019,
     ReviewLitigation,
+    ValueKind,
 )
-from govinfo.model.template import Template
 
 __all__ = [
     "KIND",
@@ -47,7 +50,6 @@ __all__ = [
     "ProactiveDisclosure",
     "ProactiveDisclosure2019",
     "ReviewLitigation",
-    "Template",
     "ValueKind",
     "addresses",
     "cell_spec",

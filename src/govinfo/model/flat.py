@@ -6,13 +6,12 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
-import attrs
-
 from govinfo.errors import InvalidValueError
-from govinfo.model.catalogue import LEGACY_PREFIX, TABLES, cell_spec, cell_specs
+from govinfo.model.catalogue import cell_spec, cell_specs
+from govinfo.model.classes import row_class, table_class
 from govinfo.model.narrative import Narrative
 from govinfo.model.report import AnnualReport, LegacyValue
-from govinfo.model.template import Template
+from govinfo.templates import DEFAULT_TEMPLATE, TemplateSpec, template_spec
 
 __all__ = ["CellValue", "flatten", "unflatten"]
 
@@ -36,15 +35,16 @@ def flatten(report: AnnualReport) -> dict[str, CellValue]:
     for spec in cell_specs(report.template):
         row = getattr(getattr(report, spec.table), spec.row)
         cells[spec.address] = getattr(row, spec.column)
+    prefix = report.template.open_prefix
     for key, value in report.legacy.items():
-        cells[LEGACY_PREFIX + key] = value
+        cells[f"{prefix}{key}"] = value
     return cells
 
 
 def unflatten(
     cells: Mapping[str, object],
     *,
-    template: Template | str = Template.GB_2021,
+    template: TemplateSpec | str = DEFAULT_TEMPLATE,
     organ: str | None = None,
     year: int | None = None,
     title: str | None = None,
@@ -52,33 +52,34 @@ def unflatten(
 ) -> AnnualReport:
     """Build a report from ``{address: value}``; the inverse of :func:`flatten`.
 
-    Addresses not given are ``None``. ``legacy.<key>`` addresses are accepted for
-    ``legacy_2008`` only.
+    Addresses not given are ``None``. ``legacy.<key>`` addresses are accepted for a template
+    with open statistics (``legacy_2008``) only.
 
     Raises:
         InvalidValueError: an unknown address, or a value the cell cannot hold; the message
             names the address.
     """
-    template = Template(template)
+    template = template_spec(template)
+    prefix = template.open_prefix
     rows: dict[tuple[str, str], dict[str, Any]] = {}
     legacy: dict[str, LegacyValue] = {}
     for address, value in cells.items():
-        if template is Template.LEGACY_2008 and address.startswith(LEGACY_PREFIX):
+        if prefix is not None and address.startswith(prefix):
             if value is not None:
-                legacy[address[len(LEGACY_PREFIX) :]] = value  # type: ignore[assignment]
+                legacy[address[len(prefix) :]] = value  # type: ignore[assignment]
             continue
         spec = cell_spec(template, address)
         if spec is None:
             raise InvalidValueError(address, value, f"a cell address of template {template}")
         rows.setdefault((spec.table, spec.row), {})[spec.column] = spec.parse_value(value)
     tables: dict[str, Any] = {}
-    for table, table_cls in TABLES[template].items():
+    for table in template.tables:
         row_values: dict[str, Any] = {}
-        for row_field in attrs.fields(table_cls):
-            given = rows.get((table, row_field.name))
+        for row in table.rows:
+            given = rows.get((table.key, row.key))
             if given:
-                row_values[row_field.name] = row_field.default.factory(**given)
-        tables[table] = table_cls(**row_values)
+                row_values[row.key] = row_class(row)(**given)
+        tables[table.key] = table_class(table)(**row_values)
     return AnnualReport(
         template=template,
         organ=organ,

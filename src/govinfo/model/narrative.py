@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import attrs
 
-from govinfo.model.fields import text
+from govinfo.templates._fields import text
 
 __all__ = ["Narrative"]
 

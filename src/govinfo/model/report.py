@@ -8,19 +8,23 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from govinfo._hooks import provided
 from govinfo.errors import InvalidValueError
-from govinfo.model.catalogue import TABLES
-from govinfo.model.fields import LABEL, ValueKind, check_value, text
+from govinfo.model.classes import table_class
 from govinfo.model.frozen import FrozenMapping
 from govinfo.model.narrative import Narrative
-from govinfo.model.tables import (
+from govinfo.templates import (
+    LABEL,
     Applications,
     Applications2019,
     ProactiveDisclosure,
     ProactiveDisclosure2019,
     ReviewLitigation,
+    TemplateSpec,
+    ValueKind,
+    template_spec,
 )
-from govinfo.model.template import Template
+from govinfo.templates._fields import check_value, text
 
 if TYPE_CHECKING:
     from govinfo.rules.result import CheckResult
@@ -47,12 +51,15 @@ def _freeze_legacy(value: Mapping[str, LegacyValue] | None) -> Mapping[str, Lega
 def _check_legacy(
     instance: AnnualReport, attribute: attrs.Attribute[Any], value: Mapping[str, object]
 ) -> None:
-    if value and instance.template is not Template.LEGACY_2008:
+    prefix = instance.template.open_prefix
+    if value and prefix is None:
         raise InvalidValueError(
-            "AnnualReport.legacy", dict(value), "empty unless the template is legacy_2008"
+            "AnnualReport.legacy",
+            dict(value),
+            f"empty: template {instance.template} has no open statistics",
         )
     for key, item in value.items():
-        field = f"legacy.{key}"
+        field = f"{prefix}{key}"
         if not isinstance(key, str) or not key or not set(key) <= _LEGACY_KEY_CHARS:
             raise InvalidValueError("AnnualReport.legacy", key, "a snake_case key")
         if item is None:
@@ -62,7 +69,8 @@ def _check_legacy(
 
 def _table_validator(table: str) -> Any:
     def check(instance: AnnualReport, attribute: attrs.Attribute[Any], value: object) -> None:
-        expected = TABLES[instance.template].get(table)
+        spec = instance.template.table(table)
+        expected = None if spec is None else table_class(spec)
         if expected is None:
             if value is not None:
                 raise InvalidValueError(
@@ -80,8 +88,8 @@ def _table_validator(table: str) -> Any:
 
 def _table_default(table: str) -> Any:
     def make(instance: AnnualReport) -> object:
-        cls = TABLES[instance.template].get(table)
-        return None if cls is None else cls()
+        spec = instance.template.table(table)
+        return None if spec is None else table_class(spec)()
 
     return attrs.Factory(make, takes_self=True)
 
@@ -110,7 +118,7 @@ class AnnualReport:
         InvalidValueError: a value no report could hold, naming the field.
     """
 
-    template: Template = attrs.field(converter=Template, metadata={LABEL: "模板"})
+    template: TemplateSpec = attrs.field(converter=template_spec, metadata={LABEL: "模板"})
     organ: str | None = text("机关")
     year: int | None = attrs.field(default=None, validator=_check_year, metadata={LABEL: "年度"})
     title: str | None = text("标题")
@@ -146,11 +154,11 @@ class AnnualReport:
             select: only run the rules with these ids (default: all).
             ignore: skip the rules with these ids.
         """
-        from govinfo.rules.check import check  # noqa: PLC0415 - the rules import the model
-
-        return check(self, previous=previous, select=select, ignore=ignore)
+        result: CheckResult = provided("check")(  # registered by govinfo.rules
+            self, previous=previous, select=select, ignore=ignore
+        )
+        return result
 
     def _repr_html_(self) -> str:
-        from govinfo.display import report_html  # noqa: PLC0415 - display imports the model
-
-        return report_html(self)
+        html: str = provided("report_html")(self)  # registered by govinfo.display
+        return html

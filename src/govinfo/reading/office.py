@@ -26,7 +26,9 @@ import attrs
 from govinfo.errors import ReadError, UnsupportedFormatError
 from govinfo.locations import Location
 from govinfo.reading._safe import load_source, open_zip, sniff
+from govinfo.reading.docx import read_docx
 from govinfo.reading.result import Diagnostic, ReadResult, Severity
+from govinfo.reading.xlsx import read_xlsx
 
 __all__ = ["CONVERT_TIMEOUT", "Kind", "kind_of", "read_office"]
 
@@ -201,12 +203,8 @@ def read_office(
         )
     converted = _convert(soffice, data, kind, target, where)
     if target == "docx":
-        from govinfo.reading.docx import read_docx  # noqa: PLC0415 - imported on use
-
         result = read_docx(converted, name=display)
     else:
-        from govinfo.reading.xlsx import read_xlsx  # noqa: PLC0415 - imported on use
-
         result = read_xlsx(converted, name=display)
     note = Diagnostic(
         code="converted-by-libreoffice",

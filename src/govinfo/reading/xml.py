@@ -23,16 +23,16 @@ from lxml import etree
 
 from govinfo.errors import InvalidValueError, SchemaError, UnsafeInputError
 from govinfo.locations import Location
-from govinfo.model.catalogue import TABLES, CellSpec, cell_specs
-from govinfo.model.fields import ValueKind
+from govinfo.model.catalogue import CellSpec, cell_specs
+from govinfo.model.classes import table_class
 from govinfo.model.flat import CellValue
 from govinfo.model.narrative import Narrative
 from govinfo.model.report import AnnualReport, LegacyValue
-from govinfo.model.template import Template
 from govinfo.reading._safe import load_source, parse_xml
 from govinfo.reading.result import Diagnostic, ReadResult, Severity
 from govinfo.schema import _xsd
 from govinfo.schema._format import KEY, NS, TEMPLATE_ATTR, qname, read_text
+from govinfo.templates import TemplateSpec, ValueKind, template_spec
 
 __all__ = ["read_xml"]
 
@@ -168,13 +168,19 @@ class _Table:
     rows: dict[str, _Row]  # by qualified tag
 
 
+def _table_class(template: TemplateSpec, table: str) -> type[Any]:
+    spec = template.table(table)
+    assert spec is not None  # a table of the template's own cells
+    return table_class(spec)
+
+
 @functools.cache
-def _layout(template: Template) -> dict[str, _Table]:
+def _layout(template: TemplateSpec) -> dict[str, _Table]:
     # The template's tables by qualified tag, so the walk is dictionary look-ups only.
     tables: dict[str, _Table] = {}
     for spec in cell_specs(template):
         table = tables.setdefault(
-            qname(spec.table), _Table(spec.table, TABLES[template][spec.table], {})
+            qname(spec.table), _Table(spec.table, _table_class(template, spec.table), {})
         )
         row = table.rows.setdefault(
             qname(spec.row),
@@ -210,7 +216,7 @@ class _Locations(Mapping[str, Location]):
 
 
 def _tables(
-    elements: list[etree._Element], template: Template, source: str
+    elements: list[etree._Element], template: TemplateSpec, source: str
 ) -> tuple[dict[str, Any], dict[str, int | None]]:
     layout = _layout(template)
     tables: dict[str, Any] = {}
@@ -317,7 +323,7 @@ def read_xml(
 
 
 def _result(root: etree._Element, display: str) -> ReadResult:
-    template = Template(root.get(TEMPLATE_ATTR))
+    template = template_spec(root.get(TEMPLATE_ATTR, ""))
     fields: dict[str, Any] = {}
     legacy: dict[str, LegacyValue] = {}
     table_elements: list[etree._Element] = []
@@ -331,7 +337,7 @@ def _result(root: etree._Element, display: str) -> ReadResult:
         elif tag == _xsd.NARRATIVE:
             fields["narrative"] = Narrative(**{_local(s): read_text(s) for s in child})
         elif tag == _xsd.LEGACY:
-            if template is not Template.LEGACY_2008:
+            if template.open_prefix is None:
                 raise _error(f"pre-2019 statistics in a {template} report", child, display)
             for stat in child:
                 kind = ValueKind.AMOUNT if _local(stat) == _xsd.LEGACY_AMOUNT else ValueKind.COUNT

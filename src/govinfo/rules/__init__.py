@@ -8,7 +8,8 @@
 - :mod:`govinfo.rules.docs`: the generated rules page.
 """
 
-from govinfo.rules.catalogue import PREVIOUS, RULES, Equation, Rule, RuleKind, Unstated, rule, rules
+from govinfo._hooks import provide
+from govinfo.rules.catalogue import PREVIOUS, RULES, Equation, Rule, RuleKind, Unstated, rule
 from govinfo.rules.check import check, check_series
 from govinfo.rules.infer import Fill, Inference, feasible, infer, infer_cells
 from govinfo.rules.result import CheckResult, CheckStatus, Unverifiable, Violation
@@ -32,5 +33,6 @@ __all__ = [
     "infer",
     "infer_cells",
     "rule",
-    "rules",
 ]
+
+provide("check", check)

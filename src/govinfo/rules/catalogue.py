@@ -3,10 +3,12 @@
 Strategy: each within-report invariant of FORMAT.md §1.6/§2 is a linear equality
 ``sum(lhs) == sum(rhs)`` repeated over the columns, rows or groups of a table. A :class:`Rule`
 states it once as address *patterns* with placeholders (``applications.{row}.total``); the
-placeholder named by ``over`` gives one equation per instance, and any other placeholder is
-summed over its domain. Domains come from the model catalogue (``cell_specs``), so the 175
-addresses of section 三 are never typed by hand and a template change shows up everywhere.
-Cross-report rules use the same form with ``previous:`` addresses (the year before).
+placeholders named by ``over`` give one equation per instance, and any other placeholder is
+summed over its domain. Domains come from the roles the template spec gives its rows and
+columns (part, subtotal, total), so no address of section 三 is typed by hand, and a rule
+applies to a template exactly where its addresses exist: a revision of the template changes
+the equations without touching this module. Cross-report rules use the same form with
+``previous:`` addresses (the year before).
 """
 
 from __future__ import annotations
@@ -18,11 +20,12 @@ from collections.abc import Callable
 
 import attrs
 
-from govinfo.model.catalogue import LEGACY_PREFIX, cell_specs
-from govinfo.model.template import Template
+from govinfo.model.catalogue import LEGACY_PREFIX, cell_spec, cell_specs
 from govinfo.reading.result import Severity
+from govinfo.templates import Role, TemplateSpec, template_spec
 
 __all__ = [
+    "DEPENDS",
     "DOMAINS",
     "PREVIOUS",
     "RULES",
@@ -30,10 +33,10 @@ __all__ = [
     "Rule",
     "RuleKind",
     "Unstated",
+    "domain",
     "equations",
     "instance_name",
     "rule",
-    "rules",
 ]
 
 #: Prefix of an address in the previous year's report (cross-report rules).
@@ -107,14 +110,14 @@ class Rule:
         id: stable public id (``T3-BALANCE``); never reused for another meaning.
         invariant: the name FORMAT.md gives the invariant (``E1``, ``I1``, ``X2``…).
         severity: ``error`` (breaks ``CheckResult.ok``) or ``warning``.
-        templates: the templates it applies to (for a cross-report rule: both years').
         title_zh: a short Chinese name of the rule.
         title_en: a short English name of the rule.
         message_zh: Chinese message; ``{label}``, ``{actual}``, ``{expected}`` and
             ``{difference}`` are filled per violation.
         message_en: English message with the same fields.
         source: the template text (or practice) the rule comes from.
-        over: the placeholder that numbers the instances (``column``, ``row``…), or ``None``.
+        over: the placeholders that number the instances (``("column",)``…); empty for a
+            rule with one instance.
         lhs: address patterns of the left side.
         rhs: address patterns of the right side.
         kind: what is tested.
@@ -125,13 +128,12 @@ class Rule:
     id: str
     invariant: str
     severity: Severity
-    templates: frozenset[Template]
     title_zh: str
     title_en: str
     message_zh: str
     message_en: str
     source: str
-    over: str | None
+    over: tuple[str, ...]
     lhs: tuple[str, ...]
     rhs: tuple[str, ...] = ()
     kind: RuleKind = RuleKind.SUM
@@ -155,102 +157,135 @@ class Rule:
         def side(patterns: tuple[str, ...]) -> str:
             parts = []
             for pattern in patterns:
-                summed = [p for p in _placeholders(pattern) if p != self.over]
+                summed = [p for p in _placeholders(pattern) if p not in self.over]
                 parts.append(f"Σ_{{{summed[0]}}} {pattern}" if summed else pattern)
             return " + ".join(parts)
 
         if self.kind is RuleKind.DECIMAL_PLACES:
             return f"decimal_places({side(self.lhs)}) <= {self.max_places}"
-        where = f"   for each {{{self.over}}}" if self.over else ""
+        each = ", ".join(f"{{{name}}}" for name in self.over)
+        where = f"   for each {each}" if self.over else ""
         return f"{side(self.lhs)} == {side(self.rhs)}{where}"
 
-    def applies_to(self, template: Template | str) -> bool:
-        """Whether the rule has anything to check in a report of ``template``."""
-        return Template(template) in self.templates
+    def applies_to(self, template: TemplateSpec | str) -> bool:
+        """Whether the rule has anything to check in a report of ``template``: it applies
+        exactly where every address of its instances exists."""
+        return bool(_equations(self, template_spec(template)))
 
-    def equations(self, template: Template | str) -> tuple[Equation, ...]:
+    def equations(self, template: TemplateSpec | str) -> tuple[Equation, ...]:
         """The rule's instances for ``template`` (empty when it does not apply)."""
-        return _equations(self, Template(template))
+        return _equations(self, template_spec(template))
 
 
 # -- domains ---------------------------------------------------------------------------------
 
-_AGGREGATE_ROWS = ("new_received", "carried_over", "outcome_total", "carried_forward")
+#: One value of a placeholder: its key and the official label of that row or column.
+Item = tuple[str, str]
 
 
-def _rows(template: Template, table: str) -> tuple[tuple[str, str], ...]:
+def _rows(template: TemplateSpec, table: str, *roles: Role) -> tuple[Item, ...]:
+    spec = template.table(table)
+    if spec is None:
+        return ()
+    return tuple((r.key, r.label) for r in spec.rows if not roles or r.role in roles)
+
+
+def _columns(template: TemplateSpec, table: str, *roles: Role) -> tuple[Item, ...]:
     seen: dict[str, str] = {}
-    for spec in cell_specs(template):
-        if spec.table == table:
-            seen.setdefault(spec.row, spec.row_label)
+    for cell in cell_specs(template):
+        if cell.table == table and (not roles or cell.column_role in roles):
+            seen.setdefault(cell.column, cell.column_label)
     return tuple(seen.items())
 
 
-def _columns(template: Template, table: str) -> tuple[tuple[str, str], ...]:
-    seen: dict[str, str] = {}
-    for spec in cell_specs(template):
-        if spec.table == table:
-            seen.setdefault(spec.column, spec.column_label)
-    return tuple(seen.items())
+def _in_force_rows(template: TemplateSpec) -> tuple[Item, ...]:
+    spec = template.table("proactive_disclosure")
+    if spec is None:
+        return ()
+    return tuple((r.key, r.label) for r in spec.rows if any(c.key == "in_force" for c in r.columns))
 
 
-def _without(items: tuple[tuple[str, str], ...], *keys: str) -> tuple[tuple[str, str], ...]:
-    return tuple(item for item in items if item[0] not in keys)
+_Domain = Callable[[TemplateSpec, dict[str, str]], tuple[Item, ...]]
 
-
-#: Placeholder name -> the (key, label) pairs it ranges over in a template.
-DOMAINS: dict[str, Callable[[Template], tuple[tuple[str, str], ...]]] = {
-    "column": lambda t: _columns(t, "applications"),
-    "applicant": lambda t: _without(_columns(t, "applications"), "total"),
-    "row": lambda t: _rows(t, "applications"),
-    "leaf": lambda t: _without(_rows(t, "applications"), *_AGGREGATE_ROWS),
-    "group": lambda t: _rows(t, "review_litigation"),
-    "outcome": lambda t: _without(_columns(t, "review_litigation"), "total"),
-    "document": lambda t: tuple(
-        row
-        for row in _rows(t, "proactive_disclosure")
-        if any(s.row == row[0] and s.column == "in_force" for s in cell_specs(t))
-    ),
+#: Placeholder name -> the (key, label) pairs it ranges over in a template, given the values
+#: of the placeholders already bound (a group's members depend on the group).
+DOMAINS: dict[str, _Domain] = {
+    "column": lambda t, _: _columns(t, "applications"),
+    "applicant": lambda t, _: _columns(t, "applications", Role.PART),
+    "row": lambda t, _: _rows(t, "applications"),
+    "leaf": lambda t, _: _rows(t, "applications", Role.PART),
+    "group": lambda t, _: _rows(t, "review_litigation"),
+    "outcome": lambda t, _: _columns(t, "review_litigation", Role.PART),
+    "document": lambda t, _: _in_force_rows(t),
 }
+
+
+#: Placeholders whose domain depends on another one's value (a group's members): none yet.
+DEPENDS: dict[str, str] = {}
+
+
+def domain(
+    name: str, template: TemplateSpec | str, bound: dict[str, str] | None = None
+) -> tuple[Item, ...]:
+    """The ``(key, label)`` pairs placeholder ``name`` ranges over in ``template``.
+
+    ``bound`` gives the placeholders already chosen, for a domain that depends on one
+    (:data:`DEPENDS`).
+    """
+    return DOMAINS[name](template_spec(template), bound or {})
 
 
 def _placeholders(pattern: str) -> list[str]:
     return [name for _, name, _, _ in string.Formatter().parse(pattern) if name]
 
 
-def _expand(pattern: str, template: Template, bound: dict[str, str]) -> tuple[str, ...]:
+def _expand(pattern: str, template: TemplateSpec, bound: dict[str, str]) -> tuple[str, ...]:
     free = [name for name in _placeholders(pattern) if name not in bound]
     if not free:
         return (pattern.format(**bound),)
     (name,) = free  # a pattern sums over at most one placeholder
-    return tuple(pattern.format(**bound, **{name: key}) for key, _ in DOMAINS[name](template))
+    return tuple(pattern.format(**bound, **{name: key}) for key, _ in domain(name, template, bound))
+
+
+def _instances(
+    over: tuple[str, ...], template: TemplateSpec, bound: dict[str, str], label: str
+) -> list[tuple[dict[str, str], str]]:
+    if not over:
+        return [(bound, label)]
+    name, rest = over[0], over[1:]
+    result = []
+    for key, item_label in domain(name, template, bound):
+        joined = f"{label} · {item_label}" if label else item_label
+        result.extend(_instances(rest, template, {**bound, name: key}, joined))
+    return result
+
+
+def _exists(template: TemplateSpec, address: str) -> bool:
+    address = address.removeprefix(PREVIOUS)
+    if cell_spec(template, address) is not None:
+        return True
+    return template.open_prefix is not None and address.startswith(template.open_prefix)
 
 
 @functools.cache
-def _equations(rule: Rule, template: Template) -> tuple[Equation, ...]:
-    if template not in rule.templates:
-        return ()
-    instances: tuple[tuple[str, str], ...] = (
-        DOMAINS[rule.over](template) if rule.over else (("", ""),)
-    )
+def _equations(rule: Rule, template: TemplateSpec) -> tuple[Equation, ...]:
     result = []
-    for key, label in instances:
-        bound = {rule.over: key} if rule.over else {}
-        result.append(
-            Equation(
-                rule=rule.id,
-                key=key,
-                label=label,
-                lhs=tuple(a for p in rule.lhs for a in _expand(p, template, bound)),
-                rhs=tuple(a for p in rule.rhs for a in _expand(p, template, bound)),
-            )
-        )
+    for bound, label in _instances(rule.over, template, {}, ""):
+        lhs = tuple(a for p in rule.lhs for a in _expand(p, template, bound))
+        rhs = tuple(a for p in rule.rhs for a in _expand(p, template, bound))
+        if not lhs or (rule.kind is RuleKind.SUM and not rhs):
+            continue
+        if not all(_exists(template, a) for a in lhs + rhs):
+            # A rule applies where its addresses exist; a template without one of them
+            # does not print what the rule is about.
+            return ()
+        key = ".".join(bound[name] for name in rule.over)
+        result.append(Equation(rule=rule.id, key=key, label=label, lhs=lhs, rhs=rhs))
     return tuple(result)
 
 
 # -- the catalogue ---------------------------------------------------------------------------
 
-_TABLES = frozenset({Template.GB_2021, Template.GB_2019})
 _BALANCE_NOTE = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
 _LEGACY_OUTCOMES = (
     "applications_in_active_scope",
@@ -267,7 +302,6 @@ RULES: tuple[Rule, ...] = (
         id="T2-FEE-PRECISION",
         invariant="I4",
         severity=Severity.WARNING,
-        templates=frozenset({Template.GB_2021}),
         title_zh="收费金额最多四位小数",
         title_en="fee amount has at most 4 decimal places",
         message_zh="行政事业性收费金额（万元）有{actual}位小数，格式要求最多{expected}位",
@@ -276,7 +310,7 @@ RULES: tuple[Rule, ...] = (
             "the template asks for at most {expected}"
         ),
         source="第二十条第（八）项 行政事业性收费 本年收费金额（单位：万元）, 4 decimals = 1 元",
-        over=None,
+        over=(),
         lhs=("proactive_disclosure.administrative_fees.amount_wan_yuan",),
         kind=RuleKind.DECIMAL_PLACES,
         max_places=4,
@@ -285,7 +319,6 @@ RULES: tuple[Rule, ...] = (
         id="T3-BALANCE",
         invariant="E1",
         severity=Severity.ERROR,
-        templates=_TABLES,
         title_zh="新收加结转等于办理结果加结转下年度",
         title_en="received plus carried over equals handled plus carried forward",
         message_zh=(
@@ -297,7 +330,7 @@ RULES: tuple[Rule, ...] = (
             "plus carried-forward are {expected} (difference {difference})"
         ),
         source=_BALANCE_NOTE,
-        over="column",
+        over=("column",),
         lhs=("applications.new_received.{column}", "applications.carried_over.{column}"),
         rhs=("applications.outcome_total.{column}", "applications.carried_forward.{column}"),
     ),
@@ -305,7 +338,6 @@ RULES: tuple[Rule, ...] = (
         id="T3-ROW-TOTAL",
         invariant="I1",
         severity=Severity.ERROR,
-        templates=_TABLES,
         title_zh="总计列等于各类申请人之和",
         title_en="the total column is the sum of the applicant columns",
         message_zh="“{label}”行：总计为{actual}，各类申请人之和为{expected}，相差{difference}",
@@ -317,7 +349,7 @@ RULES: tuple[Rule, ...] = (
             "申请人情况：自然人 | 法人或其他组织（商业企业、科研机构、社会公益组织、"
             "法律服务机构、其他） | 总计"
         ),
-        over="row",
+        over=("row",),
         lhs=("applications.{row}.total",),
         rhs=("applications.{row}.{applicant}",),
     ),
@@ -325,7 +357,6 @@ RULES: tuple[Rule, ...] = (
         id="T3-OUTCOME-TOTAL",
         invariant="I2",
         severity=Severity.ERROR,
-        templates=_TABLES,
         title_zh="（七）总计等于各项办理结果之和",
         title_en="（七）总计 is the sum of the outcome rows",
         message_zh="“{label}”列：（七）总计为{actual}，各项办理结果之和为{expected}，相差{difference}",
@@ -337,7 +368,7 @@ RULES: tuple[Rule, ...] = (
             "三、本年度办理结果 （一）予以公开 … （六）其他处理 （七）总计; "
             "（二）部分公开（区分处理的，只计这一情形，不计其他情形）"
         ),
-        over="column",
+        over=("column",),
         lhs=("applications.outcome_total.{column}",),
         rhs=("applications.{leaf}.{column}",),
     ),
@@ -345,7 +376,6 @@ RULES: tuple[Rule, ...] = (
         id="T4-TOTAL",
         invariant="I3",
         severity=Severity.ERROR,
-        templates=_TABLES,
         title_zh="复议、诉讼总计等于各结果之和",
         title_en="review and litigation totals are the sum of their outcomes",
         message_zh=(
@@ -360,7 +390,7 @@ RULES: tuple[Rule, ...] = (
             "行政复议 | 行政诉讼（未经复议直接起诉、复议后起诉）: "
             "结果维持 结果纠正 其他结果 尚未审结 总计"
         ),
-        over="group",
+        over=("group",),
         lhs=("review_litigation.{group}.total",),
         rhs=("review_litigation.{group}.{outcome}",),
     ),
@@ -368,7 +398,6 @@ RULES: tuple[Rule, ...] = (
         id="L-OUTCOME-TOTAL",
         invariant="L1",
         severity=Severity.WARNING,
-        templates=frozenset({Template.LEGACY_2008}),
         title_zh="各项答复之和等于收到申请数",
         title_en="the stated outcomes add up to the applications received",
         message_zh="收到申请{actual}件，文中所述各项答复之和为{expected}件，相差{difference}件",
@@ -377,7 +406,7 @@ RULES: tuple[Rule, ...] = (
             "to {expected} (difference {difference})"
         ),
         source="2008 条例 第三十二条（二）依申请公开政府信息和不予公开政府信息的情况",
-        over=None,
+        over=(),
         lhs=(LEGACY_PREFIX + "applications_received",),
         rhs=tuple(LEGACY_PREFIX + key for key in _LEGACY_OUTCOMES),
         unstated=Unstated.ZERO,
@@ -386,7 +415,6 @@ RULES: tuple[Rule, ...] = (
         id="X-CARRY-OVER",
         invariant="X1",
         severity=Severity.WARNING,
-        templates=_TABLES,
         title_zh="上年结转等于上年报告的结转下年度",
         title_en="carried over equals last year's carried forward",
         message_zh=(
@@ -397,7 +425,7 @@ RULES: tuple[Rule, ...] = (
             "carried {expected} forward (difference {difference})"
         ),
         source="二、上年结转政府信息公开申请数量 = (N−1) 四、结转下年度继续办理",
-        over="column",
+        over=("column",),
         lhs=("applications.carried_over.{column}",),
         rhs=(PREVIOUS + "applications.carried_forward.{column}",),
     ),
@@ -405,7 +433,6 @@ RULES: tuple[Rule, ...] = (
         id="X-IN-FORCE",
         invariant="X2",
         severity=Severity.WARNING,
-        templates=frozenset({Template.GB_2021}),
         title_zh="现行有效件数逐年滚动",
         title_en="documents in force roll forward from last year",
         message_zh=(
@@ -420,7 +447,7 @@ RULES: tuple[Rule, ...] = (
             "第二十条第（一）项 本年制发件数 | 本年废止件数 | 现行有效件数 "
             "(practice, not an official rule)"
         ),
-        over="document",
+        over=("document",),
         lhs=(
             "proactive_disclosure.{document}.in_force",
             "proactive_disclosure.{document}.repealed",
@@ -435,11 +462,6 @@ RULES: tuple[Rule, ...] = (
 _BY_ID = {r.id: r for r in RULES}
 
 
-def rules() -> tuple[Rule, ...]:
-    """Every rule in the catalogue (the same as :data:`RULES`)."""
-    return RULES
-
-
 def rule(rule_id: str) -> Rule:
     """The rule with id ``rule_id``.
 
@@ -449,12 +471,16 @@ def rule(rule_id: str) -> Rule:
     return _BY_ID[rule_id]
 
 
-@functools.cache
-def equations(template: Template | str, *, cross_report: bool = False) -> tuple[Equation, ...]:
+def equations(template: TemplateSpec | str, *, cross_report: bool = False) -> tuple[Equation, ...]:
     """Every ``sum`` equation of ``template``'s within-report rules (or cross-report ones).
 
     These are what inference solves and what suspects are named from.
     """
+    return _sum_equations(template_spec(template), cross_report)
+
+
+@functools.cache
+def _sum_equations(template: TemplateSpec, cross_report: bool) -> tuple[Equation, ...]:
     return tuple(
         eq
         for r in RULES

@@ -17,7 +17,6 @@ from decimal import Decimal
 import attrs
 
 from govinfo.errors import InvalidValueError
-from govinfo.model.catalogue import TABLES
 from govinfo.model.flat import CellValue, flatten
 from govinfo.model.report import AnnualReport
 from govinfo.reading.result import Severity
@@ -78,18 +77,23 @@ def check(
     unverifiable: list[Unverifiable] = []
     broken: list[_Broken] = []
     held: list[Equation] = []
-    selected = [r for r in _selected(select, ignore) if r.applies_to(report.template)]
-    if TABLES[report.template] and not selected:
+    template = report.template
+    selected = [r for r in _selected(select, ignore) if r.applies_to(template)]
+    if template.has_tables and not selected:
         # A result with nothing checked would read as a clean bill of health.
+        if select is None and not ignore:
+            raise InvalidValueError(
+                "template", template.id, "a template with tables that some rule checks"
+            )
         raise InvalidValueError(
             "select/ignore",
             sorted(set(select or ()) | set(ignore)),
-            f"a selection that leaves a rule of template {report.template}",
+            f"a selection that leaves a rule of template {template}",
         )
     for rule in selected:
         if rule.cross_report and (previous is None or not rule.applies_to(previous.template)):
             continue
-        for eq in rule.equations(report.template):
+        for eq in rule.equations(template):
             outcome = _evaluate(rule, eq, cells)
             if isinstance(outcome, Unverifiable):
                 unverifiable.append(outcome)

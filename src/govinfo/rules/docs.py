@@ -7,8 +7,8 @@ The page is generated, never edited by hand: a test compares the committed file 
 
 from __future__ import annotations
 
-from govinfo.model.template import Template
-from govinfo.rules.catalogue import DOMAINS, RULES, Rule, RuleKind, Unstated
+from govinfo.rules.catalogue import DEPENDS, RULES, Rule, RuleKind, Unstated, domain
+from govinfo.templates import TEMPLATES, TemplateSpec
 
 __all__ = ["render_markdown"]
 
@@ -37,26 +37,39 @@ A single wrong cell of section 三 breaks its row's
 When several cells explain the break equally well (a cell of section 四 sits in one
 equation only) they are all listed as *candidates*, and no suspect and no value is named.
 
+A rule applies to a template exactly where its addresses exist in the template's spec; a
+template with tables that no rule applies to is refused by `check()`.
+
 Not a rule here: that every count is a non-negative integer, a signed change an integer
 and an amount a non-negative `Decimal` (FORMAT.md I4). The model enforces it when a
 report is built (`InvalidValueError`), so no report can break it.
 """
 
 
-def _templates(rule: Rule) -> list[Template]:
-    return [t for t in Template if t in rule.templates]
+def _templates(rule: Rule) -> list[TemplateSpec]:
+    return [t for t in TEMPLATES.values() if rule.applies_to(t)]
+
+
+def _domain(name: str, template: TemplateSpec) -> str:
+    parent = DEPENDS.get(name)
+    if parent is None:
+        keys = [key for key, _ in domain(name, template)]
+        return f"{len(keys)}): " + ", ".join(keys)
+    groups = []
+    for group, _ in domain(parent, template):
+        members = [key for key, _ in domain(name, template, {parent: group})]
+        groups.append(f"{group}: " + ", ".join(members))
+    return f"by `{{{parent}}}`): " + "; ".join(groups)
 
 
 def _domains(rule: Rule) -> list[str]:
     lines = []
     for name in rule.placeholders:
-        by_keys: dict[tuple[str, ...], list[str]] = {}
+        by_text: dict[str, list[str]] = {}
         for template in _templates(rule):
-            keys = tuple(key for key, _ in DOMAINS[name](template))
-            by_keys.setdefault(keys, []).append(template.value)
-        for keys, templates in by_keys.items():
-            where = ", ".join(templates)
-            lines.append(f"- `{{{name}}}` ({where}; {len(keys)}): " + ", ".join(keys))
+            by_text.setdefault(_domain(name, template), []).append(template.id)
+        for text, templates in by_text.items():
+            lines.append(f"- `{{{name}}}` ({', '.join(templates)}; {text}")
     return lines
 
 

@@ -24,9 +24,9 @@ import attrs
 
 from govinfo.model.flat import CellValue, flatten
 from govinfo.model.report import AnnualReport
-from govinfo.model.template import Template
 from govinfo.rules._cells import with_cells
 from govinfo.rules.catalogue import Equation, Unstated, equations, rule
+from govinfo.templates import TemplateSpec, template_spec
 
 __all__ = ["Fill", "Inference", "feasible", "infer", "infer_cells"]
 
@@ -111,7 +111,7 @@ class _System:
 
 
 @functools.cache
-def _system(template: Template) -> _System:
+def _system(template: TemplateSpec) -> _System:
     eqs = tuple(eq for eq in equations(template) if rule(eq.rule).unstated is Unstated.UNKNOWN)
     terms = tuple(tuple((a, 1) for a in eq.lhs) + tuple((a, -1) for a in eq.rhs) for eq in eqs)
     by_cell: dict[str, list[int]] = {}
@@ -135,7 +135,7 @@ class _Contradiction(Exception):
 
 def infer_cells(
     cells: Mapping[str, CellValue],
-    template: Template | str,
+    template: TemplateSpec | str,
     *,
     nonnegativity: bool = True,
     within: bool = False,
@@ -157,7 +157,7 @@ def infer_cells(
     Returns:
         A new map with the filled cells added, and the fills in print order.
     """
-    system = _system(Template(template))
+    system = _system(template_spec(template))
     rows = [row for row in _rows(system, cells, within=within) if not _infeasible(*row[:2])]
     fills: dict[str, Fill] = {}
     for component in _components(rows):
@@ -175,7 +175,7 @@ def infer_cells(
 
 
 def feasible(
-    cells: Mapping[str, CellValue], template: Template | str, *, within: bool = False
+    cells: Mapping[str, CellValue], template: TemplateSpec | str, *, within: bool = False
 ) -> bool:
     """Whether every equation, taken on its own, can still hold with non-negative unknowns.
 
@@ -187,7 +187,7 @@ def feasible(
         template: the template whose rules apply.
         within: test only the equations whose every cell is a key of ``cells``.
     """
-    system = _system(Template(template))
+    system = _system(template_spec(template))
     indices = _within(system, cells) if within else range(len(system.terms))
     # The hot test of the text reader's placement search: sums and signs only, no row dicts.
     for i in indices:

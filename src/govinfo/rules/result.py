@@ -13,6 +13,7 @@ from decimal import Decimal
 
 import attrs
 
+from govinfo._hooks import provided
 from govinfo.errors import ViolationError
 from govinfo.locations import Location
 from govinfo.model.frozen import FrozenMapping
@@ -219,9 +220,8 @@ class CheckResult:
         )
 
     def _repr_html_(self) -> str:
-        from govinfo.display import check_html  # noqa: PLC0415 - display imports this module
-
-        return check_html(self)
+        html: str = provided("check_html")(self)  # registered by govinfo.display
+        return html
 
     def __str__(self) -> str:
         head = (

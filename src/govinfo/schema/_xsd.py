@@ -25,11 +25,10 @@ import attrs
 from lxml import etree
 
 from govinfo.locations import Location
-from govinfo.model.catalogue import TABLES, CellSpec, cell_specs
-from govinfo.model.fields import LABEL, ValueKind
+from govinfo.model.catalogue import CellSpec, cell_specs
+from govinfo.model.classes import row_class as _model_row_class
 from govinfo.model.narrative import Narrative
 from govinfo.model.report import AnnualReport
-from govinfo.model.template import Template
 from govinfo.reading.result import Diagnostic, Severity
 from govinfo.schema._format import (
     CHAR,
@@ -41,6 +40,7 @@ from govinfo.schema._format import (
     SCHEMA_FILE,
     TEMPLATE_ATTR,
 )
+from govinfo.templates import LABEL, TEMPLATES, TemplateSpec, ValueKind, table_templates
 
 __all__ = [
     "ADDRESS",
@@ -80,7 +80,7 @@ DIAGNOSTICS = "diagnostics"
 DIAGNOSTIC = "diagnostic"
 LOCATION = "location"
 #: The templates whose tables the format carries, in the order their rows are merged.
-TABLE_TEMPLATES = (Template.GB_2021, Template.GB_2019)
+TABLE_TEMPLATES = table_templates()
 
 #: The XSD type of a table cell of each kind.
 CELL_TYPES = {
@@ -130,27 +130,29 @@ def _merge(sequences: Iterable[Sequence[str]]) -> list[str]:
     return merged
 
 
-def _labels(labels: dict[Template, str]) -> str:
+def _labels(labels: dict[TemplateSpec, str]) -> str:
     distinct = set(labels.values())
     if len(distinct) == 1:
         return distinct.pop()
     return "; ".join(f"{template}: {label}" for template, label in labels.items())
 
 
-def _specs_by_template() -> dict[Template, tuple[CellSpec, ...]]:
+def _specs_by_template() -> dict[TemplateSpec, tuple[CellSpec, ...]]:
     return {template: cell_specs(template) for template in TABLE_TEMPLATES}
 
 
 def _table_names() -> list[str]:
-    return _merge([list(TABLES[t]) for t in TABLE_TEMPLATES])
+    return _merge([[table.key for table in t.tables] for t in TABLE_TEMPLATES])
 
 
-def row_class(template: Template, table: str, row: str) -> type[Any]:
-    """The model class of ``row`` in ``table`` of ``template`` (its default value's type)."""
-    return type(getattr(TABLES[template][table](), row))
+def row_class(template: TemplateSpec, table: str, row: str) -> type[Any]:
+    """The model class of ``row`` in ``table`` of ``template``."""
+    spec = template.table(table)
+    assert spec is not None
+    return _model_row_class(spec.row(row))
 
 
-def _row_class_name(template: Template, table: str, row: str) -> str:
+def _row_class_name(template: TemplateSpec, table: str, row: str) -> str:
     return row_class(template, table, row).__name__
 
 
@@ -175,7 +177,9 @@ def _table(schema: etree._Element, sequence: etree._Element, table: str, done: s
     _sub(table_type, "attribute", name=LABEL_ATTR, type="xs:string")
 
 
-def _row_type(schema: etree._Element, name: str, row_specs: dict[Template, list[CellSpec]]) -> None:
+def _row_type(
+    schema: etree._Element, name: str, row_specs: dict[TemplateSpec, list[CellSpec]]
+) -> None:
     row_type = _sub(schema, "complexType", name=name)
     cells = _sub(row_type, "sequence")
     by_column = {s.column: s for specs in row_specs.values() for s in specs}
@@ -192,8 +196,8 @@ def _row_type(schema: etree._Element, name: str, row_specs: dict[Template, list[
 def _simple_types(schema: etree._Element) -> None:
     template = _sub(schema, "simpleType", name="template")
     restriction = _sub(template, "restriction", base="xs:string")
-    for value in Template:
-        _sub(restriction, "enumeration", value=value.value)
+    for spec in TEMPLATES.values():
+        _sub(restriction, "enumeration", value=spec.id)
     severity = _sub(schema, "simpleType", name="severity")
     restriction = _sub(severity, "restriction", base="xs:string")
     for level in Severity:

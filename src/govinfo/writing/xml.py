@@ -21,13 +21,13 @@ from lxml import etree
 from govinfo.errors import WriteError
 from govinfo.locations import Location
 from govinfo.model.catalogue import cell_specs
-from govinfo.model.fields import LABEL
 from govinfo.model.flat import flatten
 from govinfo.model.narrative import Narrative
 from govinfo.model.report import AnnualReport
 from govinfo.reading.result import Diagnostic
 from govinfo.schema import _xsd
 from govinfo.schema._format import CHAR, KEY, LABEL_ATTR, NS, TEMPLATE_ATTR, qname, write_text
+from govinfo.templates import LABEL
 
 if TYPE_CHECKING:
     from govinfo.rules.result import CheckResult, Unverifiable, Violation
@@ -208,7 +208,7 @@ def write_xml(
         raise WriteError(f"write_xml expects an AnnualReport, got {type(report).__name__}")
     root = etree.Element(
         qname(_xsd.ROOT),
-        {TEMPLATE_ATTR: report.template.value},
+        {TEMPLATE_ATTR: report.template.id},
         nsmap={None: NS},  # type: ignore[dict-item]  # the stubs omit the default prefix
     )
     _text(root, "organ", report.organ, _REPORT_LABELS["organ"])

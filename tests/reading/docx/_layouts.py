@@ -18,9 +18,9 @@ from hypothesis import strategies as st
 from lxml import etree
 from tests.reading.docx import _builder as b
 
-from govinfo.model.fields import LABEL
 from govinfo.model.narrative import Narrative
 from govinfo.model.report import AnnualReport
+from govinfo.templates import LABEL
 from govinfo.writing.text import write_text
 
 _HEADINGS = [field.metadata[LABEL] for field in attrs.fields(Narrative)]

@@ -26,7 +26,7 @@ def test_fixture_reads_exactly(stem: str, expected: Callable[[str], dict[str, An
     want = expected(stem)
     result = read_docx(FIXTURES / f"{stem}.docx")
     report = result.report
-    assert (report.organ, report.year, str(report.template.value)) == (
+    assert (report.organ, report.year, str(report.template.id)) == (
         want["organ"],
         want["year"],
         want["template"],

@@ -17,9 +17,9 @@ import html
 import attrs
 from hypothesis import strategies as st
 
-from govinfo.model.fields import LABEL
 from govinfo.model.narrative import Narrative
 from govinfo.model.report import AnnualReport
+from govinfo.templates import LABEL
 from govinfo.writing.text import write_text
 
 __all__ = ["ENCODINGS", "Page", "pages", "render"]

@@ -43,7 +43,7 @@ def _stem(name: str) -> str:
 
 def _check(result: Any, want: dict[str, Any]) -> None:
     report = result.report
-    assert (report.organ, report.year, str(report.template.value)) == (
+    assert (report.organ, report.year, str(report.template.id)) == (
         want["organ"],
         want["year"],
         want["template"],

@@ -37,7 +37,7 @@ def test_real_page_reads_exactly() -> None:
     want = _expected()
     result = read_html(HTML / "pingtan_2021.page.html")
     report = result.report
-    assert (report.organ, report.year, report.template.value) == (
+    assert (report.organ, report.year, report.template.id) == (
         want["organ"],
         want["year"],
         want["template"],

@@ -39,7 +39,7 @@ def test_the_real_report_reads_exactly() -> None:
     want = _expected(REAL / "huaian_2024.json")
     result = read_pdf(REAL / "huaian_2024.pdf")
     report = result.report
-    assert (report.organ, report.year, report.template.value) == (
+    assert (report.organ, report.year, report.template.id) == (
         want["organ"],
         want["year"],
         want["template"],
@@ -74,7 +74,7 @@ def test_generated_pdf_reads_exactly(name: str) -> None:
         assert all(got.get(a) in (None, 0) for a in blanks)
         return
     report = result.report
-    assert (report.organ, report.year, report.template.value) == (
+    assert (report.organ, report.year, report.template.id) == (
         want["organ"],
         want["year"],
         want["template"],

@@ -18,9 +18,9 @@ from govinfo.model.catalogue import cell_specs
 from govinfo.model.flat import unflatten
 from govinfo.model.narrative import Narrative
 from govinfo.model.report import AnnualReport
-from govinfo.model.template import Template
 from govinfo.reading.xlsx import read_xlsx
 from govinfo.strategies import consistent_reports, reports
+from govinfo.templates import TEMPLATES, TemplateSpec
 from govinfo.writing.xlsx import write_xlsx, xlsx_bytes
 
 # Each example writes and reads a whole workbook (~50 ms): fewer examples keep the suite fast.
@@ -121,8 +121,8 @@ def test_fee_number_format_shows_its_places() -> None:
     assert [c.number_format for c in cells] == ["0.000000"]
 
 
-@pytest.mark.parametrize("template", [Template.GB_2021, Template.GB_2019])
-def test_official_layout(template: Template) -> None:
+@pytest.mark.parametrize("template", [TEMPLATES["gb_2021"], TEMPLATES["gb_2019"]])
+def test_official_layout(template: TemplateSpec) -> None:
     """Section 三 spans its outcome rows, headers merge, panes freeze; labels are the model's."""
     book = _book(AnnualReport(template=template))
     assert book.worksheets[0].title == "年度报告"

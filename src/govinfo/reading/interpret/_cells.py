@@ -18,7 +18,6 @@ import attrs
 
 from govinfo._digits import MAX_FIGURE_DIGITS, figure_fits
 from govinfo.locations import Location
-from govinfo.model.fields import ValueKind
 from govinfo.model.flat import CellValue
 from govinfo.reading.interpret._digits import DigitRuns, describe, digit_runs
 from govinfo.reading.interpret._placement import (
@@ -31,6 +30,7 @@ from govinfo.reading.interpret._tables import RowReading
 from govinfo.reading.interpret._tokens import Token
 from govinfo.reading.interpret._values import Kind, chinese_numeral, normalise
 from govinfo.reading.result import Diagnostic, Severity
+from govinfo.templates import ValueKind
 
 __all__ = [
     "Judge",

@@ -17,8 +17,8 @@ import itertools
 import math
 from collections.abc import Iterator, Sequence
 
-from govinfo.model.template import Template
 from govinfo.rules.catalogue import equations
+from govinfo.templates import TemplateSpec
 
 __all__ = ["BUDGET", "DigitRuns", "bound_cells", "describe", "digit_runs"]
 
@@ -115,6 +115,6 @@ def describe(split: Sequence[object]) -> str:
 
 
 @functools.cache
-def bound_cells(template: Template) -> frozenset[str]:
+def bound_cells(template: TemplateSpec) -> frozenset[str]:
     """The cells that some equation of ``template`` holds (section 二's cells are in none)."""
     return frozenset(a for eq in equations(template) for a in eq.cells)

@@ -33,28 +33,19 @@ from typing import NamedTuple
 import attrs
 
 from govinfo.locations import Location
-from govinfo.model.catalogue import cell_specs
-from govinfo.model.fields import ValueKind
-from govinfo.model.template import Template
 from govinfo.reading.document import Cell, Table
 from govinfo.reading.interpret._cells import Mark, ReadCell, convert
-from govinfo.reading.interpret._labels import COLUMN_VARIANTS, RowSpec, key
+from govinfo.reading.interpret._labels import RowForms, column_variants, key
 from govinfo.reading.interpret._tables import best_row, orphaned
 from govinfo.reading.interpret._tokens import Token
 from govinfo.reading.interpret._values import Kind, Value, parse_value
 from govinfo.reading.result import Diagnostic, Severity
+from govinfo.templates import RowSpec, TemplateSpec, ValueKind
 
 __all__ = ["GridReading", "read_grids"]
 
 _VALUES = (Kind.NUMBER, Kind.NOT_APPLICABLE)
 #: Group words of section 四's header, by the row of the template they name.
-_REVIEW_GROUPS = {
-    "administrative_review": ("行政复议",),
-    "litigation_direct": ("未经复议直接起诉", "直接起诉"),
-    "litigation_after_review": ("复议后起诉",),
-}
-#: Words of header rows that name no column but mark a row as header.
-_HEADER_WORDS = ("申请人情况", "法人或其他组织", "信息内容", "行政诉讼")
 
 
 class _Slot(NamedTuple):
@@ -73,7 +64,7 @@ class GridReading:
 
     cells: dict[str, ReadCell] = attrs.Factory(dict)
     rows: list[str] = attrs.Factory(list)  # the template rows found, in order
-    fuzzy: list[tuple[str, RowSpec, Location]] = attrs.Factory(list)
+    fuzzy: list[tuple[str, RowForms, Location]] = attrs.Factory(list)
     tables: int = 0
 
 
@@ -106,8 +97,28 @@ def _slots(row: Sequence[Cell]) -> list[_Slot]:
     return slots
 
 
-def _forms(label: str) -> tuple[str, ...]:
-    return (key(label), *(key(v) for v in COLUMN_VARIANTS.get(label, ())))
+def _forms(template: TemplateSpec, label: str) -> tuple[str, ...]:
+    return (key(label), *(key(v) for v in column_variants(template).get(label, ())))
+
+
+def _group_forms(row: RowSpec) -> tuple[str, ...]:
+    # A one-row table's row keys name column groups, printed as the last part of the label
+    # (行政诉讼/未经复议直接起诉), or as a variant of it.
+    return tuple(key(text.split("/")[-1]) for text in (row.label, *row.variants))
+
+
+def _header_words(template: TemplateSpec) -> set[str]:
+    """Words of header rows that name no column but mark a row as header: the labels
+    spanning columns, the row-label column's header, and the shared first part of a one-row
+    table's group labels (行政诉讼)."""
+    words: set[str] = set()
+    for table in template.tables:
+        words.update(key(group.label) for group in table.column_groups)
+        if table.row_header:
+            words.add(key(table.row_header))
+        if table.single_row:
+            words.update(key(r.label.split("/")[0]) for r in table.rows if "/" in r.label)
+    return words
 
 
 @attrs.frozen(eq=False)  # hashed by identity: one per template and section (cached)
@@ -152,21 +163,22 @@ def _part_tier(forms: tuple[str, ...], path: tuple[str, ...]) -> tuple[int, int]
 
 
 @functools.cache
-def _vocabulary(template: Template, name: str) -> _Vocabulary:
+def _vocabulary(template: TemplateSpec, name: str) -> _Vocabulary:
     targets: dict[str, _Target] = {}
-    for spec in cell_specs(template):
-        if spec.table != name:
-            continue
-        if name == "review_litigation":
-            target = _Target(
-                f"{spec.row}.{spec.column}",
-                (_REVIEW_GROUPS[spec.row], _forms(spec.column_label)),
-            )
-        else:
-            target = _Target(spec.column, (_forms(spec.column_label),))
-        targets.setdefault(target.name, target)
+    table = template.table(name)
+    assert table is not None  # only the template's own tables are read
+    for row in table.rows:
+        for column in row.columns:
+            if table.single_row:
+                target = _Target(
+                    f"{row.key}.{column.key}",
+                    (_group_forms(row), _forms(template, column.label)),
+                )
+            else:
+                target = _Target(column.key, (_forms(template, column.label),))
+            targets.setdefault(target.name, target)
     words = {f for t in targets.values() for part in t.parts for f in part}
-    words.update(key(w) for w in _HEADER_WORDS)
+    words.update(_header_words(template))
     return _Vocabulary(tuple(targets.values()), frozenset(words))
 
 
@@ -219,7 +231,11 @@ def _header(rows: list[list[_Slot]], vocabulary: _Vocabulary) -> _Header:
 
 class _SectionReader:
     def __init__(
-        self, template: Template, name: str, specs: tuple[RowSpec, ...], notes: list[Diagnostic]
+        self,
+        template: TemplateSpec,
+        name: str,
+        specs: tuple[RowForms, ...],
+        notes: list[Diagnostic],
     ) -> None:
         self.template = template
         self.name = name
@@ -368,7 +384,7 @@ class _SectionReader:
     # Columns.
 
     def columns(
-        self, spec: RowSpec, label_end: int, slots: list[_Slot], where: Location
+        self, spec: RowForms, label_end: int, slots: list[_Slot], where: Location
     ) -> dict[str, set[int]]:
         """Each of ``spec``'s columns (keys as in ``spec.columns``) -> its grid columns."""
         names = list(spec.columns)
@@ -415,7 +431,7 @@ class _SectionReader:
         return spans
 
     def positional(
-        self, spec: RowSpec, label_end: int, slots: list[_Slot], where: Location
+        self, spec: RowForms, label_end: int, slots: list[_Slot], where: Location
     ) -> dict[str, set[int]]:
         # No header: the template's column order, only where the count leaves no doubt.
         values = [s for s in slots if s.start >= label_end]
@@ -445,7 +461,7 @@ class _SectionReader:
         return {}
 
     def read_cell(
-        self, spec: RowSpec, index: int, inside: list[_Slot], straddling: list[_Slot]
+        self, spec: RowForms, index: int, inside: list[_Slot], straddling: list[_Slot]
     ) -> None:
         """Read one column of a row from the cells within its span (``inside``), or leave
         it unknown when a cell straddles it and another column, or two cells fill it."""
@@ -474,7 +490,7 @@ class _SectionReader:
         slot = filled[0] if filled else inside[0]
         self.result.cells[address] = self.convert_slot(spec, index, address, slot)
 
-    def convert_slot(self, spec: RowSpec, index: int, address: str, slot: _Slot) -> ReadCell:
+    def convert_slot(self, spec: RowForms, index: int, address: str, slot: _Slot) -> ReadCell:
         cell = slot.cell
         if slot.covered:
             # A value merged down from the row above belongs to that row.
@@ -484,9 +500,9 @@ class _SectionReader:
 
 
 def read_grids(
-    template: Template,
+    template: TemplateSpec,
     name: str,
-    specs: tuple[RowSpec, ...],
+    specs: tuple[RowForms, ...],
     tables: Sequence[Table],
     notes: list[Diagnostic],
 ) -> GridReading:

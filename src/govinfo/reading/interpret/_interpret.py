@@ -21,7 +21,6 @@ from govinfo.model.catalogue import cell_specs
 from govinfo.model.flat import CellValue, unflatten
 from govinfo.model.narrative import Narrative
 from govinfo.model.report import AnnualReport
-from govinfo.model.template import Template
 from govinfo.reading.document import Block, Document, Paragraph, Table
 from govinfo.reading.interpret._cells import (
     Mark,
@@ -36,8 +35,8 @@ from govinfo.reading.interpret._cells import (
 from govinfo.reading.interpret._digits import bound_cells
 from govinfo.reading.interpret._grid import read_grids
 from govinfo.reading.interpret._labels import (
-    COLUMN_VARIANTS,
-    RowSpec,
+    RowForms,
+    column_variants,
     key,
     row_specs,
     template_votes,
@@ -59,16 +58,18 @@ from govinfo.reading.interpret._tokens import Token, is_prose, tokenise
 from govinfo.reading.result import Diagnostic, ReadResult, Severity
 from govinfo.rules.catalogue import Unstated, equations, rule
 from govinfo.rules.infer import Fill, feasible, infer_cells
+from govinfo.templates import TEMPLATES, TemplateSpec, open_template, template_for_year
 
 __all__ = ["interpret"]
 
-_TABLES = ("proactive_disclosure", "applications", "review_litigation")
+#: The sections whose tables any registered template prints.
+_TABLES = tuple(dict.fromkeys(t.key for spec in TEMPLATES.values() for t in spec.tables))
 _LAST_LEGACY_YEAR = 2018
 
 
-def _label_less_row(template: Template) -> RowSpec:
+def _label_less_row(template: TemplateSpec) -> RowForms:
     specs = [s for s in cell_specs(template) if s.table == "review_litigation"]
-    return RowSpec(
+    return RowForms(
         table="review_litigation",
         row="",
         label=specs[0].table_label,
@@ -78,14 +79,15 @@ def _label_less_row(template: Template) -> RowSpec:
     )
 
 
-def _choose_template(texts: Mapping[str, str], year: int | None) -> tuple[Template, bool]:
-    text = texts["proactive_disclosure"] + texts["applications"]
-    votes = template_votes(text)
-    if votes[Template.GB_2019] > votes[Template.GB_2021]:
-        return Template.GB_2019, False
-    if votes[Template.GB_2021] > votes[Template.GB_2019]:
-        return Template.GB_2021, False
-    return (Template.GB_2019 if year in (2019, 2020) else Template.GB_2021), True
+def _choose_template(texts: Mapping[str, str], year: int | None) -> tuple[TemplateSpec, bool]:
+    """The registered table template whose markers the tables print most (no tie), else the
+    one in force for the year, with whether it was guessed."""
+    votes = template_votes("".join(texts.values()))
+    best = max(votes.values(), default=0)
+    leaders = [t for t, n in votes.items() if n == best]
+    if best and len(leaders) == 1:
+        return leaders[0], False
+    return template_for_year(year), True
 
 
 def _narrative(sections: Sections) -> Narrative:
@@ -109,7 +111,7 @@ def _paragraphs(document: Document) -> tuple[Block, ...]:
 class _Reader:
     """The state of one interpretation: template, cells read so far, notes."""
 
-    def __init__(self, template: Template, source: str | None) -> None:
+    def __init__(self, template: TemplateSpec, source: str | None) -> None:
         self.template = template
         self.source = source
         self.notes: list[Diagnostic] = []
@@ -146,7 +148,7 @@ class _Reader:
     def read_grid(self, name: str, tables: list[Table], heading: Location | None) -> int:
         """Read a section's tables by their geometry (see :mod:`._grid`)."""
         if name == "review_litigation":
-            specs: tuple[RowSpec, ...] = (_label_less_row(self.template),)
+            specs: tuple[RowForms, ...] = (_label_less_row(self.template),)
         else:
             specs = row_specs(self.template)[name]
         reading = read_grids(self.template, name, specs, tables, self.notes)
@@ -282,7 +284,9 @@ class _Reader:
             label
             for label in labels
             if key(label) not in reading.header
-            and not any(key(v) in reading.header for v in COLUMN_VARIANTS.get(label, ()))
+            and not any(
+                key(v) in reading.header for v in column_variants(self.template).get(label, ())
+            )
         ]
         if missing:
             self.notes.append(
@@ -371,7 +375,7 @@ _Terms = tuple[tuple[tuple[str, int], ...], ...]
 
 
 @functools.cache
-def _row_equations(template: Template, addresses: tuple[str, ...]) -> _Terms:
+def _row_equations(template: TemplateSpec, addresses: tuple[str, ...]) -> _Terms:
     """The equations of ``template`` whose every cell is one of ``addresses``, as terms."""
     inside = set(addresses)
     return tuple(
@@ -431,7 +435,7 @@ def _in_source_order(notes: list[Diagnostic]) -> tuple[Diagnostic, ...]:
 
 
 def _report(
-    cells: Mapping[str, object], template: Template, meta: Metadata, narrative: Narrative
+    cells: Mapping[str, object], template: TemplateSpec, meta: Metadata, narrative: Narrative
 ) -> AnnualReport:
     return unflatten(
         cells,
@@ -512,15 +516,16 @@ def interpret(document: Document, *, infer: bool = True) -> ReadResult:
             if found_key not in stats:
                 stats[found_key], where[found_key] = value, prose_where[found_key]
         if stats or (meta.year is not None and meta.year <= _LAST_LEGACY_YEAR and sections.bodies):
+            prose = open_template()
             return ReadResult(
                 report=_report(
-                    {f"legacy.{k}": v for k, v in stats.items()},
-                    Template.LEGACY_2008,
+                    {f"{prose.open_prefix}{k}": v for k, v in stats.items()},
+                    prose,
                     meta,
                     narrative,
                 ),
                 diagnostics=_in_source_order(front_notes + section_notes + legacy_notes),
-                locations={f"legacy.{k}": v for k, v in where.items()},
+                locations={f"{prose.open_prefix}{k}": v for k, v in where.items()},
                 source=document.source,
             )
         if not sections.bodies:

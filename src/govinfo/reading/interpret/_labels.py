@@ -2,9 +2,9 @@
 
 Strategy: every label is compared through :func:`key`, which keeps only letters, digits and
 CJK characters of its NFKC form, so ``（一）予以公开``, ``(一) 予以公开`` and ``(一)予以公 开``
-all become ``一予以公开``. The official labels come from the model's field metadata through
-:func:`govinfo.model.catalogue.cell_specs`; this module adds only the variants real reports
-print (FORMAT.md §4) and the keywords that recognise section headings.
+all become ``一予以公开``. The official labels, the variants real reports print (FORMAT.md §4) and
+the words that mark each template come from the template specs (``govinfo.templates``); this
+module adds only the keywords that recognise section headings.
 """
 
 from __future__ import annotations
@@ -15,18 +15,16 @@ import unicodedata
 
 import attrs
 
-from govinfo.model.catalogue import cell_specs
-from govinfo.model.fields import LABEL, ValueKind
 from govinfo.model.narrative import Narrative
-from govinfo.model.template import Template
+from govinfo.templates import LABEL, TEMPLATES, TemplateSpec, ValueKind
 
 __all__ = [
-    "COLUMN_VARIANTS",
     "GROUP_LABELS",
     "OFFICIAL_HEADINGS",
     "SECTIONS",
-    "RowSpec",
+    "RowForms",
     "bigram_score",
+    "column_variants",
     "heading_section",
     "key",
     "row_specs",
@@ -61,42 +59,6 @@ SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
 _NUMERALS = frozenset("一二三四五六七八九十0123456789０１２３４５６７８９")
 _HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,2}|\d{1,2})\s*[、.．:：,，]")
 
-#: Variant spellings of row labels (FORMAT.md §4), by row key; official labels are not here.
-_ROW_VARIANTS: dict[str, tuple[str, ...]] = {
-    "normative_documents": ("规范性文件", "行政规范性文件"),
-    "withheld_prohibited_by_law": ("其他法律法规禁止公开",),
-    "withheld_security_stability": ("危及三安全一稳定",),
-    "outcome_total": ("七总计", "本年度办理结果总计"),
-    "carried_forward": ("结转下一年度继续办理", "结转下一年继续办理", "结转下年继续办理"),
-    "other_handling": ("六其他处理",),
-}
-
-#: Variant spellings of column labels seen in headers (FORMAT.md §4), by official label.
-COLUMN_VARIANTS: dict[str, tuple[str, ...]] = {"社会公益组织": ("社会组织",), "总计": ("合计",)}
-
-#: Words that only one template prints, for telling gb_2019 from gb_2021 by their labels.
-_TEMPLATE_MARKERS: dict[Template, tuple[str, ...]] = {
-    Template.GB_2021: (
-        "本年制发件数",
-        "本年废止件数",
-        "现行有效件数",
-        "本年收费金额",
-        "本年处理决定数量",
-        "逾期不补正",
-        "缴纳费用",
-    ),
-    Template.GB_2019: (
-        "本年新制作数量",
-        "本年新公开数量",
-        "对外公开总数量",
-        "上一年项目数量",
-        "本年增减",
-        "政府集中采购",
-        "采购总金额",
-        "其他对外管理服务事项",
-    ),
-}
-
 
 @functools.lru_cache(maxsize=8192)
 def key(text: str) -> str:
@@ -104,22 +66,29 @@ def key(text: str) -> str:
     return _DROP.sub("", unicodedata.normalize("NFKC", text).lower())
 
 
-#: The labels of row groups (after :func:`key`, without numbering): printed in front of the
-#: group's first row, never a row's label, though a row variant may start with one.
+#: The labels of row groups of every registered template (after :func:`key`, without
+#: numbering): printed in front of the group's first row, never a row's label, though a row
+#: variant may start with one.
 GROUP_LABELS = frozenset(
-    key(t)
-    for t in (
-        "本年度办理结果",
-        "不予公开",
-        "无法提供",
-        "不予处理",
-        "其他处理",
-    )
+    _NUMBERING.sub("", key(group.label))
+    for spec in TEMPLATES.values()
+    for table in spec.tables
+    for group in table.row_groups
 )
 
 
+@functools.cache
+def column_variants(template: TemplateSpec) -> dict[str, tuple[str, ...]]:
+    """Other spellings of ``template``'s column labels seen in headers, by official label."""
+    found: dict[str, tuple[str, ...]] = {}
+    for _, _, column in template.cells():
+        if column.variants:
+            found.setdefault(column.label, column.variants)
+    return found
+
+
 @attrs.frozen
-class RowSpec:
+class RowForms:
     """One row of a template table with the forms its label may take and its columns."""
 
     table: str
@@ -135,35 +104,31 @@ class RowSpec:
 
 
 @functools.cache
-def row_specs(template: Template) -> dict[str, tuple[RowSpec, ...]]:
+def row_specs(template: TemplateSpec) -> dict[str, tuple[RowForms, ...]]:
     """The rows of each table of ``template`` in print order."""
-    grouped: dict[tuple[str, str], list[tuple[str, ValueKind, str]]] = {}
-    for spec in cell_specs(template):
-        grouped.setdefault((spec.table, spec.row), []).append(
-            (spec.column, spec.kind, spec.row_label)
-        )
-    tables: dict[str, list[RowSpec]] = {}
-    for (table, row), cols in grouped.items():
-        label = cols[0][2]
-        labels = (label, *_ROW_VARIANTS.get(row, ()))
-        forms: list[str] = []
-        for text in labels:
-            for part in text.split("/"):
-                form = key(part)
-                core = _NUMBERING.sub("", form)
-                forms.extend(f for f in (form, core) if len(f) >= 4 and f not in forms)
-            if key(text) not in forms:
-                forms.append(key(text))
-        tables.setdefault(table, []).append(
-            RowSpec(
-                table=table,
-                row=row,
-                label=label,
-                forms=tuple(forms),
-                columns=tuple(c[0] for c in cols),
-                kinds=tuple(c[1] for c in cols),
+    tables: dict[str, list[RowForms]] = {}
+    for table_spec in template.tables:
+        for row_spec in table_spec.rows:
+            table, row, label = table_spec.key, row_spec.key, row_spec.label
+            labels = (label, *row_spec.variants)
+            forms: list[str] = []
+            for text in labels:
+                for part in text.split("/"):
+                    form = key(part)
+                    core = _NUMBERING.sub("", form)
+                    forms.extend(f for f in (form, core) if len(f) >= 4 and f not in forms)
+                if key(text) not in forms:
+                    forms.append(key(text))
+            tables.setdefault(table, []).append(
+                RowForms(
+                    table=table,
+                    row=row,
+                    label=label,
+                    forms=tuple(forms),
+                    columns=tuple(c.key for c in row_spec.columns),
+                    kinds=tuple(c.kind for c in row_spec.columns),
+                )
             )
-        )
     return {table: tuple(rows) for table, rows in tables.items()}
 
 
@@ -190,11 +155,13 @@ def heading_section(text: str) -> str | None:
     return None
 
 
-def template_votes(text_key: str) -> dict[Template, int]:
-    """How many markers of each table template occur in ``text_key`` (a :func:`key` string)."""
+def template_votes(text_key: str) -> dict[TemplateSpec, int]:
+    """How many markers of each registered table template occur in ``text_key`` (a
+    :func:`key` string)."""
     return {
-        template: sum(1 for word in words if word in text_key)
-        for template, words in _TEMPLATE_MARKERS.items()
+        template: sum(1 for word in template.markers if key(word) in text_key)
+        for template in TEMPLATES.values()
+        if template.has_tables
     }
 
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 import attrs
 
 from govinfo.locations import Location
-from govinfo.reading.interpret._labels import GROUP_LABELS, RowSpec, bigram_score
+from govinfo.reading.interpret._labels import GROUP_LABELS, RowForms, bigram_score
 from govinfo.reading.interpret._tokens import Token
 from govinfo.reading.interpret._values import Kind
 from govinfo.reading.result import Diagnostic, Severity
@@ -33,7 +33,7 @@ _FUZZY_REACH = 3
 class RowReading:
     """The tokens found for one template row: its label and the values and slots after it."""
 
-    spec: RowSpec
+    spec: RowForms
     label: list[Token]
     values: list[Token] = attrs.Factory(list)
     slots: list[Token] = attrs.Factory(list)
@@ -51,7 +51,7 @@ class TableReading:
 
 
 def best_row(
-    buffer: str, specs: tuple[RowSpec, ...], start: int, *, exact: bool = False
+    buffer: str, specs: tuple[RowForms, ...], start: int, *, exact: bool = False
 ) -> tuple[int, bool] | None:
     best: tuple[int, int, int] | None = None
     for index in range(start, len(specs)):
@@ -95,7 +95,7 @@ def _prefix_overlap(buffer: str, form: str) -> int:
 
 
 def _blank_row(
-    buffer: list[Token], pending: list[Token], specs: tuple[RowSpec, ...], start: int
+    buffer: list[Token], pending: list[Token], specs: tuple[RowForms, ...], start: int
 ) -> RowReading | None:
     slots = [t for t in pending if t.row_id == buffer[-1].row_id]
     if not slots:
@@ -142,7 +142,7 @@ def _inline_words(tokens: list[Token]) -> set[int]:
     return inline
 
 
-def _words_after(label: list[Token], joined: str, spec: RowSpec, value: Token) -> list[Token]:
+def _words_after(label: list[Token], joined: str, spec: RowForms, value: Token) -> list[Token]:
     """Cells of words after the row's label, on the line of its first value (``行政处罚\t
     见附件\t0``): value cells holding words, taken off ``label`` and returned."""
     end = max((joined.rfind(f) + len(f) for f in spec.forms if f in joined), default=-1)
@@ -160,7 +160,7 @@ def _words_after(label: list[Token], joined: str, spec: RowSpec, value: Token) -
     return words
 
 
-def match_rows(tokens: list[Token], specs: tuple[RowSpec, ...]) -> TableReading:
+def match_rows(tokens: list[Token], specs: tuple[RowForms, ...]) -> TableReading:
     """Assign ``tokens`` to the rows of ``specs`` (one table of a template)."""
     inline = _inline_words(tokens)
     rows: list[RowReading] = []
@@ -229,7 +229,7 @@ def match_rows(tokens: list[Token], specs: tuple[RowSpec, ...]) -> TableReading:
     return TableReading(rows=rows, header="".join(header), orphans=orphans)
 
 
-def single_row(tokens: list[Token], spec: RowSpec) -> TableReading:
+def single_row(tokens: list[Token], spec: RowForms) -> TableReading:
     """Read every value of a label-less table (section 四) as one row."""
     inline = _inline_words(tokens)
     header = "".join(t.key for i, t in enumerate(tokens) if t.kind is Kind.TEXT and i not in inline)

@@ -30,19 +30,12 @@ import attrs
 from govinfo._digits import figure_fits, parse_digits
 from govinfo.errors import GovInfoError
 from govinfo.locations import Location
-from govinfo.model.catalogue import CellSpec, cell_specs
-from govinfo.model.fields import LABEL, ValueKind
+from govinfo.model.catalogue import cell_specs
 from govinfo.model.flat import CellValue, flatten, unflatten
 from govinfo.model.narrative import Narrative
-from govinfo.model.printed import (
-    APPLICANTS_HEADER,
-    BALANCE_NOTE,
-    ITEM_HEADER,
-    PROACTIVE_CAPTIONS,
-)
 from govinfo.model.report import AnnualReport
-from govinfo.model.template import Template
 from govinfo.reading.result import Diagnostic, ReadResult, Severity
+from govinfo.templates import LABEL, TableSpec, ValueKind, template_spec
 
 __all__ = ["HEADER_MARK", "Line", "layout", "read_canonical", "render"]
 
@@ -132,51 +125,50 @@ def _title_lines(report: AnnualReport) -> list[str]:
     return ([organ] if organ else []) + [f"{year}{_TITLE_TAIL}"]
 
 
-def _rows(report: AnnualReport, table: str) -> dict[str, list[CellSpec]]:
-    rows: dict[str, list[CellSpec]] = {}
-    for spec in cell_specs(report.template):
-        if spec.table == table:
-            rows.setdefault(spec.row, []).append(spec)
-    return rows
+def _row(table: TableSpec, row: int, cells: dict[str, CellValue]) -> Line:
+    spec = table.rows[row]
+    addresses = [f"{table.key}.{spec.key}.{c.key}" for c in spec.columns]
+    return Line((spec.label, *(_cell(cells[a]) for a in addresses)), (None, *addresses))
 
 
-def _row(label: str, specs: list[CellSpec], cells: dict[str, CellValue]) -> Line:
-    return Line(
-        (label, *(_cell(cells[s.address]) for s in specs)),
-        (None, *(s.address for s in specs)),
-    )
-
-
-def _proactive(report: AnnualReport, cells: dict[str, CellValue]) -> list[Line]:
+def _items(table: TableSpec, cells: dict[str, CellValue]) -> list[Line]:
+    # Rows of differing columns (section 二): a caption and a header wherever they change.
     lines: list[Line] = []
     previous: tuple[str, ...] = ()
-    for row, columns in _rows(report, "proactive_disclosure").items():
-        labels = tuple(s.column_label for s in columns)
-        if row in PROACTIVE_CAPTIONS or labels != previous:
-            lines.append(Line((PROACTIVE_CAPTIONS.get(row, ""),)))
-            lines.append(Line((ITEM_HEADER, *labels)))
+    for index, row in enumerate(table.rows):
+        labels = tuple(c.label for c in row.columns)
+        if row.caption is not None or labels != previous:
+            lines.append(Line((row.caption or "",)))
+            lines.append(Line((table.row_header or "", *labels)))
         previous = labels
-        lines.append(_row(columns[0].row_label, columns, cells))
+        lines.append(_row(table, index, cells))
     return lines
 
 
-def _applications(report: AnnualReport, cells: dict[str, CellValue]) -> list[Line]:
-    rows = _rows(report, "applications")
-    columns = [s.column_label for s in next(iter(rows.values()))]
-    lines = [Line((BALANCE_NOTE,)), Line((APPLICANTS_HEADER, *columns))]
-    lines.extend(_row(specs[0].row_label, specs, cells) for specs in rows.values())
+def _grid(table: TableSpec, cells: dict[str, CellValue]) -> list[Line]:
+    # Rows of the same columns (section 三): the note, one header, the rows.
+    header = table.column_groups[0].label if table.column_groups else ""
+    lines = [Line((table.note or "",)), Line((header, *(c.label for c in table.rows[0].columns)))]
+    lines.extend(_row(table, index, cells) for index in range(len(table.rows)))
     return lines
 
 
-def _review(report: AnnualReport, cells: dict[str, CellValue]) -> list[Line]:
-    specs = [s for s in cell_specs(report.template) if s.table == "review_litigation"]
-    groups = list(dict.fromkeys(s.row_label for s in specs))
-    width = len(specs) // len(groups)
+def _single_row(table: TableSpec, cells: dict[str, CellValue]) -> list[Line]:
+    # One row of numbers under grouped headers (section 四).
+    addresses = [f"{table.key}.{r.key}.{c.key}" for r in table.rows for c in r.columns]
     return [
-        Line(tuple(label for group in groups for label in (group, *[""] * (width - 1)))),
-        Line(tuple(s.column_label for s in specs)),
-        Line(tuple(_cell(cells[s.address]) for s in specs), tuple(s.address for s in specs)),
+        Line(tuple(label for r in table.rows for label in (r.label, *[""] * (len(r.columns) - 1)))),
+        Line(tuple(c.label for r in table.rows for c in r.columns)),
+        Line(tuple(_cell(cells[a]) for a in addresses), tuple(addresses)),
     ]
+
+
+def _table(table: TableSpec, cells: dict[str, CellValue]) -> list[Line]:
+    if table.single_row:
+        return _single_row(table, cells)
+    if table.row_header is not None:
+        return _items(table, cells)
+    return _grid(table, cells)
 
 
 def _legacy(report: AnnualReport) -> list[Line]:
@@ -197,16 +189,11 @@ def layout(report: AnnualReport) -> list[Line]:
         body = getattr(report.narrative, name)
         if body is not None:
             lines.extend(Line((escape_line(part),)) for part in body.split("\n"))
-        if report.template is Template.LEGACY_2008:
-            if name == "applications":
-                lines.extend(_legacy(report))
-            continue
-        if name == "proactive_disclosure":
-            lines.extend(_proactive(report, cells))
-        elif name == "applications":
-            lines.extend(_applications(report, cells))
-        elif name == "review_litigation":
-            lines.extend(_review(report, cells))
+        table = report.template.table(name)
+        if table is not None:
+            lines.extend(_table(table, cells))
+        elif not report.template.has_tables and name == "applications":
+            lines.extend(_legacy(report))
     return lines
 
 
@@ -217,7 +204,7 @@ def header(report: AnnualReport) -> str:
         for name in _SECTIONS
     }
     meta = {
-        "template": report.template.value,
+        "template": report.template.id,
         "year": report.year,
         "title": report.title,
         "organ": report.organ,
@@ -277,7 +264,7 @@ def _report(lines: list[str], places: dict[str, tuple[int, int]]) -> AnnualRepor
     # tab-separated field of every cell read.
     meta = _meta(lines[0])
     try:
-        template = Template(meta.get("template"))
+        template = template_spec(meta.get("template") or "")
         counts: dict[str, int | None] = {name: meta["lines"].get(name) for name in _SECTIONS}
         skeleton_narrative = Narrative(
             **{name: None if n is None else "\n" * (n - 1) for name, n in counts.items()}

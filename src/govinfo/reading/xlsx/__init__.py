@@ -17,9 +17,9 @@ from typing import BinaryIO
 
 import attrs
 
-from govinfo.model.template import Template
 from govinfo.reading._safe import MAX_CELLS, load_source
 from govinfo.reading.document import Block, Document
+from govinfo.reading.interpret import interpret
 from govinfo.reading.result import Diagnostic, ReadResult, Severity
 from govinfo.reading.xlsx._blocks import cell_text_function, sheet_blocks
 from govinfo.reading.xlsx._formula import Evaluator
@@ -131,9 +131,7 @@ def read_xlsx(source: XlsxSource, *, name: str | None = None) -> ReadResult:
 
 def workbook_result(document: Document, own: OwnValues | None) -> ReadResult:
     """Interpret a workbook's document; a govinfo workbook's key column is applied exactly."""
-    from govinfo.reading.interpret import interpret  # noqa: PLC0415 - keeps import light
-
-    if own is not None and own.template is Template.LEGACY_2008:
+    if own is not None and not own.template.has_tables:
         return ReadResult(report=own.report(), diagnostics=document.notes, source=document.source)
     # In govinfo's own workbooks an empty cell means "not stated": nothing is inferred.
     result = interpret(document, infer=own is None)

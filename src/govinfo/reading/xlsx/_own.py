@@ -21,8 +21,8 @@ from govinfo._digits import figure_fits
 from govinfo.model.catalogue import LEGACY_PREFIX
 from govinfo.model.narrative import Narrative
 from govinfo.model.report import AnnualReport, LegacyValue
-from govinfo.model.template import Template
 from govinfo.reading.xlsx._sheet import Grid, RawCell
+from govinfo.templates import TemplateSpec, template_spec
 
 __all__ = [
     "CONTINUED",
@@ -62,7 +62,7 @@ class OwnValues:
         sheets: the names of the sheets holding keys.
     """
 
-    template: Template
+    template: TemplateSpec
     fields: dict[str, Any]
     legacy: dict[str, LegacyValue]
     sheets: tuple[str, ...]
@@ -123,7 +123,7 @@ def find_own(grids: dict[str, Grid]) -> OwnValues | None:
     if template_text is None:
         return None
     try:
-        template = Template(template_text.strip())
+        template = template_spec(template_text.strip())
     except ValueError:
         return None
     return _values(found, template, tuple(sheets))
@@ -149,7 +149,7 @@ def _joined(found: dict[str, RawCell | None], key: str) -> str | None:
 
 
 def _values(
-    found: dict[str, RawCell | None], template: Template, sheets: tuple[str, ...]
+    found: dict[str, RawCell | None], template: TemplateSpec, sheets: tuple[str, ...]
 ) -> OwnValues:
     fields: dict[str, Any] = {}
     for key in ("title", "organ"):

@@ -10,7 +10,7 @@ reader give back exactly what was written (:mod:`govinfo.reading.xlsx._own`).
 Row and column labels come from the model's field metadata through
 :func:`govinfo.model.cell_specs`. The template also prints a few texts that are not labels of
 any value (the 第二十条 captions, 信息内容, the group spans of section 三); those come from
-:mod:`govinfo.model.printed`, shared with the other writers and the reader.
+:mod:`govinfo.templates` (the template spec), shared with the other writers and the reader.
 
 Values: ``None`` is an empty (bordered) cell, 0 is 0. Counts are numbers. An amount is a
 number whose format shows exactly its decimal places; Excel holds numbers as doubles, so an

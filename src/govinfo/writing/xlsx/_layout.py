@@ -22,21 +22,12 @@ from openpyxl.worksheet.merge import MergedCellRange
 from openpyxl.worksheet.worksheet import Worksheet
 
 from govinfo.model.catalogue import LEGACY_PREFIX, CellSpec, cell_specs
-from govinfo.model.fields import LABEL
 from govinfo.model.flat import CellValue, flatten
 from govinfo.model.narrative import Narrative
-from govinfo.model.printed import (
-    APPLICANTS_HEADER,
-    BALANCE_NOTE,
-    ITEM_HEADER,
-    ORGANISATIONS_HEADER,
-    OUTCOMES_LABEL,
-    PROACTIVE_CAPTIONS,
-    outcome_group,
-)
 from govinfo.model.report import AnnualReport
-from govinfo.model.template import Template
 from govinfo.reading.xlsx._own import METADATA_KEYS, NARRATIVE_PREFIX, continued_key
+from govinfo.rules.catalogue import RULES, RuleKind
+from govinfo.templates import LABEL, TableSpec
 from govinfo.writing.xlsx._cells import (
     CENTRE,
     INVOLVED,
@@ -206,7 +197,7 @@ class Writer:
         self.text(ws, 1, 1, text, self.styles.get(border=False, bold=True, size=14))
         ws.row_dimensions[1].height = 24
 
-    def proactive(self, specs: Sequence[CellSpec]) -> None:
+    def proactive(self, table: TableSpec, specs: Sequence[CellSpec]) -> None:
         ws = self.sheet(specs[0].table_label)
         self.heading(ws, specs[0].table_label)
         rows = _group_rows(specs)
@@ -217,13 +208,13 @@ class Writer:
         previous: tuple[str, ...] = ()
         for row_key, cols in rows:
             columns = tuple(spec.column for spec in cols)
-            if row_key in PROACTIVE_CAPTIONS or columns != previous:
-                caption = PROACTIVE_CAPTIONS.get(row_key)
+            caption = table.row(row_key).caption
+            if caption is not None or columns != previous:
                 if caption is not None:
                     self.text(ws, r, 1, caption, header)
                     self.merge(ws, r, 1, r, width + 1)
                     r += 1
-                self.text(ws, r, 1, ITEM_HEADER, header)
+                self.text(ws, r, 1, table.row_header or "", header)
                 for col, span, spec in _spread(cols, width):
                     self.text(ws, r, col, spec.column_label, header)
                     self.merge(ws, r, col, r, col + span - 1)
@@ -240,7 +231,7 @@ class Writer:
         ws.freeze_panes = "B2"
         self._page(ws, landscape=False)
 
-    def applications(self, specs: Sequence[CellSpec]) -> None:
+    def applications(self, table: TableSpec, specs: Sequence[CellSpec]) -> None:
         ws = self.sheet(specs[0].table_label)
         self.heading(ws, specs[0].table_label)
         rows = _group_rows(specs)
@@ -249,13 +240,14 @@ class Writer:
         label = self.styles.get(align=WRAP)
         first = 4  # first value column: after the three label columns
         last = first + len(columns) - 1
-        self.text(ws, 2, 1, BALANCE_NOTE, header)
+        self.text(ws, 2, 1, table.note or "", header)
         self.merge(ws, 2, 1, 4, 3)
-        self.text(ws, 2, first, APPLICANTS_HEADER, header)
+        applicants, organisations = table.column_groups
+        self.text(ws, 2, first, applicants.label, header)
         self.merge(ws, 2, first, 2, last)
         self.text(ws, 3, first, columns[0].column_label, header)
         self.merge(ws, 3, first, 4, first)
-        self.text(ws, 3, first + 1, ORGANISATIONS_HEADER, header)
+        self.text(ws, 3, first + 1, organisations.label, header)
         self.merge(ws, 3, first + 1, 3, last - 1)
         for offset, spec in enumerate(columns[1:-1], start=1):
             self.text(ws, 4, first + offset, spec.column_label, header)
@@ -264,7 +256,7 @@ class Writer:
         top = 5
         # The first two rows and the last stand alone; those between are the outcomes.
         block = rows[2:-1]
-        groups = _outcome_groups([row for row, _ in block])
+        groups = _outcome_groups(table, [row for row, _ in block])
         lone = {start for start, _, group in groups if group is None}
         for index, (_, cols) in enumerate(rows):
             r = top + index
@@ -279,7 +271,7 @@ class Writer:
             for offset, spec in enumerate(cols):
                 self.value(ws, r, first + offset, self.values[spec.address], address=spec.address)
         block_top = top + 2
-        self.text(ws, block_top, 1, OUTCOMES_LABEL, header)
+        self.text(ws, block_top, 1, table.row_groups[0].label, header)
         self.merge(ws, block_top, 1, block_top + len(block) - 1, 1)
         for start, size, group_label in groups:
             if group_label is not None:
@@ -294,7 +286,7 @@ class Writer:
         ws.print_title_rows = "2:4"
         self._page(ws, landscape=True)
 
-    def review(self, specs: Sequence[CellSpec]) -> None:
+    def review(self, table: TableSpec, specs: Sequence[CellSpec]) -> None:
         ws = self.sheet(specs[0].table_label)
         self.heading(ws, specs[0].table_label)
         header = self.styles.get(align=CENTRE, bold=True)
@@ -340,10 +332,8 @@ class Writer:
     # -- formulas and highlights --------------------------------------------------------
 
     def add_formulas(self) -> None:
-        from govinfo.rules.catalogue import RuleKind, rules  # noqa: PLC0415 - rules import model
-
         done: set[str] = set()
-        for rule in rules():
+        for rule in RULES:
             if rule.kind is not RuleKind.SUM or rule.cross_report or len(rule.lhs) != 1:
                 continue
             for equation in rule.equations(self.report.template):
@@ -398,15 +388,21 @@ class Writer:
         self.book.remove(self.book.active)
         self.metadata()
         template = self.report.template
-        if template is Template.LEGACY_2008:
+        if not template.has_tables:
             self.legacy()
         else:
             by_table: dict[str, list[CellSpec]] = {}
             for spec in cell_specs(template):
                 by_table.setdefault(spec.table, []).append(spec)
-            self.proactive(by_table["proactive_disclosure"])
-            self.applications(by_table["applications"])
-            self.review(by_table["review_litigation"])
+            for table in template.tables:
+                # Three shapes: one row under grouped headers (四), items of differing
+                # columns under a row header (二), a grid of one set of columns (三).
+                if table.single_row:
+                    self.review(table, by_table[table.key])
+                elif table.row_header is not None:
+                    self.proactive(table, by_table[table.key])
+                else:
+                    self.applications(table, by_table[table.key])
             if self.formulas:
                 self.add_formulas()
         if highlight is not None:
@@ -448,17 +444,20 @@ def _spread(cols: Sequence[CellSpec], width: int) -> list[tuple[int, int, CellSp
     return result
 
 
-def _outcome_groups(rows: Sequence[str]) -> list[tuple[int, int, str | None]]:
+def _outcome_groups(table: TableSpec, rows: Sequence[str]) -> list[tuple[int, int, str | None]]:
     """``(start, size, group label)`` runs of the outcome rows; ``None`` for a lone row."""
+
+    def label_of(row: str) -> str | None:
+        group = table.group_of(row)
+        return None if group is None else group.label
+
     groups: list[tuple[int, int, str | None]] = []
     index = 0
     while index < len(rows):
-        label = outcome_group(rows[index])
+        label = label_of(rows[index])
         size = 1
         while (
-            label is not None
-            and index + size < len(rows)
-            and outcome_group(rows[index + size]) == label
+            label is not None and index + size < len(rows) and label_of(rows[index + size]) == label
         ):
             size += 1
         groups.append((index, size, label if size > 1 else None))

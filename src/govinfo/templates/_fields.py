@@ -1,14 +1,14 @@
 """Field factories for report values, and the metadata keys they carry.
 
-Strategy: every table cell of the model is an attrs field made here, so the official Chinese
-label and the value kind are written once, in field metadata (attrs' recommended place for
-such facts). The address catalogue, the readers, the writers and the docs all read them back
-with :func:`attrs.fields`; nothing else spells a label.
+Strategy: every table cell of the typed classes is an attrs field made here from the template
+spec's :class:`ColumnSpec` (or a row field from its :class:`RowSpec`), so the official Chinese
+label and the value kind are written once, in the spec, and copied into field metadata for
+anyone who introspects the classes with :func:`attrs.fields`.
 """
 
 from __future__ import annotations
 
-import enum
+from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
@@ -16,16 +16,15 @@ import attrs
 
 from govinfo._digits import MAX_FIGURE, MAX_FIGURE_DIGITS, MAX_FRACTION_DIGITS, figure_fits
 from govinfo.errors import InvalidValueError
+from govinfo.templates._spec import ColumnSpec, RowSpec, ValueKind
 
 __all__ = [
     "KIND",
     "LABEL",
-    "ValueKind",
-    "amount",
+    "SPEC",
+    "cell",
     "check_value",
-    "count",
-    "group",
-    "signed",
+    "row",
     "text",
     "to_decimal",
 ]
@@ -34,14 +33,9 @@ __all__ = [
 LABEL = "govinfo.label"
 #: Metadata key under which each cell field keeps its :class:`ValueKind`.
 KIND = "govinfo.kind"
-
-
-class ValueKind(enum.Enum):
-    """What a cell may hold. ``None`` (not stated in the source) is allowed for every kind."""
-
-    COUNT = "count"  #: a non-negative integer
-    SIGNED = "signed"  #: an integer of either sign (gb_2019 本年增/减)
-    AMOUNT = "amount"  #: a non-negative Decimal, kept exactly as printed
+#: Metadata key under which each cell or row field keeps its :class:`ColumnSpec` or
+#: :class:`RowSpec`.
+SPEC = "govinfo.spec"
 
 
 _BOUND = f"at most {MAX_FIGURE_DIGITS} digits"
@@ -101,40 +95,33 @@ def to_decimal(value: object) -> object:
     return value
 
 
-def count(label: str) -> Any:
-    """A non-negative integer cell with its official label."""
+def _find(specs: Sequence[ColumnSpec] | Sequence[RowSpec], key: str) -> ColumnSpec | RowSpec:
+    for spec in specs:
+        if spec.key == key:
+            return spec
+    raise KeyError(key)
+
+
+def cell(columns: Sequence[ColumnSpec], key: str) -> Any:
+    """The attrs field of the column ``key`` of ``columns``: validated by its kind, ``None``
+    (not stated) by default, with the column's label and kind in its metadata."""
+    column = _find(columns, key)
+    assert isinstance(column, ColumnSpec)
     return attrs.field(
         default=None,
-        validator=_validator(ValueKind.COUNT),
-        metadata={LABEL: label, KIND: ValueKind.COUNT},
+        converter=to_decimal if column.kind is ValueKind.AMOUNT else None,
+        validator=_validator(column.kind),
+        metadata={LABEL: column.label, KIND: column.kind, SPEC: column},
     )
 
 
-def signed(label: str) -> Any:
-    """A signed integer cell with its official label."""
-    return attrs.field(
-        default=None,
-        validator=_validator(ValueKind.SIGNED),
-        metadata={LABEL: label, KIND: ValueKind.SIGNED},
-    )
-
-
-def amount(label: str) -> Any:
-    """A non-negative Decimal cell with its official label."""
-    return attrs.field(
-        default=None,
-        converter=to_decimal,
-        validator=_validator(ValueKind.AMOUNT),
-        metadata={LABEL: label, KIND: ValueKind.AMOUNT},
-    )
-
-
-def group(cls: type[Any], label: str) -> Any:
-    """A row or table field holding an attrs instance of ``cls``, empty by default."""
+def row(cls: type[Any], rows: Sequence[RowSpec], key: str) -> Any:
+    """The attrs field of the row ``key`` of ``rows``, holding an instance of ``cls``."""
+    spec = _find(rows, key)
     return attrs.field(
         factory=cls,
         validator=attrs.validators.instance_of(cls),
-        metadata={LABEL: label},
+        metadata={LABEL: spec.label, SPEC: spec},
     )
 
 
