@@ -28,6 +28,16 @@ are all derived from these specs.
 
 Every cell has a dotted address `table.row.column` (FORMAT.md §8). Addresses are public API
 and never change meaning.
+
+A new version is one new module under `govinfo/templates/` that builds a `TemplateSpec`
+(usually by evolving the previous one's tables), registered in `_REGISTERED` newest first,
+with the previous version's `last_year` closed; then regenerate this page, docs/model.md,
+docs/invariants.md and `src/govinfo/schema/govinfo-report-1.xsd` (from
+`govinfo.schema._xsd.generate_schema()`), whose tests fail until they
+agree with the registry. Nothing else changes: rules apply wherever their addresses exist.
+`tests/model/test_revision.py` tries out such a revision (rows renamed, a row inserted, a
+column added) through every reader, writer, `check()` and `infer()` without touching the
+package.
 """
 
 

@@ -54,7 +54,6 @@ __all__ = [
     "LOCATION",
     "NARRATIVE",
     "ROOT",
-    "TABLE_TEMPLATES",
     "compiled_schema",
     "generate_schema",
     "location_fields",
@@ -79,8 +78,6 @@ ADDRESS = "address"
 DIAGNOSTICS = "diagnostics"
 DIAGNOSTIC = "diagnostic"
 LOCATION = "location"
-#: The templates whose tables the format carries, in the order their rows are merged.
-TABLE_TEMPLATES = table_templates()
 
 #: The XSD type of a table cell of each kind.
 CELL_TYPES = {
@@ -138,11 +135,11 @@ def _labels(labels: dict[TemplateSpec, str]) -> str:
 
 
 def _specs_by_template() -> dict[TemplateSpec, tuple[CellSpec, ...]]:
-    return {template: cell_specs(template) for template in TABLE_TEMPLATES}
+    return {template: cell_specs(template) for template in table_templates()}
 
 
 def _table_names() -> list[str]:
-    return _merge([[table.key for table in t.tables] for t in TABLE_TEMPLATES])
+    return _merge([[table.key for table in t.tables] for t in table_templates()])
 
 
 def row_class(template: TemplateSpec, table: str, row: str) -> type[Any]:
@@ -158,7 +155,7 @@ def _row_class_name(template: TemplateSpec, table: str, row: str) -> str:
 
 def _table(schema: etree._Element, sequence: etree._Element, table: str, done: set[str]) -> None:
     specs = _specs_by_template()
-    in_table = {t: [s for s in specs[t] if s.table == table] for t in TABLE_TEMPLATES}
+    in_table = {t: [s for s in specs[t] if s.table == table] for t in table_templates()}
     element = _sub(sequence, "element", name=table, type=f"table.{table}", minOccurs="0")
     _document(element, _labels({t: s[0].table_label for t, s in in_table.items() if s}))
     table_type = _sub(schema, "complexType", name=f"table.{table}")
@@ -382,12 +379,30 @@ def generate_schema() -> bytes:
     return etree.tostring(schema, encoding="UTF-8", xml_declaration=True) + b"\n"
 
 
-def schema_bytes() -> bytes:
-    """The shipped XSD file, as bytes."""
-    return resources.files("govinfo.schema").joinpath(SCHEMA_FILE).read_bytes()
+#: The registry the shipped XSD file was generated from (tests/xml checks they agree).
+_SHIPPED_FOR = tuple(TEMPLATES.values())
 
 
 @functools.cache
+def _schema_for(templates: tuple[TemplateSpec, ...]) -> bytes:
+    if templates == _SHIPPED_FOR:
+        return resources.files("govinfo.schema").joinpath(SCHEMA_FILE).read_bytes()
+    # A template registered after import (a revision being tried out) is in no shipped
+    # file: its schema is generated, so its documents validate like any other.
+    return generate_schema()
+
+
+def schema_bytes() -> bytes:
+    """The XSD of the registered templates: the shipped file, unless templates were
+    registered since govinfo was imported."""
+    return _schema_for(tuple(TEMPLATES.values()))
+
+
+@functools.cache
+def _compiled(schema: bytes) -> etree.XMLSchema:
+    return etree.XMLSchema(etree.fromstring(schema))
+
+
 def compiled_schema() -> etree.XMLSchema:
-    """The shipped XSD compiled once for validation (the XSD is trusted package data)."""
-    return etree.XMLSchema(etree.fromstring(schema_bytes()))
+    """The XSD of :func:`schema_bytes` compiled once for validation (trusted package data)."""
+    return _compiled(schema_bytes())

@@ -63,7 +63,18 @@ from govinfo.templates import TEMPLATES, TemplateSpec, open_template, template_f
 __all__ = ["interpret"]
 
 #: The sections whose tables any registered template prints.
-_TABLES = tuple(dict.fromkeys(t.key for spec in TEMPLATES.values() for t in spec.tables))
+
+
+@functools.cache
+def _table_keys(templates: tuple[TemplateSpec, ...]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(t.key for spec in templates for t in spec.tables))
+
+
+def _tables() -> tuple[str, ...]:
+    """The table keys of every registered template (the registry may grow after import)."""
+    return _table_keys(tuple(TEMPLATES.values()))
+
+
 _LAST_LEGACY_YEAR = 2018
 
 
@@ -96,9 +107,9 @@ def _narrative(sections: Sections) -> Narrative:
         lines: list[str] = []
         for block in blocks:
             if isinstance(block, Paragraph):
-                if name not in _TABLES or is_prose(block.text):
+                if name not in _tables() or is_prose(block.text):
                     lines.append(block.text)
-            elif name not in _TABLES:
+            elif name not in _tables():
                 lines.extend("\t".join(c.text for c in row) for row in block.rows)
         texts[name] = "\n".join(lines) if lines else None
     return Narrative(**texts)
@@ -471,12 +482,12 @@ def interpret(document: Document, *, infer: bool = True) -> ReadResult:
     meta = read_metadata(sections.front)
     grids = {
         name: [b for b in sections.bodies.get(name, ()) if isinstance(b, Table) and b.geometry]
-        for name in _TABLES
+        for name in _tables()
     }
     # Sections with geometry tables are read by geometry alone; the others become tokens.
     tokens = {
         name: [] if grids[name] else tokenise(list(sections.bodies.get(name, ())))
-        for name in _TABLES
+        for name in _tables()
     }
     texts = {
         name: "".join(
@@ -487,12 +498,12 @@ def interpret(document: Document, *, infer: bool = True) -> ReadResult:
             if cell.merged_from is None
         )
         + "".join(t.key for t in tokens[name])
-        for name in _TABLES
+        for name in _tables()
     }
     template, guessed = _choose_template(texts, meta.year)
     reader = _Reader(template, document.source)
     found_rows = 0
-    for name in _TABLES:
+    for name in _tables():
         if name in sections.bodies:
             heading = sections.headings.get(name)
             if grids[name]:
@@ -543,7 +554,7 @@ def interpret(document: Document, *, infer: bool = True) -> ReadResult:
                 location=Location(source=document.source),
             )
         )
-    for name in _TABLES:
+    for name in _tables():
         if name not in sections.bodies:
             notes.append(
                 Diagnostic(
