@@ -1,4 +1,7 @@
-"""The published XML schema (``govinfo-report-1.xsd``) and the helpers that build and load it.
+"""The formats govinfo defines itself, shared by its writers and readers.
 
-The XSD is package data; :func:`govinfo.writing.xml.xml_schema` returns its bytes.
+``govinfo-report-1.xsd`` (built by :mod:`._xsd`, names and text encoding in :mod:`._format`)
+for XML, and the key column of govinfo's own workbooks (:mod:`._workbook`). Writers and readers
+both import from here, never from each other. The XSD is package data;
+:func:`govinfo.writing.xml.xml_schema` returns its bytes.
 """

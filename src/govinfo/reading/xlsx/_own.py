@@ -1,13 +1,4 @@
-"""govinfo's own workbooks: the key column that carries metadata, narrative and legacy values.
-
-Strategy: everything of a report that is not a table cell (organ, year, title, template, the
-narrative sections, the pre-2019 ``legacy.<key>`` statistics) must come back *exactly*, which
-no heuristic reading of headings and prose can promise for arbitrary text. So the writer puts
-these on a sheet of rows ``label | value | key``, where ``key`` is the model's own name for the
-value (an attrs field name or a cell address, FORMAT.md §8), and the reader looks for those
-keys wherever they are. The keys are derived from the model classes, not typed here, so the
-writer (which imports them from this module) and the reader cannot drift apart.
-"""
+"""govinfo's own workbooks: reading the key column (its keys: :mod:`govinfo.schema._workbook`)."""
 
 from __future__ import annotations
 
@@ -22,31 +13,17 @@ from govinfo.model.catalogue import LEGACY_PREFIX
 from govinfo.model.narrative import Narrative
 from govinfo.model.report import AnnualReport, LegacyValue
 from govinfo.reading.xlsx._sheet import Grid, RawCell
+from govinfo.schema._workbook import (
+    CONTINUED_KEY,
+    METADATA_KEYS,
+    NARRATIVE_PREFIX,
+    continued_key,
+)
 from govinfo.templates import TemplateSpec, template_spec
 
-__all__ = [
-    "CONTINUED",
-    "METADATA_KEYS",
-    "NARRATIVE_PREFIX",
-    "OwnValues",
-    "continued_key",
-    "find_own",
-]
+__all__ = ["OwnValues", "find_own"]
 
-#: Prefix of the keys of the narrative sections (``narrative.overview``…).
-NARRATIVE_PREFIX = "narrative."
-#: Every key of the metadata sheet, in the order the writer prints them.
-METADATA_KEYS: tuple[str, ...] = (
-    "title",
-    "organ",
-    "year",
-    "template",
-    *(NARRATIVE_PREFIX + field.name for field in attrs.fields(Narrative)),
-)
 _KEYS = frozenset(METADATA_KEYS)
-#: A text longer than one cell continues on rows keyed ``<key>#2``, ``<key>#3``…
-CONTINUED = "#"
-_CONTINUED_KEY = re.compile(r"^(.+)#([0-9]{1,6})$")
 _LEGACY_KEY = re.compile(r"^legacy\.[a-z0-9_]+$")
 _INTEGER = re.compile(r"^-?[0-9]+$")
 
@@ -74,11 +51,6 @@ class OwnValues:
     def report(self) -> AnnualReport:
         """A report holding only what the keys state (for ``legacy_2008``: everything)."""
         return AnnualReport(template=self.template, legacy=self.legacy, **self.fields)
-
-
-def continued_key(key: str, number: int) -> str:
-    """The key of the ``number``-th piece of ``key``'s text (the first is ``key`` itself)."""
-    return key if number == 1 else f"{key}{CONTINUED}{number}"
 
 
 def _text(cell: RawCell | None) -> str | None:
@@ -130,7 +102,7 @@ def find_own(grids: dict[str, Grid]) -> OwnValues | None:
 
 
 def _is_continued(text: str) -> bool:
-    match = _CONTINUED_KEY.match(text)
+    match = CONTINUED_KEY.match(text)
     return match is not None and match.group(1) in _KEYS
 
 

@@ -25,8 +25,8 @@ from govinfo.model.catalogue import LEGACY_PREFIX, CellSpec, cell_specs
 from govinfo.model.flat import CellValue, flatten
 from govinfo.model.narrative import Narrative
 from govinfo.model.report import AnnualReport
-from govinfo.reading.xlsx._own import METADATA_KEYS, NARRATIVE_PREFIX, continued_key
 from govinfo.rules.catalogue import RULES, RuleKind
+from govinfo.schema._workbook import METADATA_KEYS, NARRATIVE_PREFIX, continued_key
 from govinfo.templates import LABEL, TableSpec
 from govinfo.writing.xlsx._cells import (
     CENTRE,
