@@ -13,8 +13,8 @@ from govinfo.cli._io import (
     read_or_say,
     write_file,
 )
+from govinfo.diagnostics import Severity
 from govinfo.errors import GovInfoError, ReadError
-from govinfo.reading.result import Severity
 
 __all__ = ["add_parser", "run"]
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 from typing import BinaryIO
 
+from govinfo.diagnostics import Diagnostic, diagnostic
 from govinfo.errors import NotAReportError
 from govinfo.locations import Location
 from govinfo.reading._safe import load_source, parse_html
@@ -21,7 +22,7 @@ from govinfo.reading.html._content import find_content, lacks_title, outside_tit
 from govinfo.reading.html._decode import decode_page
 from govinfo.reading.html._text import source_line
 from govinfo.reading.interpret import interpret
-from govinfo.reading.result import Diagnostic, ReadResult
+from govinfo.reading.result import ReadResult
 
 __all__ = ["read_html", "read_html_document"]
 
@@ -70,11 +71,10 @@ def _page(source: HtmlSource, name: str | None) -> tuple[Document, int]:
     block_line = source_line(content.block)
     if not content.whole:
         notes.append(
-            Diagnostic(
-                code="html-content",
-                message=f"read the block holding the report "
-                f"({root.getroottree().getpath(content.block)}, line {block_line}); the page "
-                "around it (navigation, links, footer) was left out",
+            diagnostic(
+                "html-content",
+                path=root.getroottree().getpath(content.block),
+                line=block_line,
                 location=Location(source=display, line=block_line),
             )
         )
@@ -84,19 +84,18 @@ def _page(source: HtmlSource, name: str | None) -> tuple[Document, int]:
         if title is not None:
             walker.add_title(title.lines or (title.text,), title.line)
             notes.append(
-                Diagnostic(
-                    code="html-title-outside",
-                    message=f"the title {title.text!r} was taken from the page's "
-                    f"{title.holder}, outside the block holding the report",
+                diagnostic(
+                    "html-title-outside",
+                    title=title.text,
+                    holder=title.holder,
                     location=Location(source=display, line=title.line),
                 )
             )
     if walker.navigation:
         notes.append(
-            Diagnostic(
-                code="html-navigation-skipped",
-                message=f"{walker.navigation} line(s) made mostly of links (menus, link lists, "
-                "a breadcrumb trail) were left out",
+            diagnostic(
+                "html-navigation-skipped",
+                count=walker.navigation,
                 location=Location(source=display, line=block_line),
             )
         )
