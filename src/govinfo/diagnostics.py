@@ -49,6 +49,15 @@ class Severity(str, enum.Enum):
     def __str__(self) -> str:
         return self.value
 
+    def text(self, lang: str = "en") -> str:
+        """The severity as a word in ``lang``: ``警告`` in Chinese, ``warning`` in English."""
+        if lang not in LANGUAGES:
+            raise ValueError(f"lang must be one of {LANGUAGES}, got {lang!r}")
+        return _SEVERITY_ZH[self.value] if lang == "zh" else self.value
+
+
+_SEVERITY_ZH = {"info": "提示", "warning": "警告", "error": "错误"}
+
 
 @attrs.frozen(kw_only=True)
 class Diagnostic:
@@ -620,7 +629,7 @@ _CATALOGUE = (
     _code(
         "cell-inferred",
         _I,
-        "{words}根据 {equations} 推算为 {value}",
+        "“{words}”根据 {equations} 推算为 {value}",
         "{cells} = {value} ({reason})",
         "a cell was filled by inference (also listed in `ReadResult.inferred`)",
     ),

@@ -204,6 +204,9 @@ def read_office(
             f".{target} (File > Save As in Word, WPS or LibreOffice) and read that, or install "
             f"LibreOffice so that `soffice` is on PATH and govinfo converts it itself",
             location=where,
+            message_zh=f"这是{what.zh}，govinfo 只能在转换后读取：请另存为 .{target}"
+            "（在 Word、WPS 或 LibreOffice 中“另存为”）后读取，或安装 LibreOffice"
+            "（使 `soffice` 在 PATH 中），由 govinfo 自行转换",
         )
     converted = _convert(soffice, data, kind, target, where)
     if target == "docx":

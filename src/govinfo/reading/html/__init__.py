@@ -63,7 +63,9 @@ def _page(source: HtmlSource, name: str | None) -> tuple[Document, int]:
     """The neutral document of a page, and how many lines of links were left out."""
     text, display, notes = _load(source, name)
     if not text.strip():
-        raise NotAReportError("the page is empty", location=Location(source=display))
+        raise NotAReportError(
+            "the page is empty", location=Location(source=display), message_zh="网页是空的"
+        )
     root = parse_html(text, source=display)
     content = find_content(root)
     walker = BlockWalker(display, content.signatures)

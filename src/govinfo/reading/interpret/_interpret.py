@@ -540,6 +540,7 @@ def interpret(document: Document, *, infer: bool = True) -> ReadResult:
                 "no section of an annual report, no statistics table and no disclosure "
                 "statistics were found",
                 location=Location(source=document.source),
+                message_zh="未找到年度报告的任何部分、统计表或政府信息公开统计数据",
             )
     notes = front_notes + section_notes
     if guessed and found_rows:

@@ -80,6 +80,8 @@ def _check_images(pages: list[PageContent], source: str, notes: list[Diagnostic]
             f"the PDF has no text, only images ({listed}): it is a scan and needs OCR "
             "(e.g. ocrmypdf) before govinfo can read it",
             location=Location(source=source),
+            message_zh=f"PDF 没有文字，只有图像（{listed}）：这是扫描件，需先进行文字识别"
+            "（如 ocrmypdf）才能读取",
         )
     notes.append(
         diagnostic(

@@ -73,6 +73,8 @@ def read_text(
                 f"{error.message}; the text given is a file name: pass pathlib.Path({source!r}) "
                 "to read the file",
                 location=error.location,
+                message_zh=f"{error.message_zh or error.message}；所给的文本是一个文件名："
+                f"请传入 pathlib.Path({source!r}) 以读取该文件",
             ) from error
         raise
 
