@@ -673,7 +673,7 @@ _CATALOGUE = (
         _I,
         "文档正文位于 {part}，而非 {default}",
         "the document's text is in {part}, not {default}",
-        "the document's main part is not at its usual place; it was found and read",
+        "the main document part is not `word/document.xml`; the package's relationships named it",
     ),
     _code(
         "docx-tracked-changes",
@@ -681,21 +681,22 @@ _CATALOGUE = (
         "文档含有修订：插入的文字按已接受读取，删除的文字已略去",
         "the document has tracked changes: inserted text was read as if accepted, deleted "
         "text was left out",
-        "the document has tracked changes: they were read as if accepted",
+        "the document has tracked changes: inserted text was read as if accepted, deleted "
+        "text left out",
     ),
     _code(
         "docx-table-of-contents",
         _I,
         "略去了目录（与各级标题重复）",
         "a table of contents was left out (it repeats the headings)",
-        "a table of contents was left out",
+        "a table-of-contents field was left out (it repeats the headings)",
     ),
     _code(
         "docx-text-box",
         _I,
         "{count} 个文本框中的文字在其所锚定的段落之后读取",
         "text in {count} text box(es) was read after the paragraph each is anchored in",
-        "text in text boxes was read after the paragraph each is anchored in",
+        "text boxes were read, each after the paragraph it is anchored in",
     ),
     _code(
         "docx-nested-table",
@@ -703,7 +704,7 @@ _CATALOGUE = (
         "表格 {inner} 嵌套在表格 {outer} 的单元格中；其各行在包含它的行之后读取",
         "table {inner} is nested in a cell of table {outer}; its rows were read after the row "
         "that holds it",
-        "a table nested in a cell was read after the row that holds it",
+        "a table nested in a cell was read in place (its location names the nested table)",
     ),
     # XLSX.
     _code(
@@ -711,14 +712,14 @@ _CATALOGUE = (
         _I,
         "工作簿含有宏；只读取了保存的单元格值，未运行任何宏",
         "the workbook contains macros; only the saved cell values were read and no macro was run",
-        "the workbook contains macros; none was run",
+        "the workbook contains macros; only saved values were read",
     ),
     _code(
         "cell-error",
         _W,
         "单元格为错误值 {error}；按未知读取",
         "the cell holds the error value {error}; it is read as unknown",
-        "a spreadsheet cell holds an error value (`#DIV/0!`); it is read as unknown",
+        "the cell holds an error value (`#REF!`, `#DIV/0!`); the cell is unknown",
     ),
     _code(
         "formula-not-evaluated",
@@ -726,14 +727,16 @@ _CATALOGUE = (
         "公式 ={formula} 没有保存的值，且不是 govinfo 能计算的求和或加法；该单元格按未知读取",
         "the formula ={formula} has no saved value and is not a SUM or an addition govinfo "
         "can compute; the cell is read as unknown",
-        "a formula has no saved value and govinfo cannot compute it; the cell is unknown",
+        "a formula without a saved value is not a sum or addition govinfo computes; the cell "
+        "is unknown",
     ),
     _code(
         "template-disagrees",
         _W,
         "键值列标明模板为 {stated}，但表格按 {read} 读取；采用表格的模板",
         "the key column says {stated} but the tables read as {read}; the tables' template was kept",
-        "a workbook's key column names another template than its tables; the tables' was kept",
+        "a govinfo workbook's key column names another template than its tables show; the "
+        "tables' template was kept",
     ),
     # PDF.
     _code(

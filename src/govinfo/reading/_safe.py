@@ -139,7 +139,9 @@ def load_source(
                 data = handle.read(max_bytes + 1)
         except OSError as exc:
             raise ReadError(
-                f"cannot read file: {exc.strerror or exc}", location=Location(source=display)
+                f"cannot read file: {exc.strerror or exc}",
+                location=Location(source=display),
+                message_zh=f"无法读取文件（{exc.strerror or exc}）",
             ) from exc
     elif hasattr(source, "read"):
         display = name or str(getattr(source, "name", "<stream>"))

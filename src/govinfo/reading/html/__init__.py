@@ -142,8 +142,12 @@ def read_html(source: HtmlSource, *, name: str | None = None) -> ReadResult:
     try:
         return interpret(document)
     except NotAReportError as exc:
+        holds = _what_the_page_holds(document, navigation)
         raise NotAReportError(
-            f"{exc.message}; {_what_the_page_holds(document, navigation)}", location=exc.location
+            f"{exc.message}; {holds}",
+            location=exc.location,
+            # the page's description stays English: it is counts and a verdict, read alike
+            message_zh=f"{exc.message_zh}（{holds}）" if exc.message_zh else None,
         ) from exc
 
 
