@@ -48,7 +48,7 @@ def run(args: Any, out: TextIO | None = None, err: TextIO | None = None) -> int:
     """Run ``govinfo convert`` with parsed ``args``; return the exit status."""
     out = out or sys.stdout
     err = err or sys.stderr
-    lang: str = getattr(args, "lang", "zh")
+    lang: str = getattr(args, "lang", "zh")  # a Namespace built by hand may predate --lang
     read = read_or_say(args.source, err, lang)
     if read is None:
         return 2
