@@ -11,6 +11,7 @@ import typing as _typing
 
 import govinfo.display as _display  # noqa: F401 - registers the notebook displays
 from govinfo.convert import from_dict, from_json, to_dict, to_json
+from govinfo.diagnostics import DIAGNOSTICS, Diagnostic, DiagnosticCode, Severity
 from govinfo.errors import (
     GovInfoError,
     InvalidValueError,
@@ -50,7 +51,7 @@ from govinfo.reading.api import read
 from govinfo.reading.docx import read_docx
 from govinfo.reading.html import read_html
 from govinfo.reading.pdf import read_pdf
-from govinfo.reading.result import Diagnostic, ReadResult, Severity
+from govinfo.reading.result import ReadResult
 from govinfo.reading.text import read_text
 from govinfo.reading.xls import read_xls
 from govinfo.reading.xlsx import read_xlsx
@@ -90,6 +91,7 @@ except _metadata.PackageNotFoundError:  # a source tree on sys.path, not install
     __version__ = "0+unknown"
 
 __all__ = [
+    "DIAGNOSTICS",
     "RULES",
     "TEMPLATES",
     "AnnualReport",
@@ -102,6 +104,7 @@ __all__ = [
     "ColumnSpec",
     "DecisionCount",
     "Diagnostic",
+    "DiagnosticCode",
     "DocumentCounts",
     "DocumentCounts2019",
     "Equation",

@@ -32,9 +32,6 @@ _TEXT = {
         "unreadable": "UNREADABLE",
         "suspect": "suspect",
         "should_be": "should be",
-        "error": "error",
-        "warning": "warning",
-        "info": "info",
         "one_of": "one of",
         "summary": "{violations} violation(s), {warnings} warning(s), {diagnostics} reading "
         "warning(s), {unverifiable} unverifiable, {passed} passed; {read} cell(s) read, "
@@ -49,9 +46,6 @@ _TEXT = {
         "unreadable": "无法读取",
         "suspect": "疑似出错单元格",
         "should_be": "应为",
-        "error": "错误",
-        "warning": "警告",
-        "info": "提示",
         "one_of": "以下之一有误",
         "summary": "违反 {violations} 条，警告 {warnings} 条，读取提示 {diagnostics} 条，"
         "无法核验 {unverifiable} 条，通过 {passed} 条；读取单元格 {read} 个，推算 {inferred} 个",
@@ -152,16 +146,29 @@ def _diagnostic_json(d: Diagnostic) -> dict[str, object]:
         "code": d.code,
         "severity": str(d.severity),
         "message": d.message,
+        "message_zh": d.text("zh"),
+        "message_en": d.message_en,
         "address": d.address,
         "location": str(d.location.with_source(None)) if d.location is not None else None,
     }
 
 
 def _file_json(
-    name: str, read: ReadResult | None, result: CheckResult | None, error: str | None, args: Any
+    name: str,
+    read: ReadResult | None,
+    result: CheckResult | None,
+    error: dict[str, str] | None,
+    args: Any,
 ) -> dict[str, object]:
     if read is None or result is None:
-        return {"file": name, "status": "unreadable", "error": error}
+        error = error or {}
+        return {
+            "file": name,
+            "status": "unreadable",
+            "error": error.get("en"),
+            "error_zh": error.get("zh"),
+            "error_en": error.get("en"),
+        }
     report = read.report
     return {
         "file": name,
@@ -207,16 +214,18 @@ def run(args: Any, out: TextIO | None = None) -> int:
     lang: str = args.lang
     text = _TEXT[lang]
     reads: dict[str, ReadResult] = {}
-    errors: dict[str, str] = {}
+    errors: dict[str, dict[str, str]] = {}  # by file, the error in each language
     for path in args.files:
         try:
             reads[str(path)] = read_file(path)
         except GovInfoError as exc:
-            errors[str(path)] = str(exc)
+            errors[str(path)] = {"zh": exc.text("zh"), "en": exc.text("en")}
         except Exception as exc:  # a reader bug on one file must not hide the other files
-            errors[str(path)] = (
-                f"{path}: internal error, please report: {type(exc).__name__}: {exc}"
-            )
+            bug = f"{type(exc).__name__}: {exc}"
+            errors[str(path)] = {
+                "zh": f"{path}: 内部错误，请报告：{bug}",
+                "en": f"{path}: internal error, please report: {bug}",
+            }
     previous = previous_years({name: r.report for name, r in reads.items()})
     results = {
         name: r.report.check(previous=previous.get(name)).locate(r.locations)
@@ -232,7 +241,7 @@ def run(args: Any, out: TextIO | None = None) -> int:
             if args.json:
                 documents.append(_file_json(name, None, None, errors.get(name), args))
             else:
-                print(f"{errors[name]}", file=out)
+                print(errors[name][lang], file=out)
                 print(f"{name}: {text['unreadable']}", file=out)
             continue
         status = _status(result, args.strict)
@@ -242,10 +251,10 @@ def run(args: Any, out: TextIO | None = None) -> int:
             continue
         diagnostics = _shown(read.diagnostics, args.verbose)
         for d in diagnostics:
-            print(diagnostic_line(name, d), file=out)
+            print(diagnostic_line(name, d, lang), file=out)
         for v in result:
             # the severity word first, as in the reading diagnostics' lines
-            tag = text[str(v.severity)]
+            tag = v.severity.text(lang)
             message = _message(v, lang, read.report.template)
             print(f"{name}:{_place(v)}: {tag}: {v.name} {message}", file=out)
         summary = text["summary"].format(

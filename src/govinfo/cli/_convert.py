@@ -13,8 +13,8 @@ from govinfo.cli._io import (
     read_or_say,
     write_file,
 )
+from govinfo.diagnostics import Severity
 from govinfo.errors import GovInfoError, ReadError
-from govinfo.reading.result import Severity
 
 __all__ = ["add_parser", "run"]
 
@@ -38,6 +38,9 @@ def add_parser(commands: Any) -> None:
     parser.add_argument(
         "--formulas", action="store_true", help="write totals as live SUM formulas (.xlsx)"
     )
+    parser.add_argument(
+        "--lang", choices=("zh", "en"), default="zh", help="language of reading warnings"
+    )
     parser.set_defaults(run=run)
 
 
@@ -45,12 +48,13 @@ def run(args: Any, out: TextIO | None = None, err: TextIO | None = None) -> int:
     """Run ``govinfo convert`` with parsed ``args``; return the exit status."""
     out = out or sys.stdout
     err = err or sys.stderr
-    read = read_or_say(args.source, err)
+    lang: str = getattr(args, "lang", "zh")  # a Namespace built by hand may predate --lang
+    read = read_or_say(args.source, err, lang)
     if read is None:
         return 2
     for d in read.diagnostics:
         if d.severity is not Severity.INFO:
-            print(diagnostic_line(str(args.source), d), file=err)
+            print(diagnostic_line(str(args.source), d, lang), file=err)
     try:
         write_file(
             read.report,
@@ -58,7 +62,7 @@ def run(args: Any, out: TextIO | None = None, err: TextIO | None = None) -> int:
             WriteOptions(highlight=args.highlight, formulas=args.formulas),
         )
     except GovInfoError as exc:
-        print(exc, file=err)
+        print(exc.text(lang), file=err)
         return 2 if isinstance(exc, ReadError) else 1
     print(f"{args.source} -> {args.target}", file=out)
     return 0

@@ -55,29 +55,37 @@ def read_file(path: Path) -> ReadResult:
         try:
             data = path.read_bytes()
         except OSError as exc:
-            raise ReadError(exc.strerror or str(exc), location=Location(source=name)) from exc
+            raise _unopened(exc, name) from exc
         return ReadResult(report=from_json(data), source=name)
     from govinfo.reading.api import read  # noqa: PLC0415 - imports the reader registry
 
     try:
         return read(path)
     except OSError as exc:
-        raise ReadError(exc.strerror or str(exc), location=Location(source=name)) from exc
+        raise _unopened(exc, name) from exc
 
 
-def read_or_say(path: Path, err: TextIO) -> ReadResult | None:
-    """Read ``path``, or print why it cannot be read to ``err`` and return ``None``."""
+def _unopened(exc: OSError, name: str) -> ReadError:
+    reason = exc.strerror or str(exc)
+    return ReadError(reason, location=Location(source=name), message_zh=f"无法打开文件（{reason}）")
+
+
+def read_or_say(path: Path, err: TextIO, lang: str = "en") -> ReadResult | None:
+    """Read ``path``, or print why it cannot be read (in ``lang``) to ``err`` and return
+    ``None``."""
     try:
         return read_file(path)
     except GovInfoError as exc:
-        print(exc, file=err)
+        print(exc.text(lang), file=err)
         return None
 
 
-def diagnostic_line(name: str, diagnostic: Diagnostic) -> str:
-    """``FILE:LOCATION: severity: [code] message``, the form every command prints."""
+def diagnostic_line(name: str, diagnostic: Diagnostic, lang: str = "en") -> str:
+    """``FILE:LOCATION: severity: [code] message``, the form every command prints, with the
+    severity and the message in ``lang``."""
     where = diagnostic.location.with_source(None) if diagnostic.location is not None else ""
-    return f"{name}:{where}: {diagnostic.severity}: [{diagnostic.code}] {diagnostic.message}"
+    severity = diagnostic.severity.text(lang)
+    return f"{name}:{where}: {severity}: [{diagnostic.code}] {diagnostic.text(lang)}"
 
 
 def _xlsx(report: AnnualReport, path: Path, options: WriteOptions) -> None:

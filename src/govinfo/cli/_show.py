@@ -24,6 +24,9 @@ def add_parser(commands: Any) -> None:
     parser.add_argument(
         "--no-check", dest="check", action="store_false", help="do not mark broken equations"
     )
+    parser.add_argument(
+        "--lang", choices=("zh", "en"), default="zh", help="language of a read error"
+    )
     parser.set_defaults(run=run)
 
 
@@ -31,7 +34,7 @@ def run(args: Any, out: TextIO | None = None, err: TextIO | None = None) -> int:
     """Run ``govinfo show`` with parsed ``args``; return the exit status."""
     out = out or sys.stdout
     err = err or sys.stderr
-    read = read_or_say(args.file, err)
+    read = read_or_say(args.file, err, getattr(args, "lang", "zh"))
     if read is None:
         return 2
     print(view(read, check=args.check), file=out)

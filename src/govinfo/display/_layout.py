@@ -14,9 +14,9 @@ from decimal import Decimal
 
 import attrs
 
-from govinfo.model.catalogue import CellSpec, cell_spec, cell_specs
+from govinfo.model.catalogue import CellSpec, cell_specs, cell_words, row_words
 from govinfo.model.flat import CellValue
-from govinfo.templates import TemplateSpec, template_spec
+from govinfo.templates import TemplateSpec
 
 __all__ = ["Block", "Highlight", "blocks", "cell_words", "format_value", "marks", "row_words"]
 
@@ -63,22 +63,6 @@ def blocks(template: TemplateSpec) -> tuple[Block, ...]:
                 )
             )
     return tuple(result)
-
-
-def row_words(template: TemplateSpec, spec: CellSpec) -> str:
-    """A cell's row as the report prints it, with the group a numbered item belongs to."""
-    table = template.table(spec.table)
-    group = None if table is None else table.group_of(spec.row)
-    # A numbered item ("1.属于国家秘密") means little without the group its label spans.
-    return f"{group.label} {spec.row_label}" if group else spec.row_label
-
-
-def cell_words(template: TemplateSpec | str, address: str) -> str | None:
-    """A cell in the report's own words: ``（一）予以公开 · 自然人``; ``None`` for an address
-    the template's tables do not have (a pre-2019 statistic)."""
-    template = template_spec(template)
-    spec = cell_spec(template, address)
-    return None if spec is None else f"{row_words(template, spec)} · {spec.column_label}"
 
 
 def marks(

@@ -24,7 +24,15 @@ from govinfo.templates import (
 )
 from govinfo.templates._fields import check_value, to_decimal
 
-__all__ = ["LEGACY_PREFIX", "CellSpec", "addresses", "cell_spec", "cell_specs"]
+__all__ = [
+    "LEGACY_PREFIX",
+    "CellSpec",
+    "addresses",
+    "cell_spec",
+    "cell_specs",
+    "cell_words",
+    "row_words",
+]
 
 
 @attrs.frozen(kw_only=True)
@@ -106,3 +114,19 @@ def addresses(template: TemplateSpec | str) -> tuple[str, ...]:
         'proactive_disclosure.rules.issued'
     """
     return tuple(spec.address for spec in cell_specs(template))
+
+
+def row_words(template: TemplateSpec, spec: CellSpec) -> str:
+    """A cell's row as the report prints it, with the group a numbered item belongs to."""
+    table = template.table(spec.table)
+    group = None if table is None else table.group_of(spec.row)
+    # A numbered item ("1.属于国家秘密") means little without the group its label spans.
+    return f"{group.label} {spec.row_label}" if group else spec.row_label
+
+
+def cell_words(template: TemplateSpec | str, address: str) -> str | None:
+    """A cell in the report's own words: ``（一）予以公开 · 自然人``; ``None`` for an address
+    the template's tables do not have (a pre-2019 statistic)."""
+    template = template_spec(template)
+    spec = cell_spec(template, address)
+    return None if spec is None else f"{row_words(template, spec)} · {spec.column_label}"

@@ -139,7 +139,9 @@ def load_source(
                 data = handle.read(max_bytes + 1)
         except OSError as exc:
             raise ReadError(
-                f"cannot read file: {exc.strerror or exc}", location=Location(source=display)
+                f"cannot read file: {exc.strerror or exc}",
+                location=Location(source=display),
+                message_zh=f"无法读取文件（{exc.strerror or exc}）",
             ) from exc
     elif hasattr(source, "read"):
         display = name or str(getattr(source, "name", "<stream>"))
@@ -253,6 +255,7 @@ class SafeZip:
             raise UnsupportedFormatError(
                 "the file is password-protected; save an unprotected copy and read that",
                 location=where,
+                message_zh="文件受密码保护：请另存一份不加密的副本后读取",
             ) from exc
         except Exception as exc:  # the edge: nothing foreign gets past it
             raise ReadError(
@@ -284,6 +287,8 @@ def open_zip(
             "this is a legacy binary Office file (.doc/.xls) or an encrypted Office file; "
             "save it as .docx/.xlsx without a password and read that",
             location=where,
+            message_zh="这是旧版二进制 Office 文件（.doc/.xls）或加密的 Office 文件："
+            "请另存为不加密的 .docx/.xlsx 后读取",
         )
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import attrs
 
+from govinfo.diagnostics import Diagnostic
 from govinfo.errors import UnsafeInputError
 from govinfo.locations import Location
 from govinfo.reading._safe import (
@@ -25,7 +26,6 @@ from govinfo.reading._safe import (
     MAX_TABLE_ROWS,
     MAX_TEXT_CHARS,
 )
-from govinfo.reading.result import Diagnostic
 
 __all__ = ["Block", "Cell", "Document", "Paragraph", "Table", "new_cell"]
 

@@ -23,11 +23,12 @@ from typing import BinaryIO
 
 import attrs
 
+from govinfo.diagnostics import Text, diagnostic
 from govinfo.errors import ReadError, UnsupportedFormatError
 from govinfo.locations import Location
 from govinfo.reading._safe import load_source, open_zip, sniff
 from govinfo.reading.docx import read_docx
-from govinfo.reading.result import Diagnostic, ReadResult, Severity
+from govinfo.reading.result import ReadResult
 from govinfo.reading.xlsx import read_xlsx
 
 __all__ = ["CONVERT_TIMEOUT", "Kind", "kind_of", "read_office"]
@@ -45,10 +46,13 @@ _ODF = {
 }
 #: What each convertible kind becomes, and a name for people.
 _TARGETS = {
-    "doc": ("docx", "a Word 97–2003 or WPS document"),
-    "odt": ("docx", "an OpenDocument text"),
-    "ods": ("xlsx", "an OpenDocument spreadsheet"),
-    "xls": ("xlsx", "an Excel 97–2003 or WPS spreadsheet"),
+    "doc": ("docx", Text(zh="Word 97–2003 或 WPS 文档", en="a Word 97–2003 or WPS document")),
+    "odt": ("docx", Text(zh="OpenDocument 文本", en="an OpenDocument text")),
+    "ods": ("xlsx", Text(zh="OpenDocument 电子表格", en="an OpenDocument spreadsheet")),
+    "xls": (
+        "xlsx",
+        Text(zh="Excel 97–2003 或 WPS 电子表格", en="an Excel 97–2003 or WPS spreadsheet"),
+    ),
 }
 #: The kind of each suffix, for when the content does not tell.
 _BY_SUFFIX = {"doc": "doc", "wps": "doc", "odt": "odt", "ods": "ods", "et": "xls", "xls": "xls"}
@@ -200,17 +204,16 @@ def read_office(
             f".{target} (File > Save As in Word, WPS or LibreOffice) and read that, or install "
             f"LibreOffice so that `soffice` is on PATH and govinfo converts it itself",
             location=where,
+            message_zh=f"这是{what.zh}，govinfo 只能在转换后读取：请另存为 .{target}"
+            "（在 Word、WPS 或 LibreOffice 中“另存为”）后读取，或安装 LibreOffice"
+            "（使 `soffice` 在 PATH 中），由 govinfo 自行转换",
         )
     converted = _convert(soffice, data, kind, target, where)
     if target == "docx":
         result = read_docx(converted, name=display)
     else:
         result = read_xlsx(converted, name=display)
-    note = Diagnostic(
-        code="converted-by-libreoffice",
-        message=f"{what}: converted to .{target} by LibreOffice ({soffice}) and read from "
-        f"that; locations refer to the converted document",
-        severity=Severity.INFO,
-        location=where,
+    note = diagnostic(
+        "converted-by-libreoffice", what=what, target=target, soffice=soffice, location=where
     )
     return attrs.evolve(result, diagnostics=(note, *result.diagnostics))

@@ -21,6 +21,7 @@ from typing import Any, BinaryIO
 import attrs
 from lxml import etree
 
+from govinfo.diagnostics import Diagnostic, Severity
 from govinfo.errors import InvalidValueError, SchemaError, UnsafeInputError
 from govinfo.locations import Location
 from govinfo.model.catalogue import CellSpec, cell_specs
@@ -29,7 +30,7 @@ from govinfo.model.flat import CellValue
 from govinfo.model.narrative import Narrative
 from govinfo.model.report import AnnualReport, LegacyValue
 from govinfo.reading._safe import load_source, parse_xml
-from govinfo.reading.result import Diagnostic, ReadResult, Severity
+from govinfo.reading.result import ReadResult
 from govinfo.schema import _xsd
 from govinfo.schema._format import KEY, NS, TEMPLATE_ATTR, qname, read_text
 from govinfo.templates import TemplateSpec, ValueKind, template_spec

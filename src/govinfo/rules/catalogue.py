@@ -20,8 +20,8 @@ from collections.abc import Callable
 
 import attrs
 
+from govinfo.diagnostics import Severity
 from govinfo.model.catalogue import LEGACY_PREFIX, cell_spec, cell_specs
-from govinfo.reading.result import Severity
 from govinfo.templates import Role, TemplateSpec, template_spec
 
 __all__ = [

@@ -16,10 +16,10 @@ from decimal import Decimal
 
 import attrs
 
+from govinfo.diagnostics import Severity
 from govinfo.errors import InvalidValueError
 from govinfo.model.flat import CellValue, flatten
 from govinfo.model.report import AnnualReport
-from govinfo.reading.result import Severity
 from govinfo.rules.catalogue import PREVIOUS, RULES, Equation, Rule, RuleKind, Unstated
 from govinfo.rules.result import CheckResult, Number, Unverifiable, Violation
 

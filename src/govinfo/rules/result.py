@@ -14,10 +14,10 @@ from decimal import Decimal
 import attrs
 
 from govinfo._hooks import provided
+from govinfo.diagnostics import Severity
 from govinfo.errors import ViolationError
 from govinfo.locations import Location
 from govinfo.model.frozen import FrozenMapping
-from govinfo.reading.result import Severity
 from govinfo.rules.catalogue import instance_name
 
 __all__ = ["CheckResult", "CheckStatus", "Number", "Unverifiable", "Violation"]

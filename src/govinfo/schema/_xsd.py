@@ -24,12 +24,12 @@ from typing import Any
 import attrs
 from lxml import etree
 
+from govinfo.diagnostics import Diagnostic, Severity
 from govinfo.locations import Location
 from govinfo.model.catalogue import CellSpec, cell_specs
 from govinfo.model.classes import row_class as _model_row_class
 from govinfo.model.narrative import Narrative
 from govinfo.model.report import AnnualReport
-from govinfo.reading.result import Diagnostic, Severity
 from govinfo.schema._format import (
     CHAR,
     CHAR_CODE_PATTERN,

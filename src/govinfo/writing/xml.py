@@ -18,13 +18,13 @@ from typing import TYPE_CHECKING
 import attrs
 from lxml import etree
 
+from govinfo.diagnostics import Diagnostic
 from govinfo.errors import WriteError
 from govinfo.locations import Location
 from govinfo.model.catalogue import cell_specs
 from govinfo.model.flat import flatten
 from govinfo.model.narrative import Narrative
 from govinfo.model.report import AnnualReport
-from govinfo.reading.result import Diagnostic
 from govinfo.schema import _xsd
 from govinfo.schema._format import CHAR, KEY, LABEL_ATTR, NS, TEMPLATE_ATTR, qname, write_text
 from govinfo.templates import LABEL

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from lxml import etree
 
+from govinfo.diagnostics import Diagnostic, diagnostic
 from govinfo.errors import UnsafeInputError
 from govinfo.locations import Location
 from govinfo.reading._safe import MAX_CELLS, MAX_PARAGRAPHS, MAX_ROWS
@@ -11,7 +12,6 @@ from govinfo.reading.document import Document
 from govinfo.reading.docx._body import BodyWalker
 from govinfo.reading.docx._names import Tags
 from govinfo.reading.docx._package import DEFAULT_MAIN_PART, open_main_part
-from govinfo.reading.result import Diagnostic, Severity
 
 __all__ = ["docx_document"]
 
@@ -62,45 +62,25 @@ def _notes(walker: BodyWalker, part: str, source: str) -> tuple[Diagnostic, ...]
     notes: list[Diagnostic] = []
     if part != DEFAULT_MAIN_PART:
         notes.append(
-            Diagnostic(
-                code="docx-main-part",
-                message=f"the document's text is in {part}, not {DEFAULT_MAIN_PART}",
+            diagnostic(
+                "docx-main-part",
+                part=part,
+                default=DEFAULT_MAIN_PART,
                 location=Location(source=source, xpath=part),
             )
         )
     inline = walker.inline
     if inline.revisions:
-        notes.append(
-            Diagnostic(
-                code="docx-tracked-changes",
-                message="the document has tracked changes: inserted text was read as if "
-                "accepted, deleted text was left out",
-                severity=Severity.WARNING,
-                location=where,
-            )
-        )
+        notes.append(diagnostic("docx-tracked-changes", location=where))
     if inline.fields.skipped_contents:
-        notes.append(
-            Diagnostic(
-                code="docx-table-of-contents",
-                message="a table of contents was left out (it repeats the headings)",
-                location=where,
-            )
-        )
+        notes.append(diagnostic("docx-table-of-contents", location=where))
     if walker.text_boxes:
-        notes.append(
-            Diagnostic(
-                code="docx-text-box",
-                message=f"text in {walker.text_boxes} text box(es) was read after the paragraph "
-                "each is anchored in",
-                location=where,
-            )
-        )
+        notes.append(diagnostic("docx-text-box", count=walker.text_boxes, location=where))
     notes.extend(
-        Diagnostic(
-            code="docx-nested-table",
-            message=f"table {nested.inner.table} is nested in a cell of table "
-            f"{nested.outer.table}; its rows were read after the row that holds it",
+        diagnostic(
+            "docx-nested-table",
+            inner=nested.inner.table,
+            outer=nested.outer.table,
             location=nested.inner,
         )
         for nested in walker.nested

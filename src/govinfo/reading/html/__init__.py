@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 from typing import BinaryIO
 
+from govinfo.diagnostics import Diagnostic, diagnostic
 from govinfo.errors import NotAReportError
 from govinfo.locations import Location
 from govinfo.reading._safe import load_source, parse_html
@@ -21,7 +22,7 @@ from govinfo.reading.html._content import find_content, lacks_title, outside_tit
 from govinfo.reading.html._decode import decode_page
 from govinfo.reading.html._text import source_line
 from govinfo.reading.interpret import interpret
-from govinfo.reading.result import Diagnostic, ReadResult
+from govinfo.reading.result import ReadResult
 
 __all__ = ["read_html", "read_html_document"]
 
@@ -62,7 +63,9 @@ def _page(source: HtmlSource, name: str | None) -> tuple[Document, int]:
     """The neutral document of a page, and how many lines of links were left out."""
     text, display, notes = _load(source, name)
     if not text.strip():
-        raise NotAReportError("the page is empty", location=Location(source=display))
+        raise NotAReportError(
+            "the page is empty", location=Location(source=display), message_zh="网页是空的"
+        )
     root = parse_html(text, source=display)
     content = find_content(root)
     walker = BlockWalker(display, content.signatures)
@@ -70,11 +73,10 @@ def _page(source: HtmlSource, name: str | None) -> tuple[Document, int]:
     block_line = source_line(content.block)
     if not content.whole:
         notes.append(
-            Diagnostic(
-                code="html-content",
-                message=f"read the block holding the report "
-                f"({root.getroottree().getpath(content.block)}, line {block_line}); the page "
-                "around it (navigation, links, footer) was left out",
+            diagnostic(
+                "html-content",
+                path=root.getroottree().getpath(content.block),
+                line=block_line,
                 location=Location(source=display, line=block_line),
             )
         )
@@ -84,19 +86,18 @@ def _page(source: HtmlSource, name: str | None) -> tuple[Document, int]:
         if title is not None:
             walker.add_title(title.lines or (title.text,), title.line)
             notes.append(
-                Diagnostic(
-                    code="html-title-outside",
-                    message=f"the title {title.text!r} was taken from the page's "
-                    f"{title.holder}, outside the block holding the report",
+                diagnostic(
+                    "html-title-outside",
+                    title=title.text,
+                    holder=title.holder,
                     location=Location(source=display, line=title.line),
                 )
             )
     if walker.navigation:
         notes.append(
-            Diagnostic(
-                code="html-navigation-skipped",
-                message=f"{walker.navigation} line(s) made mostly of links (menus, link lists, "
-                "a breadcrumb trail) were left out",
+            diagnostic(
+                "html-navigation-skipped",
+                count=walker.navigation,
                 location=Location(source=display, line=block_line),
             )
         )
@@ -141,8 +142,12 @@ def read_html(source: HtmlSource, *, name: str | None = None) -> ReadResult:
     try:
         return interpret(document)
     except NotAReportError as exc:
+        holds = _what_the_page_holds(document, navigation)
         raise NotAReportError(
-            f"{exc.message}; {_what_the_page_holds(document, navigation)}", location=exc.location
+            f"{exc.message}; {holds}",
+            location=exc.location,
+            # the page's description stays English: it is counts and a verdict, read alike
+            message_zh=f"{exc.message_zh}（{holds}）" if exc.message_zh else None,
         ) from exc
 
 

@@ -30,13 +30,13 @@ from __future__ import annotations
 
 from lxml import etree
 
+from govinfo.diagnostics import Diagnostic, diagnostic
 from govinfo.errors import UnsafeInputError
 from govinfo.locations import Location, line_location
 from govinfo.reading.document import Block, Paragraph
 from govinfo.reading.docx._body import _split_at_captions as split_at_captions
 from govinfo.reading.html._tables import Grid, is_form, is_layout, is_link_list, table_rows
 from govinfo.reading.html._text import BLOCK_TAGS, SKIP_TAGS, cell_text, signature, source_line
-from govinfo.reading.result import Diagnostic
 
 __all__ = ["MAX_CELLS", "MAX_DEPTH", "BlockWalker"]
 
@@ -147,11 +147,8 @@ class BlockWalker:
             return
         if is_form(table, groups):
             self.notes.append(
-                Diagnostic(
-                    code="html-info-box",
-                    message="a box of label：value pairs (索引号, 发文机关, …: the page's "
-                    "catalogue data, not the report) was left out",
-                    location=Location(source=self.source, line=source_line(table)),
+                diagnostic(
+                    "html-info-box", location=Location(source=self.source, line=source_line(table))
                 )
             )
             return
@@ -162,11 +159,8 @@ class BlockWalker:
         here = Location(source=self.source, line=source_line(table))
         if first is not None:
             self.notes.append(
-                Diagnostic(
-                    code="html-duplicate-table",
-                    message=f"this table repeats table {first.table} (line {first.line}) "
-                    "exactly (a print view?); it was read once",
-                    location=here,
+                diagnostic(
+                    "html-duplicate-table", table=first.table, line=first.line, location=here
                 )
             )
             return

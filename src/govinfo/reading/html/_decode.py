@@ -25,8 +25,10 @@ import email
 import email.policy
 import re
 
+import attrs
+
+from govinfo.diagnostics import Diagnostic, diagnostic
 from govinfo.locations import Location
-from govinfo.reading.result import Diagnostic, Severity
 from govinfo.reading.text._decode import decode as decode_text
 
 __all__ = ["HEAD_BYTES", "declared_charset", "decode_page", "unwrap_mht"]
@@ -98,13 +100,7 @@ def decode_page(data: bytes, source: str) -> tuple[str, list[Diagnostic]]:
     mime_label = None
     if archived is not None:
         data, mime_label = archived
-        notes.append(
-            Diagnostic(
-                code="html-mht",
-                message="a web archive (MHT): its first HTML part was read",
-                location=where,
-            )
-        )
+        notes.append(diagnostic("html-mht", location=where))
     label = None if data.startswith(_BOMS) else mime_label or declared_charset(data)
     codec = None if label is None else _codec(label)
     if codec is not None and not (label in _LATIN_LABELS and _is_utf8(data)):
@@ -112,39 +108,40 @@ def decode_page(data: bytes, source: str) -> tuple[str, list[Diagnostic]]:
             text = data.decode(codec)
         except UnicodeDecodeError as exc:
             notes.append(
-                Diagnostic(
-                    code="html-charset-wrong",
-                    message=f"the page declares charset {label!r}, but byte {exc.start} is "
-                    f"not valid {codec.upper()}; the declaration was set aside",
-                    severity=Severity.WARNING,
+                diagnostic(
+                    "html-charset-wrong",
+                    label=label,
+                    byte=exc.start,
+                    codec=codec.upper(),
                     location=where,
                 )
             )
         else:
-            how = f"declared charset {label!r}"
-            if codec == "gb18030" and label != "gb18030":
-                how += " (GB2312/GBK labels are read as GB18030, their superset)"
-            notes.append(_decided(codec, how, where))
+            superset = codec == "gb18030" and label != "gb18030"
+            notes.append(
+                diagnostic(
+                    "html-encoding",
+                    variant="gb-superset" if superset else "",
+                    codec=codec.upper(),
+                    label=label,
+                    location=where,
+                )
+            )
             return text, notes
     elif label is not None:
         notes.append(
-            Diagnostic(
-                code="html-charset-wrong",
-                message=f"the page declares charset {label!r}, which is unknown or contradicted "
-                "by valid UTF-8 bytes; the declaration was set aside",
-                severity=Severity.WARNING,
-                location=where,
-            )
+            diagnostic("html-charset-wrong", variant="unknown", label=label, location=where)
         )
     text, found = decode_text(data, source)
     # The text front end notes a non-UTF-8 guess; here one note says what was decided and why.
     notes.extend(note for note in found if note.code != "encoding-detected")
     detected = next((note for note in found if note.code == "encoding-detected"), None)
     if detected is not None:
-        notes.append(Diagnostic(code="html-encoding", message=detected.message, location=where))
+        # the text front end's words, under the HTML reader's code
+        notes.append(attrs.evolve(detected, code="html-encoding", location=where))
     else:
-        how = "byte-order mark" if data.startswith(codecs.BOM_UTF8) else "content (valid UTF-8)"
-        notes.append(_decided("utf-8", how, where))
+        variant = "bom" if data.startswith(codecs.BOM_UTF8) else "utf-8"
+        notes.append(diagnostic("html-encoding", variant=variant, location=where))
     return text, notes
 
 
@@ -154,9 +151,3 @@ def _is_utf8(data: bytes) -> bool:
     except UnicodeDecodeError:
         return False
     return not data.isascii()
-
-
-def _decided(codec: str, how: str, where: Location) -> Diagnostic:
-    return Diagnostic(
-        code="html-encoding", message=f"decoded as {codec.upper()}: {how}", location=where
-    )

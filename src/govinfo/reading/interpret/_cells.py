@@ -17,6 +17,7 @@ from typing import NamedTuple
 import attrs
 
 from govinfo._digits import MAX_FIGURE_DIGITS, figure_fits
+from govinfo.diagnostics import Diagnostic, Text, clause, diagnostic
 from govinfo.locations import Location
 from govinfo.model.flat import CellValue
 from govinfo.reading.interpret._digits import DigitRuns, describe, digit_runs
@@ -29,7 +30,6 @@ from govinfo.reading.interpret._placement import (
 from govinfo.reading.interpret._tables import RowReading
 from govinfo.reading.interpret._tokens import Token
 from govinfo.reading.interpret._values import Kind, chinese_numeral, normalise
-from govinfo.reading.result import Diagnostic, Severity
 from govinfo.templates import ValueKind
 
 __all__ = [
@@ -76,35 +76,20 @@ def convert(
         # Words in a value cell: a count in Chinese numerals, or not a number at all.
         numeral = chinese_numeral(token.text) if kind is ValueKind.COUNT else None
         if numeral is not None:
-            notes.append(
-                _note(
-                    "value-chinese-numeral",
-                    f"read {token.text.strip()!r} as {numeral}",
-                    token,
-                    address,
-                )
-            )
+            notes.append(_note("value-chinese-numeral", token, address, value=numeral))
             return ReadCell(numeral, Mark.READ, token.location)
         notes.append(
-            _note(
+            diagnostic(
                 "value-not-a-number",
-                f"{token.text.strip()[:40]!r} is not a number; the cell is left unknown",
-                token,
-                address,
-                Severity.WARNING,
+                text=token.text.strip()[:40],
+                location=token.location,
+                address=address,
             )
         )
         return ReadCell(None, Mark.READ, token.location)
     if kind is ValueKind.COUNT and value.integer is not None and value.integer >= 0:
         if value.separators:
-            notes.append(
-                _note(
-                    "value-normalised",
-                    f"read {token.text.strip()!r} as {value.integer}",
-                    token,
-                    address,
-                )
-            )
+            notes.append(_note("value-normalised", token, address, value=value.integer))
         return ReadCell(value.integer, Mark.READ, token.location)
     if value.kind is Kind.NOT_APPLICABLE:
         return ReadCell(None, Mark.NOT_APPLICABLE, token.location)
@@ -114,71 +99,51 @@ def convert(
     if kind is ValueKind.AMOUNT:
         if column == "amount_wan_yuan" and value.unit == "元":
             number = number / Decimal(10000)
-            notes.append(
-                _note(
-                    "value-unit-converted",
-                    f"{token.text.strip()!r} converted to 万元",
-                    token,
-                    address,
-                )
-            )
+            notes.append(_note("value-unit-converted", token, address))
         elif column != "amount_wan_yuan" and value.unit == "万元":
             number = number * Decimal(10000)
-            notes.append(
-                _note(
-                    "value-unit-converted",
-                    f"{token.text.strip()!r} converted to 元",
-                    token,
-                    address,
-                )
-            )
+            notes.append(_note("value-unit-converted", token, address, variant="to-yuan"))
         if number < 0:
-            notes.append(
-                _note(
-                    "value-invalid",
-                    f"negative amount {token.text.strip()!r}",
-                    token,
-                    address,
-                    Severity.ERROR,
-                )
-            )
+            notes.append(_note("value-invalid", token, address, variant="negative"))
             return ReadCell(None, Mark.READ, token.location)
         if not figure_fits(number):  # 万元 converted to 元 may grow past the bound
             return _too_long(token, notes, address)
         return ReadCell(number, Mark.READ, token.location)
     if number != number.to_integral_value() or (kind is ValueKind.COUNT and number < 0):
-        notes.append(
-            _note(
-                "value-invalid",
-                f"{token.text.strip()!r} is not a count",
-                token,
-                address,
-                Severity.ERROR,
-            )
-        )
+        notes.append(_note("value-invalid", token, address))
         return ReadCell(None, Mark.READ, token.location)
     if value.separators:
-        notes.append(
-            _note(
-                "value-normalised", f"read {token.text.strip()!r} as {int(number)}", token, address
-            )
-        )
+        notes.append(_note("value-normalised", token, address, value=int(number)))
     return ReadCell(int(number), Mark.READ, token.location)
 
 
 def _too_long(token: Token, notes: list[Diagnostic], address: str) -> ReadCell:
     text = token.text.strip()
     shown = repr(text) if len(text) <= 24 else f"{text[:20]!r}… ({len(text)} characters)"
-    message = f"{shown} has more digits than a report's figure may ({MAX_FIGURE_DIGITS})"
-    notes.append(_note("value-invalid", message, token, address, Severity.ERROR))
+    notes.append(
+        diagnostic(
+            "value-invalid",
+            variant="too-long",
+            shown=shown,
+            digits=MAX_FIGURE_DIGITS,
+            location=token.location,
+            address=address,
+        )
+    )
     return ReadCell(None, Mark.READ, token.location)
 
 
 def _note(
-    code: str, message: str, token: Token, address: str | None, severity: Severity = Severity.INFO
+    code: str, token: Token, address: str | None, *, variant: str = "", **fields: object
 ) -> Diagnostic:
-    return Diagnostic(
-        code=code, message=message, severity=severity, location=token.location, address=address
+    """The note ``code`` about ``token``, whose text is the field ``text``."""
+    return diagnostic(
+        code,
+        variant=variant,
+        location=token.location,
+        address=address,
+        text=token.text.strip(),
+        **fields,
     )
 
 
@@ -221,22 +186,22 @@ def _split_tokens(values: list[Token], runs: DigitRuns) -> list[list[Token | Non
     return out
 
 
-def _split_message(runs: DigitRuns, chosen: list[Token | None]) -> str:
-    split = [None if t is None else t.text for t in chosen]
-    return (
-        f"the digits {' '.join(runs.runs)!r} split as {describe(split)} (rule: the only split "
-        f"of {runs.count} whose parts satisfy the row's and the table's equations); "
-    )
-
-
-def _ambiguous_message(runs: DigitRuns, found: Mapping[tuple[CellValue, ...], object]) -> str:
+def _ambiguous_digits(
+    runs: DigitRuns | None, found: Mapping[tuple[CellValue, ...], object]
+) -> Text:
+    if runs is None:
+        return clause("row-ambiguous", "digits-none")
+    digits = " ".join(runs.runs)
     if runs.gave_up:
-        return f"; gave up: the digits {' '.join(runs.runs)!r} have {runs.count} splits"
-    shown = [describe(k) for k in list(found)[:5]]
-    more = f" and {len(found) - 5} more" if len(found) > 5 else ""
-    return f"; the digits {' '.join(runs.runs)!r} could be " + (
-        "; ".join(shown) + more if shown else f"none of {runs.count} splits"
-    )
+        return clause("row-ambiguous", "digits-gave-up", digits=digits, splits=runs.count)
+    if not found:
+        return clause("row-ambiguous", "digits-no-split", digits=digits, splits=runs.count)
+    shown = "; ".join(describe(k) for k in list(found)[:5])
+    if len(found) > 5:
+        return clause(
+            "row-ambiguous", "digits-could-be-more", digits=digits, shown=shown, more=len(found) - 5
+        )
+    return clause("row-ambiguous", "digits-could-be", digits=digits, shown=shown)
 
 
 def is_direct(reading: RowReading) -> bool:
@@ -367,8 +332,12 @@ def read_row(
     runs = _runs(reading)
     if offered is None:
         if runs is not None and runs.gave_up:
-            return _gave_up(reading, f"the digits have {runs.count} splits", notes)
-        return _gave_up(reading, f"more than {MAX_CANDIDATES} placements to try", notes)
+            return _gave_up(
+                reading, clause("row-ambiguous", "reason-splits", splits=runs.count), notes
+            )
+        return _gave_up(
+            reading, clause("row-ambiguous", "reason-placements", limit=MAX_CANDIDATES), notes
+        )
     if not budget.check(len(offered[1])):
         return _gave_up(reading, _spent(budget), notes)
     code, candidates = offered
@@ -403,15 +372,21 @@ def read_row(
     count = len(values)
     if len(found) == 1:
         chosen = next(iter(found.values()))
+        variant, split = "", dict[str, object]()
+        if runs is not None:
+            placed = [None if t is None else t.text for t in chosen]
+            variant = "split"
+            split = {"digits": " ".join(runs.runs), "split": describe(placed), "splits": runs.count}
         notes.append(
-            Diagnostic(
-                code=code,
-                message=f"row {spec.label!r} has {count} values for {columns} columns; "
-                + (_split_message(runs, chosen) if runs is not None else "")
-                + "the invariants allow one reading, used",
-                severity=Severity.WARNING,
+            diagnostic(
+                code,
+                variant=variant,
+                label=spec.label,
+                found=count,
+                expected=columns,
                 location=where,
                 address=address,
+                **split,
             )
         )
         return build(chosen)
@@ -419,31 +394,34 @@ def read_row(
         return None
     if budget.exhausted:
         return _gave_up(reading, _spent(budget), notes)
-    return leave_unknown(
-        reading,
-        f" and the invariants allow {len(found) or 'no'} readings"
-        + (_ambiguous_message(runs, found) if runs is not None else ""),
-        notes,
+    digits = _ambiguous_digits(runs, found)
+    why = (
+        clause("row-ambiguous", "why-readings", readings=len(found), digits=digits)
+        if found
+        else clause("row-ambiguous", "why-no-reading", digits=digits)
     )
+    return leave_unknown(reading, why, notes)
 
 
-def _spent(budget: Budget) -> str:
-    return f"the document's work budget spent after {budget.placements} placements"
+def _spent(budget: Budget) -> Text:
+    return clause("row-ambiguous", "reason-budget", placements=budget.placements)
 
 
-def _gave_up(reading: RowReading, why: str, notes: list[Diagnostic]) -> dict[str, ReadCell]:
-    return leave_unknown(reading, f"; the search for their placement gave up ({why})", notes)
+def _gave_up(reading: RowReading, reason: Text, notes: list[Diagnostic]) -> dict[str, ReadCell]:
+    return leave_unknown(reading, clause("row-ambiguous", "why-gave-up", reason=reason), notes)
 
 
-def leave_unknown(reading: RowReading, why: str, notes: list[Diagnostic]) -> dict[str, ReadCell]:
-    """Note that ``reading``'s cells are left unknown (``row-ambiguous``), saying ``why``."""
+def leave_unknown(reading: RowReading, why: Text, notes: list[Diagnostic]) -> dict[str, ReadCell]:
+    """Note that ``reading``'s cells are left unknown (``row-ambiguous``), saying ``why`` (a
+    ``row-ambiguous`` clause)."""
     spec = reading.spec
     notes.append(
-        Diagnostic(
-            code="row-ambiguous",
-            message=f"row {spec.label!r} has {len(reading.values)} values for "
-            f"{len(spec.columns)} columns{why}; its cells are left unknown",
-            severity=Severity.ERROR,
+        diagnostic(
+            "row-ambiguous",
+            label=spec.label,
+            found=len(reading.values),
+            expected=len(spec.columns),
+            why=why,
             location=reading.label[-1].location,
             address=f"{spec.table}.{spec.row}" if spec.row else spec.table,
         )

@@ -32,14 +32,14 @@ from typing import NamedTuple
 
 import attrs
 
+from govinfo.diagnostics import Diagnostic, diagnostic
 from govinfo.locations import Location
 from govinfo.reading.document import Cell, Table
 from govinfo.reading.interpret._cells import Mark, ReadCell, convert
 from govinfo.reading.interpret._labels import RowForms, column_variants, key
-from govinfo.reading.interpret._tables import best_row, orphaned
+from govinfo.reading.interpret._tables import best_row, orphaned, section_words
 from govinfo.reading.interpret._tokens import Token
 from govinfo.reading.interpret._values import Kind, Value, parse_value
-from govinfo.reading.result import Diagnostic, Severity
 from govinfo.templates import RowSpec, TemplateSpec, ValueKind
 
 __all__ = ["GridReading", "read_grids"]
@@ -239,6 +239,7 @@ class _SectionReader:
     ) -> None:
         self.template = template
         self.name = name
+        self.section = section_words(template, name)
         self.specs = specs
         self.notes = notes
         self.vocabulary = _vocabulary(template, name)
@@ -285,10 +286,10 @@ class _SectionReader:
                 self.header = carried if carried.width == width else None
                 if self.header is not None:
                     self.notes.append(
-                        Diagnostic(
-                            code="header-mismatch",
-                            message=f"a table of section {self.name} has no header; the "
-                            "header of the table part before it (same grid) was used",
+                        diagnostic(
+                            "header-mismatch",
+                            variant="header-before",
+                            section=self.section,
                             location=row[0].location,
                         )
                     )
@@ -326,7 +327,7 @@ class _SectionReader:
             if found is None:
                 strays = [s for s in slots if s.value.kind in _VALUES and not s.covered]
                 if strays:
-                    self.notes.append(orphaned(self.name, len(strays), strays[0].cell.location))
+                    self.notes.append(orphaned(self.section, len(strays), strays[0].cell.location))
                 return
             index, fuzzy = found
             spec = self.specs[index]
@@ -414,17 +415,11 @@ class _SectionReader:
         if noted not in self.noted_order:
             self.noted_order.add(noted)
             self.notes.append(
-                Diagnostic(
-                    code="header-mismatch",
-                    message=f"the header of section {self.name} does not name "
-                    f"{', '.join(missing)}"
-                    + (
-                        "; those columns were read in template order from the header's "
-                        "unnamed columns"
-                        if order_ok
-                        else "; their cells are left unknown"
-                    ),
-                    severity=Severity.INFO if order_ok else Severity.WARNING,
+                diagnostic(
+                    "header-mismatch",
+                    variant="unnamed-columns" if order_ok else "left-unknown",
+                    section=self.section,
+                    columns=", ".join(missing),
                     location=where,
                 )
             )
@@ -437,10 +432,11 @@ class _SectionReader:
         values = [s for s in slots if s.start >= label_end]
         if len(values) == len(spec.columns):
             self.notes.append(
-                Diagnostic(
-                    code="header-mismatch",
-                    message=f"a table of section {self.name} has no header; row "
-                    f"{spec.label!r} has one cell per column and was read in template order",
+                diagnostic(
+                    "header-mismatch",
+                    variant="row-fits",
+                    section=self.section,
+                    label=spec.label,
                     location=where,
                 )
             )
@@ -448,12 +444,13 @@ class _SectionReader:
                 c: set(range(s.start, s.stop)) for c, s in zip(spec.columns, values, strict=True)
             }
         self.notes.append(
-            Diagnostic(
-                code="row-ambiguous",
-                message=f"a table of section {self.name} has no header and row {spec.label!r} "
-                f"has {len(values)} cells for {len(spec.columns)} columns; its cells are left "
-                "unknown",
-                severity=Severity.ERROR,
+            diagnostic(
+                "row-ambiguous",
+                variant="no-header",
+                section=self.section,
+                label=spec.label,
+                found=len(values),
+                expected=len(spec.columns),
                 location=where,
                 address=f"{spec.table}.{spec.row}" if spec.row else spec.table,
             )
@@ -470,17 +467,10 @@ class _SectionReader:
         if len(filled) > 1 or (not inside and straddling):
             where = (filled or straddling)[0].cell.location
             self.notes.append(
-                Diagnostic(
-                    code="cell-ambiguous",
-                    message=(
-                        f"{len(filled)} cells lie under one column"
-                        if filled
-                        else "a cell spans this column and another"
-                    )
-                    + "; the cell is left unknown",
-                    severity=Severity.ERROR,
-                    location=where,
-                    address=address,
+                diagnostic("cell-ambiguous", count=len(filled), location=where, address=address)
+                if filled
+                else diagnostic(
+                    "cell-ambiguous", variant="straddles", location=where, address=address
                 )
             )
             self.result.cells[address] = ReadCell(None, Mark.READ, where)

@@ -15,9 +15,10 @@ from __future__ import annotations
 import functools
 from collections.abc import Mapping
 
+from govinfo.diagnostics import Diagnostic, clause, diagnostic
 from govinfo.errors import NotAReportError
 from govinfo.locations import Location
-from govinfo.model.catalogue import cell_specs
+from govinfo.model.catalogue import cell_specs, cell_words
 from govinfo.model.flat import CellValue, unflatten
 from govinfo.model.narrative import Narrative
 from govinfo.model.report import AnnualReport
@@ -52,10 +53,11 @@ from govinfo.reading.interpret._tables import (
     TableReading,
     match_rows,
     orphaned,
+    section_words,
     single_row,
 )
 from govinfo.reading.interpret._tokens import Token, is_prose, tokenise
-from govinfo.reading.result import Diagnostic, ReadResult, Severity
+from govinfo.reading.result import ReadResult
 from govinfo.rules.catalogue import Unstated, equations, rule
 from govinfo.rules.infer import Fill, feasible, infer_cells
 from govinfo.templates import TEMPLATES, TemplateSpec, open_template, template_for_year
@@ -166,9 +168,10 @@ class _Reader:
         self.cells.update(reading.cells)
         for joined, spec, where in reading.fuzzy:
             self.notes.append(
-                Diagnostic(
-                    code="row-label-fuzzy",
-                    message=f"{joined!r} read as {spec.label!r}",
+                diagnostic(
+                    "row-label-fuzzy",
+                    text=joined,
+                    label=spec.label,
                     location=where,
                     address=f"{name}.{spec.row}",
                 )
@@ -193,14 +196,20 @@ class _Reader:
                 self._check_header(name, reading, list(columns), heading)
             self._report_missing(name, {r.spec.row for r in reading.rows}, heading)
         if reading.orphans:
-            self.notes.append(orphaned(name, len(reading.orphans), reading.orphans[0].location))
+            self.notes.append(
+                orphaned(
+                    section_words(self.template, name),
+                    len(reading.orphans),
+                    reading.orphans[0].location,
+                )
+            )
         for row in reading.rows:
             if row.fuzzy:
                 self.notes.append(
-                    Diagnostic(
-                        code="row-label-fuzzy",
-                        message=f"{''.join(t.text for t in row.label)!r} read as "
-                        f"{row.spec.label!r}",
+                    diagnostic(
+                        "row-label-fuzzy",
+                        text="".join(t.text for t in row.label),
+                        label=row.spec.label,
                         location=row.label[-1].location,
                         address=f"{name}.{row.spec.row}" if row.spec.row else name,
                     )
@@ -268,12 +277,10 @@ class _Reader:
     def _interleaved(self, name: str, row: RowReading) -> None:
         spec = row.spec
         self.notes.append(
-            Diagnostic(
-                code="row-interleaved",
-                message=f"the values of section {name} come in {row.runs} runs separated by "
-                "header words (a table extracted column by column) and the invariants do not "
-                "confirm them as one row in that order; its cells are left unknown",
-                severity=Severity.ERROR,
+            diagnostic(
+                "row-interleaved",
+                section=section_words(self.template, name),
+                runs=row.runs,
                 location=row.label[-1].location,
                 address=f"{name}.{spec.row}" if spec.row else name,
             )
@@ -282,7 +289,12 @@ class _Reader:
     def _not_placed(self, name: str, row: RowReading, strays: int) -> None:
         leave_unknown(
             row,
-            f" and section {name} has {strays} stray value(s), so its values may be out of order",
+            clause(
+                "row-ambiguous",
+                "why-strays",
+                section=section_words(self.template, name),
+                strays=strays,
+            ),
             self.notes,
         )
 
@@ -301,10 +313,10 @@ class _Reader:
         ]
         if missing:
             self.notes.append(
-                Diagnostic(
-                    code="header-mismatch",
-                    message=f"the header of section {name} does not name {', '.join(missing)}; "
-                    "the rows' values were read in template column order",
+                diagnostic(
+                    "header-mismatch",
+                    section=section_words(self.template, name),
+                    columns=", ".join(missing),
                     location=self.where(heading),
                 )
             )
@@ -313,10 +325,9 @@ class _Reader:
         for spec in row_specs(self.template)[name]:
             if spec.row not in found:
                 self.notes.append(
-                    Diagnostic(
-                        code="row-missing",
-                        message=f"row {spec.label!r} is not in the table; its cells are not stated",
-                        severity=Severity.WARNING,
+                    diagnostic(
+                        "row-missing",
+                        label=spec.label,
                         location=self.where(heading),
                         address=f"{name}.{spec.row}",
                     )
@@ -345,9 +356,8 @@ class _Reader:
                 values.update(trial)
                 for address in blanks:
                     self.notes.append(
-                        Diagnostic(
-                            code="blank-read-as-zero",
-                            message="a blank cell read as 0: the table's invariants hold that way",
+                        diagnostic(
+                            "blank-read-as-zero",
                             location=self.cells[address].location,
                             address=address,
                         )
@@ -355,11 +365,8 @@ class _Reader:
             else:
                 for address in blanks:
                     self.notes.append(
-                        Diagnostic(
-                            code="blank-left-unknown",
-                            message="a blank cell left unknown: reading it as 0 would break "
-                            "the table's invariants",
-                            severity=Severity.WARNING,
+                        diagnostic(
+                            "blank-left-unknown",
                             location=self.cells[address].location,
                             address=address,
                         )
@@ -544,52 +551,57 @@ def interpret(document: Document, *, infer: bool = True) -> ReadResult:
                 "no section of an annual report, no statistics table and no disclosure "
                 "statistics were found",
                 location=Location(source=document.source),
+                message_zh="未找到年度报告的任何部分、统计表或政府信息公开统计数据",
             )
     notes = front_notes + section_notes
     if guessed and found_rows:
         notes.append(
-            Diagnostic(
-                code="template-guessed",
-                message=f"the labels do not tell the template; {template} assumed from the year",
-                location=Location(source=document.source),
+            diagnostic(
+                "template-guessed", template=template, location=Location(source=document.source)
             )
         )
     for name in _tables():
         if name not in sections.bodies:
             notes.append(
-                Diagnostic(
-                    code="section-missing",
-                    message=f"section {name} was not found; its cells are not stated",
-                    severity=Severity.WARNING,
+                diagnostic(
+                    "section-missing",
+                    section=section_words(template, name),
                     location=Location(source=document.source),
                     address=name,
                 )
             )
     values, fills = reader.complete(infer=infer)
     locations = {a: c.location for a, c in reader.cells.items() if c.location is not None}
-    compare_prose(_paragraphs(document), values, locations, reader.notes)
+    compare_prose(_paragraphs(document), values, locations, reader.notes, template)
     for fill in fills:
         reader.notes.append(
-            Diagnostic(code="cell-inferred", message=str(fill), address=fill.address)
+            diagnostic(
+                "cell-inferred",
+                address=fill.address,
+                cells=fill.address,
+                words=cell_words(template, fill.address) or fill.address,
+                value=fill.value,
+                reason=fill.reason,
+                equations="、".join(fill.equations) or fill.rule,
+            )
         )
     if meta.year_from_text and meta.year is not None:
         notes.append(
-            Diagnostic(
-                code="year-from-text",
-                message=f"the title gives no year; {meta.year} was taken from the text before "
-                "the first section",
+            diagnostic(
+                "year-from-text",
+                year=meta.year,
                 location=meta.location or Location(source=document.source),
             )
         )
     if meta.organ is None or meta.year is None:
         notes.append(
-            Diagnostic(
-                code="metadata-missing",
-                message="the title lines do not give the "
-                + " and ".join(
-                    n for n, v in (("organ", meta.organ), ("year", meta.year)) if v is None
-                ),
-                severity=Severity.WARNING,
+            diagnostic(
+                "metadata-missing",
+                variant=""
+                if meta.organ is None and meta.year is None
+                else "organ"
+                if meta.organ is None
+                else "year",
                 location=meta.location or Location(source=document.source),
             )
         )

@@ -15,11 +15,11 @@ import unicodedata
 from decimal import Decimal
 
 from govinfo._digits import MAX_FIGURE_DIGITS, figure_fits
+from govinfo.diagnostics import Diagnostic, diagnostic
 from govinfo.locations import Location
 from govinfo.model.report import LegacyValue
 from govinfo.reading.document import Block, Paragraph
 from govinfo.reading.interpret._legacy_prose import more_statistics, record_statistic
-from govinfo.reading.result import Diagnostic, Severity
 
 __all__ = ["read_legacy"]
 
@@ -140,17 +140,17 @@ def read_legacy(
                         key,
                         value,
                         location=block.location,
-                        evidence=f"the text: {sentence}",
+                        evidence=("", sentence),
                     )
     return stats, where
 
 
 def _too_long(key: str, location: Location) -> Diagnostic:
-    return Diagnostic(
-        code="value-invalid",
-        message=f"a figure of more than {MAX_FIGURE_DIGITS} digits is not a statistic: "
-        f"legacy.{key} left unknown",
-        severity=Severity.ERROR,
+    return diagnostic(
+        "value-invalid",
+        variant="legacy-too-long",
+        digits=MAX_FIGURE_DIGITS,
+        key=key,
         location=location,
         address=f"legacy.{key}",
     )

@@ -18,9 +18,9 @@ from __future__ import annotations
 
 import re
 
+from govinfo.diagnostics import Diagnostic, diagnostic
 from govinfo.locations import Location
 from govinfo.model.report import LegacyValue
-from govinfo.reading.result import Diagnostic
 
 __all__ = ["more_statistics", "record_statistic"]
 
@@ -76,16 +76,20 @@ def record_statistic(
     value: LegacyValue,
     *,
     location: Location,
-    evidence: str,
+    evidence: tuple[str, str],
 ) -> None:
-    """Keep ``legacy.<key> = value`` with where it is and a note quoting ``evidence``."""
+    """Keep ``legacy.<key> = value`` with where it is and a note quoting ``evidence``: the
+    ``legacy-statistic`` variant that says where the quote is from, and the quote."""
     stats, where = found
     stats[key] = value
     where[key] = location
     notes.append(
-        Diagnostic(
-            code="legacy-statistic",
-            message=f"legacy.{key} = {value} from {evidence}",
+        diagnostic(
+            "legacy-statistic",
+            variant=evidence[0],
+            key=key,
+            value=value,
+            quote=evidence[1],
             location=location,
             address=f"legacy.{key}",
         )

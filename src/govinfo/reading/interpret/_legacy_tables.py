@@ -27,12 +27,12 @@ import re
 import unicodedata
 from decimal import Decimal
 
+from govinfo.diagnostics import Diagnostic, diagnostic
 from govinfo.locations import Location
 from govinfo.model.report import LegacyValue
 from govinfo.reading.document import Block, Paragraph
 from govinfo.reading.interpret._digits import describe
 from govinfo.reading.interpret._legacy_prose import record_statistic
-from govinfo.reading.result import Diagnostic, Severity
 
 __all__ = ["read_legacy_tables"]
 
@@ -171,14 +171,7 @@ def _cut_ordinal(
     digits = trailing.group("digits")
     if not digits.endswith(expected) or len(digits) == len(expected):
         return text, None
-    notes.append(
-        Diagnostic(
-            code="ordinal-cut",
-            message=f"'{expected}、' at the end of the digits is the next row's number and was "
-            "cut off",
-            location=location,
-        )
-    )
+    notes.append(diagnostic("ordinal-cut", ordinal=expected, location=location))
     return trailing.group("body") + digits[: -len(expected)], int(expected)
 
 
@@ -267,10 +260,11 @@ def _report(
         if len(row.candidates) != 1:
             shown = "; ".join(describe(c) for c in row.candidates[:5]) or "none"
             notes.append(
-                Diagnostic(
-                    code="row-ambiguous",
-                    message=f"legacy row {row.text!r}: its figures could be {shown}; left unknown",
-                    severity=Severity.WARNING,
+                diagnostic(
+                    "row-ambiguous",
+                    variant="legacy",
+                    text=row.text,
+                    shown=shown,
                     location=row.location,
                     address=f"legacy.{row.key}",
                 )
@@ -284,6 +278,6 @@ def _report(
                     row.key + suffix,
                     value,
                     location=row.location,
-                    evidence=f"the table row: {row.text}",
+                    evidence=("table", row.text),
                 )
     return stats, where

@@ -13,10 +13,12 @@ import unicodedata
 from collections.abc import Mapping
 
 from govinfo._digits import parse_digits
+from govinfo.diagnostics import Diagnostic, diagnostic
 from govinfo.locations import Location
+from govinfo.model.catalogue import cell_words
 from govinfo.model.flat import CellValue
 from govinfo.reading.document import Block, Paragraph
-from govinfo.reading.result import Diagnostic, Severity
+from govinfo.templates import TemplateSpec
 
 __all__ = ["compare_prose"]
 
@@ -48,6 +50,7 @@ def compare_prose(
     cells: Mapping[str, CellValue],
     locations: Mapping[str, Location],
     notes: list[Diagnostic],
+    template: TemplateSpec,
 ) -> None:
     """Warn where a sentence states a figure that the table contradicts."""
     for block in blocks:
@@ -65,14 +68,16 @@ def compare_prose(
             table = sum(p for p in parts if p is not None)
             if table == stated:
                 continue
-            address = " + ".join(addresses)
             there = locations.get(addresses[0])
             notes.append(
-                Diagnostic(
-                    code="prose-table-mismatch",
-                    message=f"the text says {match.group(0).strip()!r} but the table gives "
-                    f"{table} for {address}" + (f" (at {there})" if there else ""),
-                    severity=Severity.WARNING,
+                diagnostic(
+                    "prose-table-mismatch",
+                    variant="located" if there else "",
+                    text=match.group(0).strip(),
+                    table=table,
+                    cells=" + ".join(addresses),
+                    words=" + ".join(cell_words(template, a) or a for a in addresses),
+                    **({"there": there} if there else {}),
                     location=block.location,
                     address=addresses[0],
                 )

@@ -13,12 +13,12 @@ import re
 
 import attrs
 
+from govinfo.diagnostics import Diagnostic, diagnostic
 from govinfo.locations import Location
 from govinfo.reading.document import Block, Cell, Document, Paragraph, Table
 from govinfo.reading.interpret._inline import split_heading
 from govinfo.reading.interpret._labels import OFFICIAL_HEADINGS, SECTIONS, heading_section, key
 from govinfo.reading.interpret._tokens import row_texts
-from govinfo.reading.result import Diagnostic
 
 __all__ = ["Sections", "split_sections"]
 
@@ -69,10 +69,8 @@ class _Splitter:
         numeral = number.group(1) if number else ""
         if key(text) != key(official) or numeral != _NUMERALS[self.position]:
             self.notes.append(
-                Diagnostic(
-                    code="heading-variant",
-                    message=f"heading {text.strip()!r} read as {official!r}",
-                    location=location,
+                diagnostic(
+                    "heading-variant", text=text.strip(), official=official, location=location
                 )
             )
         return True

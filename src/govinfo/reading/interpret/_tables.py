@@ -17,11 +17,12 @@ from __future__ import annotations
 
 import attrs
 
+from govinfo.diagnostics import Diagnostic, Text, diagnostic
 from govinfo.locations import Location
 from govinfo.reading.interpret._labels import GROUP_LABELS, RowForms, bigram_score
 from govinfo.reading.interpret._tokens import Token
 from govinfo.reading.interpret._values import Kind
-from govinfo.reading.result import Diagnostic, Severity
+from govinfo.templates import TemplateSpec
 
 __all__ = ["RowReading", "best_row", "match_rows", "orphaned", "single_row"]
 
@@ -109,15 +110,15 @@ def _blank_row(
 _VALUES = (Kind.NUMBER, Kind.NOT_APPLICABLE)
 
 
-def orphaned(section: str, count: int, location: Location) -> Diagnostic:
+def section_words(template: TemplateSpec, name: str) -> Text:
+    """A table section as messages name it: its heading in Chinese, its key in English."""
+    table = template.table(name)
+    return Text(zh=name if table is None else table.label, en=name)
+
+
+def orphaned(section: Text, count: int, location: Location) -> Diagnostic:
     """The ``value-orphan`` note: ``count`` values of ``section`` belong to no row."""
-    return Diagnostic(
-        code="value-orphan",
-        message=f"{count} value(s) in section {section} belong to no recognised row and were "
-        "ignored",
-        severity=Severity.WARNING,
-        location=location,
-    )
+    return diagnostic("value-orphan", count=count, section=section, location=location)
 
 
 def _inline_words(tokens: list[Token]) -> set[int]:

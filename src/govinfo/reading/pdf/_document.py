@@ -15,6 +15,7 @@ ToUnicode map), so a user is not handed an empty or garbled reading without a re
 
 from __future__ import annotations
 
+from govinfo.diagnostics import Diagnostic, diagnostic
 from govinfo.errors import UnsupportedFormatError
 from govinfo.locations import Location, table_location
 from govinfo.reading.document import Block, Cell, Document, Paragraph, Table, new_cell
@@ -22,7 +23,6 @@ from govinfo.reading.pdf._grid import Region
 from govinfo.reading.pdf._pages import Joined, Joins, TextBlock, flow
 from govinfo.reading.pdf._shapes import PageContent, pdf_box
 from govinfo.reading.pdf._text import join_lines
-from govinfo.reading.result import Diagnostic, Severity
 
 __all__ = ["UNMAPPED_SHARE", "pdf_document", "unmapped_share"]
 
@@ -65,14 +65,7 @@ def pdf_document(pages: list[PageContent], *, source: str) -> Document:
     share = unmapped_share(pages)
     if share > UNMAPPED_SHARE:
         notes.append(
-            Diagnostic(
-                code="pdf-text-unmapped",
-                message=f"{share:.0%} of the characters are not text a report prints: the "
-                "PDF's fonts probably lack a ToUnicode map, so the characters read are glyph "
-                "codes; labels will not match (print the file to a new PDF, or OCR it)",
-                severity=Severity.WARNING,
-                location=Location(source=source),
-            )
+            diagnostic("pdf-text-unmapped", share=f"{share:.0%}", location=Location(source=source))
         )
     return Document(blocks=tuple(blocks), source=source, notes=tuple(notes))
 
@@ -87,13 +80,14 @@ def _check_images(pages: list[PageContent], source: str, notes: list[Diagnostic]
             f"the PDF has no text, only images ({listed}): it is a scan and needs OCR "
             "(e.g. ocrmypdf) before govinfo can read it",
             location=Location(source=source),
+            message_zh=f"PDF 没有文字，只有图像（{listed}）：这是扫描件，需先进行文字识别"
+            "（如 ocrmypdf）才能读取",
         )
     notes.append(
-        Diagnostic(
-            code="pdf-page-image-only",
-            message=f"{listed} {'is an image' if len(scanned) == 1 else 'are images'} "
-            "without text (scanned); what they show is not read: OCR them first",
-            severity=Severity.WARNING,
+        diagnostic(
+            "pdf-page-image-only",
+            variant="" if len(scanned) == 1 else "pages",
+            pages=", ".join(str(n) for n in scanned),
             location=Location(source=source, page=scanned[0]),
         )
     )
@@ -145,11 +139,9 @@ def _table(
     for piece in dict.fromkeys(piece for piece, _ in table.pieces):
         if piece.clipped:
             notes.append(
-                Diagnostic(
-                    code="pdf-table-clipped",
-                    message=f"the table runs past the page's right edge, where its rulings are "
-                    f"cut off; the {piece.clipped} characters there are not read",
-                    severity=Severity.WARNING,
+                diagnostic(
+                    "pdf-table-clipped",
+                    count=piece.clipped,
                     location=Location(source=source, page=piece.page.number, table=number),
                 )
             )
@@ -213,13 +205,7 @@ def _text(region: Region) -> str:
 
 
 def _straddled(region: Region, where: Location) -> Diagnostic:
-    return Diagnostic(
-        code="pdf-cell-unplaced",
-        message=f"the figures of {region.text!r} run across a ruling into the next cell; "
-        "the cell is left unknown",
-        severity=Severity.ERROR,
-        location=where,
-    )
+    return diagnostic("pdf-cell-unplaced", text=region.text, location=where)
 
 
 def _note_joins(
@@ -238,34 +224,14 @@ def _note_joins(
 
     for table, row in joins.tables:
         where = _row_location(table, row)
-        notes.append(
-            Diagnostic(
-                code="pdf-table-continued",
-                message="the table continues on the next page; its pieces were joined",
-                location=where,
-            )
-        )
+        notes.append(diagnostic("pdf-table-continued", location=where))
     for table, row, count in joins.headers:
         notes.append(
-            Diagnostic(
-                code="pdf-header-repeated",
-                message=f"{count} header row(s) repeated on the new page were left out",
-                location=_row_location(table, row),
-            )
+            diagnostic("pdf-header-repeated", count=count, location=_row_location(table, row))
         )
     for table, row in joins.rows:
-        notes.append(
-            Diagnostic(
-                code="pdf-row-cut",
-                message="a row cut by the page break was joined with its continuation",
-                location=_row_location(table, row),
-            )
-        )
+        notes.append(diagnostic("pdf-row-cut", location=_row_location(table, row)))
     for _, region in joins.labels:
         notes.append(
-            Diagnostic(
-                code="pdf-cell-cut",
-                message=f"a cell cut by the page break was joined: {region.text!r}",
-                location=locations.get(id(region)),
-            )
+            diagnostic("pdf-cell-cut", text=region.text, location=locations.get(id(region)))
         )

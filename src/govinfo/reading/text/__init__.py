@@ -9,11 +9,12 @@ from __future__ import annotations
 import os
 from typing import BinaryIO
 
+from govinfo.diagnostics import Diagnostic
 from govinfo.errors import NotAReportError
 from govinfo.reading._safe import check_lines, load_source
 from govinfo.reading.document import Document
 from govinfo.reading.interpret import interpret
-from govinfo.reading.result import Diagnostic, ReadResult
+from govinfo.reading.result import ReadResult
 from govinfo.reading.text._canonical import read_canonical
 from govinfo.reading.text._decode import decode
 from govinfo.reading.text._lines import to_blocks
@@ -72,6 +73,8 @@ def read_text(
                 f"{error.message}; the text given is a file name: pass pathlib.Path({source!r}) "
                 "to read the file",
                 location=error.location,
+                message_zh=f"{error.message_zh or error.message}；所给的文本是一个文件名："
+                f"请传入 pathlib.Path({source!r}) 以读取该文件",
             ) from error
         raise
 

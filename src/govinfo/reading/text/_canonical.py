@@ -28,13 +28,14 @@ from typing import Any
 import attrs
 
 from govinfo._digits import figure_fits, parse_digits
+from govinfo.diagnostics import Diagnostic, diagnostic
 from govinfo.errors import GovInfoError
 from govinfo.locations import Location
 from govinfo.model.catalogue import cell_specs
 from govinfo.model.flat import CellValue, flatten, unflatten
 from govinfo.model.narrative import Narrative
 from govinfo.model.report import AnnualReport
-from govinfo.reading.result import Diagnostic, ReadResult, Severity
+from govinfo.reading.result import ReadResult
 from govinfo.templates import LABEL, TableSpec, ValueKind, template_spec
 
 __all__ = ["HEADER_MARK", "Line", "layout", "read_canonical", "render"]
@@ -353,10 +354,4 @@ def read_canonical(text: str, source: str) -> ReadResult | Diagnostic | None:
             for address, (line, cell) in places.items()
         }
         return ReadResult(report=report, locations=locations, source=source)
-    return Diagnostic(
-        code="canonical-text-changed",
-        message="the text starts with govinfo's canonical header but is not the text govinfo "
-        "wrote for any report (it was edited or mangled); it is read as ordinary text",
-        severity=Severity.INFO,
-        location=Location(source=source, line=1),
-    )
+    return diagnostic("canonical-text-changed", location=Location(source=source, line=1))

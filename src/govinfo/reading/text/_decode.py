@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import codecs
 
+from govinfo.diagnostics import Diagnostic, diagnostic
 from govinfo.locations import Location
-from govinfo.reading.result import Diagnostic, Severity
 
 __all__ = ["decode"]
 
@@ -53,7 +53,7 @@ def decode(data: bytes, source: str) -> tuple[str, list[Diagnostic]]:
                 text = body.decode(name, errors="replace")
                 notes.append(_replaced(name, where))
             if name != "utf-8":
-                notes.append(_detected(name, "byte-order mark", where))
+                notes.append(_detected(name, "bom", where))
             return text, notes
     guess = _utf16_guess(data)
     candidates = ([guess] if guess else []) + ["utf-8", "gb18030"]
@@ -63,25 +63,18 @@ def decode(data: bytes, source: str) -> tuple[str, list[Diagnostic]]:
         except UnicodeDecodeError:
             continue
         if encoding != "utf-8":
-            notes.append(_detected(encoding, "content", where))
+            notes.append(_detected(encoding, "", where))
         return text, notes
     text = data.decode("utf-8", errors="replace")
     notes.append(_replaced("utf-8", where))
     return text, notes
 
 
-def _detected(encoding: str, how: str, where: Location) -> Diagnostic:
-    return Diagnostic(
-        code="encoding-detected",
-        message=f"decoded as {encoding.upper()} (recognised by its {how})",
-        location=where,
+def _detected(encoding: str, variant: str, where: Location) -> Diagnostic:
+    return diagnostic(
+        "encoding-detected", variant=variant, encoding=encoding.upper(), location=where
     )
 
 
 def _replaced(encoding: str, where: Location) -> Diagnostic:
-    return Diagnostic(
-        code="encoding-replaced",
-        message=f"bytes that are not valid {encoding.upper()} were replaced with U+FFFD",
-        severity=Severity.WARNING,
-        location=where,
-    )
+    return diagnostic("encoding-replaced", encoding=encoding.upper(), location=where)

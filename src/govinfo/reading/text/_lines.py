@@ -15,10 +15,10 @@ from __future__ import annotations
 
 import re
 
+from govinfo.diagnostics import Diagnostic, diagnostic
 from govinfo.errors import UnsafeInputError
 from govinfo.locations import Location, line_location
 from govinfo.reading.document import Block, Cell, Paragraph, Table, new_cell
-from govinfo.reading.result import Diagnostic
 from govinfo.reading.text._crawl import MAX_PAGE_CHARS, crawl_header, is_one_line_page, segment
 from govinfo.reading.text._grid import find_grid, find_markdown, grid_table, markdown_table
 
@@ -62,35 +62,27 @@ def _row(parts: list[str], source: str, number: int) -> tuple[Cell, ...]:
 def _header_note(
     notes: list[Diagnostic], source: str, number: int, field: str, title: str | None
 ) -> None:
-    what = "separator" if field == "separator" else f"field {field!r}"
-    kept = "; its value is kept as the title line" if title is not None else ""
-    notes.append(
-        Diagnostic(
-            code="crawl-header",
-            message=f"a crawler's header line ({what}) is not part of the report{kept}",
-            location=Location(source=source, line=number),
-        )
-    )
+    where = Location(source=source, line=number)
+    if field == "separator":
+        notes.append(diagnostic("crawl-header", variant="separator", location=where))
+    else:
+        variant = "field-kept" if title is not None else ""
+        notes.append(diagnostic("crawl-header", variant=variant, field=field, location=where))
 
 
 def _one_line_page(line: str, source: str, number: int, notes: list[Diagnostic]) -> list[Paragraph]:
     pieces, dropped = segment(_ARTEFACT.sub("", line))
     where = Location(source=source, line=number)
     notes.append(
-        Diagnostic(
-            code="line-segmented",
-            message=f"line {number} holds a whole page ({len(line)} characters, several "
-            f"headings); read as {len(pieces)} pieces cut before each numbering "
-            "(一、 （一） 1.) and after each run of digits a label follows",
-            location=where,
+        diagnostic(
+            "line-segmented", line=number, length=len(line), pieces=len(pieces), location=where
         )
     )
     if dropped:
         notes.append(
-            Diagnostic(
-                code="page-chrome-removed",
-                message="dropped the web page's navigation and links: "
-                + ", ".join(repr(d) for d in dropped),
+            diagnostic(
+                "page-chrome-removed",
+                dropped=", ".join(repr(d) for d in dropped),
                 location=where,
             )
         )
@@ -170,10 +162,9 @@ def to_blocks(text: str, source: str) -> tuple[tuple[Block, ...], list[Diagnosti
             cleaned = _ARTEFACT.sub("", line)
             if "[bookmark:" in line:
                 notes.append(
-                    Diagnostic(
-                        code="artefact-removed",
-                        message="removed an export artefact "
-                        + repr(line[line.index("[bookmark:") :].split("]")[0] + "]"),
+                    diagnostic(
+                        "artefact-removed",
+                        artefact=repr(line[line.index("[bookmark:") :].split("]")[0] + "]"),
                         location=Location(source=source, line=number),
                     )
                 )
@@ -196,9 +187,10 @@ def to_blocks(text: str, source: str) -> tuple[tuple[Block, ...], list[Diagnosti
             last = rows[-1][0]
             rows[-1] = (Cell(text=(last.text + "\n" + line).strip("\n"), location=last.location),)
             notes.append(
-                Diagnostic(
-                    code="cell-continued",
-                    message=f"line {number} continues the cell on line {last.location.line}",
+                diagnostic(
+                    "cell-continued",
+                    line=number,
+                    first=last.location.line,
                     location=Location(source=source, line=number),
                 )
             )

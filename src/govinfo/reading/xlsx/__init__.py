@@ -17,10 +17,11 @@ from typing import BinaryIO
 
 import attrs
 
+from govinfo.diagnostics import Diagnostic, diagnostic
 from govinfo.reading._safe import MAX_CELLS, load_source
 from govinfo.reading.document import Block, Document
 from govinfo.reading.interpret import interpret
-from govinfo.reading.result import Diagnostic, ReadResult, Severity
+from govinfo.reading.result import ReadResult
 from govinfo.reading.xlsx._blocks import cell_text_function, sheet_blocks
 from govinfo.reading.xlsx._formula import Evaluator
 from govinfo.reading.xlsx._own import OwnValues, find_own
@@ -41,14 +42,7 @@ def _load(source: XlsxSource, name: str | None) -> tuple[Document, OwnValues | N
     package = open_package(data, source=display)
     notes: list[Diagnostic] = []
     if package.macros:
-        notes.append(
-            Diagnostic(
-                code="workbook-macros-ignored",
-                message="the workbook contains macros; only the saved cell values were read "
-                "and no macro was run",
-                severity=Severity.INFO,
-            )
-        )
+        notes.append(diagnostic("workbook-macros-ignored"))
     grids: dict[str, Grid] = {}
     left = MAX_CELLS  # all sheets together: a workbook of many large sheets is refused early
     for ref in package.sheets:
@@ -145,14 +139,7 @@ def _own_result(result: ReadResult, own: OwnValues) -> ReadResult:
     report = result.report
     notes = list(result.diagnostics)
     if report.template is not own.template:
-        notes.append(
-            Diagnostic(
-                code="template-disagrees",
-                message=f"the key column says {own.template} but the tables read as "
-                f"{report.template}; the tables' template was kept",
-                severity=Severity.WARNING,
-            )
-        )
+        notes.append(diagnostic("template-disagrees", stated=own.template, read=report.template))
     report = own.apply(report)
     if "organ" in own.fields and "year" in own.fields:
         # the title lines were not given to the interpreter; the key column states these

@@ -14,11 +14,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from govinfo.diagnostics import Diagnostic, diagnostic
 from govinfo.errors import UnsafeInputError
 from govinfo.locations import Location, sheet_location
 from govinfo.reading._safe import MAX_CELLS
 from govinfo.reading.document import Block, Cell, Paragraph, Table, new_cell
-from govinfo.reading.result import Diagnostic, Severity
 from govinfo.reading.xlsx._formula import Evaluator
 from govinfo.reading.xlsx._sheet import Grid, RawCell, col_letters, render_number
 
@@ -62,13 +62,8 @@ def _note(
 ) -> Diagnostic:
     where = Location(source=source, sheet=grid.name, ref=f"{col_letters(col)}{row}")
     if code == "cell-error":
-        message = f"the cell holds the error value {detail or '#N/A'}; it is read as unknown"
-    else:
-        message = (
-            f"the formula ={detail or ''} has no saved value and is not a SUM or an addition "
-            "govinfo can compute; the cell is read as unknown"
-        )
-    return Diagnostic(code=code, message=message, severity=Severity.WARNING, location=where)
+        return diagnostic(code, error=detail or "#N/A", location=where)
+    return diagnostic(code, formula=detail or "", location=where)
 
 
 def sheet_blocks(
