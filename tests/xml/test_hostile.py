@@ -9,7 +9,7 @@ import pytest
 
 from govinfo import ReadError, SchemaError, UnsafeInputError
 from govinfo.reading._safe import MAX_SOURCE_BYTES
-from govinfo.reading.xml import read_xml
+from govinfo.reading.xml import MAX_XML_ELEMENTS, read_xml
 
 NS = "urn:govinfo:annual-report:1"
 
@@ -247,3 +247,39 @@ def test_single_line_document_names_the_right_element() -> None:
         read_xml(document)
     assert caught.value.location is not None
     assert caught.value.location.xpath == "/report/applications/carried_over/total"
+
+
+def test_too_many_elements_are_refused_before_validation() -> None:
+    """A document of more elements than any report has is refused, whatever they are."""
+    with pytest.raises(UnsafeInputError, match="elements"):
+        read_xml(_report("<a/>" * (MAX_XML_ELEMENTS + 1)))
+
+
+@pytest.mark.parametrize(
+    ("cell", "xpath", "address"),
+    [
+        (
+            f"<applications><new_received><total>{10**15}</total></new_received></applications>",
+            "/report/applications/new_received/total",
+            "applications.new_received.total",
+        ),
+        (
+            "<proactive_disclosure><administrative_fees>"
+            f"<amount_wan_yuan>0.{'1' * 16}</amount_wan_yuan>"
+            "</administrative_fees></proactive_disclosure>",
+            "/report/proactive_disclosure/administrative_fees/amount_wan_yuan",
+            "proactive_disclosure.administrative_fees.amount_wan_yuan",
+        ),
+    ],
+)
+def test_figure_past_the_model_bound_is_refused_at_its_cell(
+    cell: str, xpath: str, address: str
+) -> None:
+    """The schema allows any size of number; the model does not, and the refusal names the cell.
+
+    The reader leaves the bound to the model's validators; this is the proof they still run.
+    """
+    with pytest.raises(SchemaError, match=address) as caught:
+        read_xml(_report(cell), name="big.xml")
+    assert caught.value.location is not None
+    assert (caught.value.location.source, caught.value.location.xpath) == ("big.xml", xpath)

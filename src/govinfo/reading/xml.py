@@ -14,7 +14,7 @@ from __future__ import annotations
 import functools
 import os
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from decimal import Decimal
 from typing import Any, BinaryIO
 
@@ -23,7 +23,7 @@ from lxml import etree
 
 from govinfo.errors import InvalidValueError, SchemaError, UnsafeInputError
 from govinfo.locations import Location
-from govinfo.model.catalogue import CellSpec, cell_specs
+from govinfo.model.catalogue import cell_specs
 from govinfo.model.classes import table_class
 from govinfo.model.flat import CellValue
 from govinfo.model.narrative import Narrative
@@ -77,7 +77,7 @@ def _error(message: str, element: etree._Element, source: str) -> SchemaError:
     )
 
 
-def _validate(root: etree._Element, source: str) -> None:
+def _validate(root: etree._Element, source: str, size: int) -> None:
     if root.tag != f"{_NS_PREFIX}{_xsd.ROOT}":
         namespace = etree.QName(root).namespace
         if namespace and namespace.startswith(_FORMAT_FAMILY):
@@ -85,7 +85,7 @@ def _validate(root: etree._Element, source: str) -> None:
         else:
             message = f"not a govinfo report: the root element is {root.tag!r}, not {{{NS}}}report"
         raise _error(message, root, source)
-    _check_size(root, source)
+    _check_size(root, source, size)
     schema = _xsd.compiled_schema()
     if schema.validate(root):
         return
@@ -116,16 +116,18 @@ def _validate(root: etree._Element, source: str) -> None:
     )
 
 
-def _check_size(root: etree._Element, source: str) -> None:
+def _check_size(root: etree._Element, source: str, size: int) -> None:
     # libxml2 checks the schema's unique legacy keys in time quadratic in their number, and
     # logs an error per bad element: bound both before validating. A report has a few hundred
-    # elements and a dozen legacy statistics.
-    elements = sum(1 for _ in root.iter(etree.Element))
-    if elements > MAX_XML_ELEMENTS:
-        raise UnsafeInputError(
-            f"the document has {elements} elements, over the limit of {MAX_XML_ELEMENTS}",
-            location=Location(source=source),
-        )
+    # elements and a dozen legacy statistics. An element takes at least four bytes (<a/>) in
+    # any encoding, so a document of fewer bytes than that need not be counted.
+    if size >= 4 * MAX_XML_ELEMENTS:
+        elements = sum(1 for _ in root.iter(etree.Element))
+        if elements > MAX_XML_ELEMENTS:
+            raise UnsafeInputError(
+                f"the document has {elements} elements, over the limit of {MAX_XML_ELEMENTS}",
+                location=Location(source=source),
+            )
     keys: set[str | None] = set()
     for legacy in root.iterchildren(f"{_NS_PREFIX}{_xsd.LEGACY}"):
         for stat in legacy.iterchildren(etree.Element):
@@ -148,17 +150,28 @@ def _shorten(message: str, limit: int = 300) -> str:
     return f"{message[: limit - 60]}… ({len(message)} characters)"
 
 
-def _content(element: etree._Element) -> str:
-    # The text of a value element, across any comment or processing instruction inside it:
-    # ``<count>1<!-- -->2</count>`` is 12 to the schema, and must be 12 here.
-    return "".join(str(piece) for piece in element.itertext())
+#: How a cell's text becomes its value. The schema has checked the lexical form
+#: (xs:nonNegativeInteger, xs:integer, xs:decimal), and ``int`` and ``Decimal`` skip the
+#: surrounding whitespace it allows just as it does.
+_PARSE: dict[ValueKind, Callable[[str], int | Decimal]] = {
+    ValueKind.COUNT: int,
+    ValueKind.SIGNED: int,
+    ValueKind.AMOUNT: Decimal,
+}
+
+
+@attrs.frozen
+class _Cell:
+    column: str
+    address: str
+    parse: Callable[[str], int | Decimal]
 
 
 @attrs.frozen
 class _Row:
     name: str
     cls: type[Any]
-    cells: dict[str, CellSpec]  # by qualified tag
+    cells: dict[str, _Cell]  # by qualified tag
 
 
 @attrs.frozen
@@ -186,13 +199,12 @@ def _layout(template: TemplateSpec) -> dict[str, _Table]:
             qname(spec.row),
             _Row(spec.row, _xsd.row_class(template, spec.table, spec.row), {}),
         )
-        row.cells[qname(spec.column)] = spec
+        row.cells[qname(spec.column)] = _Cell(spec.column, spec.address, _PARSE[spec.kind])
     return tables
 
 
 def _number(kind: ValueKind, text: str) -> int | Decimal:
-    # The schema has checked the lexical form (xs:integer / xs:decimal, whitespace allowed).
-    return Decimal(text.strip()) if kind is ValueKind.AMOUNT else int(text)
+    return _PARSE[kind](text)
 
 
 class _Locations(Mapping[str, Location]):
@@ -236,18 +248,32 @@ def _tables(
                     row_element,
                     source,
                 )
+            cells = row.cells
             values: dict[str, CellValue] = {}
+            # The hot loop of the reader (a report has a few hundred cells): one look-up and
+            # one conversion per cell. After the comments are stripped, ``text`` is the whole
+            # content (lxml joins the text nodes either side of a removed comment), and the
+            # schema allows no child element in a cell.
             for cell in row_element:
-                spec = row.cells.get(cell.tag)
-                if spec is None:
+                found = cells.get(cell.tag)
+                if found is None:
                     address = f"{table.name}.{row.name}.{_local(cell)}"
                     raise _error(f"{address} is not a cell of template {template}", cell, source)
                 try:
-                    values[spec.column] = _number(spec.kind, _content(cell))
-                except ValueError as exc:  # valid xs:integer, but past int()'s digit limit
-                    raise _error(f"{spec.address}: {exc}", cell, source) from exc
-                lines[spec.address] = _line(cell)
-            rows[row.name] = row.cls(**values)
+                    values[found.column] = found.parse(cell.text or "")
+                except (ValueError, ArithmeticError) as exc:  # past int()'s digit limit
+                    raise _error(f"{found.address}: {exc}", cell, source) from exc
+                line: Any = cell.sourceline  # an int: the cell was parsed, not built
+                lines[found.address] = line
+            try:
+                rows[row.name] = row.cls(**values)
+            except InvalidValueError as exc:
+                # Valid for the schema but not for the model (more digits than a report's
+                # figure may have): name the cell, which the field's name ends with.
+                column = exc.field.rsplit(".", 1)[-1]
+                cell = next(row_element.iterchildren(qname(column)), row_element)
+                address = f"{table.name}.{row.name}.{column}"
+                raise _error(exc.message.replace(exc.field, address, 1), cell, source) from exc
         tables[table.name] = table.cls(**rows)
     return tables, lines
 
@@ -310,7 +336,7 @@ def read_xml(
     # Comments and processing instructions carry nothing of a report; the schema ignores them
     # and so must every loop over children. Their tails stay: <count>1<!-- -->2</count> is 12.
     etree.strip_elements(root, etree.Comment, etree.ProcessingInstruction, with_tail=False)
-    _validate(root, display)
+    _validate(root, display, len(data))
     try:
         return _result(root, display)
     except SchemaError:
@@ -333,7 +359,7 @@ def _result(root: etree._Element, display: str) -> ReadResult:
         if tag in ("organ", "title"):
             fields[tag] = read_text(child)
         elif tag == "year":
-            fields["year"] = int(_content(child))
+            fields["year"] = int(child.text or "")
         elif tag == _xsd.NARRATIVE:
             fields["narrative"] = Narrative(**{_local(s): read_text(s) for s in child})
         elif tag == _xsd.LEGACY:
@@ -341,7 +367,7 @@ def _result(root: etree._Element, display: str) -> ReadResult:
                 raise _error(f"pre-2019 statistics in a {template} report", child, display)
             for stat in child:
                 kind = ValueKind.AMOUNT if _local(stat) == _xsd.LEGACY_AMOUNT else ValueKind.COUNT
-                legacy[stat.get(KEY, "")] = _number(kind, _content(stat))
+                legacy[stat.get(KEY, "")] = _number(kind, stat.text or "")
         elif tag == _xsd.DIAGNOSTICS:
             diagnostics = _diagnostics(child)
         elif tag != _xsd.CHECK:
