@@ -283,3 +283,43 @@ def test_figure_past_the_model_bound_is_refused_at_its_cell(
         read_xml(_report(cell), name="big.xml")
     assert caught.value.location is not None
     assert (caught.value.location.source, caught.value.location.xpath) == ("big.xml", xpath)
+
+
+_APPLICANTS = (
+    "natural_person",
+    "commercial_enterprise",
+    "research_institution",
+    "social_welfare_org",
+    "legal_service_org",
+    "other_org",
+    "total",
+)
+
+
+def _complete_row(values: list[str]) -> str:
+    # Every column of the row's schema type: the reader takes its fast path, by position.
+    cells = "".join(f"<{c}>{v}</{c}>" for c, v in zip(_APPLICANTS, values, strict=True))
+    return f"<applications>\n<new_received>\n{cells}\n</new_received>\n</applications>"
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [("9" * 5000, "digits"), (str(10**15), "at most 15 digits"), ("", "social_welfare_org")],
+)
+def test_bad_value_in_a_complete_row_is_refused_at_its_cell(value: str, message: str) -> None:
+    """A row read by position refuses a bad cell as the walk by name does, naming the cell."""
+    values = ["1", "2", "3", value, "5", "6", "7"]
+    with pytest.raises(SchemaError, match=message) as caught:
+        read_xml(_report(_complete_row(values)), name="row.xml")
+    assert caught.value.location is not None
+    location = caught.value.location
+    assert (location.source, location.line) == ("row.xml", 5)
+    assert location.xpath == "/report/applications/new_received/social_welfare_org"
+
+
+def test_complete_row_reads_each_cell_into_its_own_column() -> None:
+    """Reading by position puts every value and line where its element is."""
+    result = read_xml(_report(_complete_row([str(n) for n in range(1, 8)])))
+    row = result.report.applications.new_received
+    assert [getattr(row, c) for c in _APPLICANTS] == list(range(1, 8))
+    assert result.locations["applications.new_received.total"].line == 5

@@ -12,6 +12,7 @@ gathered row by row into the model classes, whose validators check them once mor
 from __future__ import annotations
 
 import functools
+import operator
 import os
 import re
 from collections.abc import Callable, Iterator, Mapping
@@ -23,9 +24,8 @@ from lxml import etree
 
 from govinfo.errors import InvalidValueError, SchemaError, UnsafeInputError
 from govinfo.locations import Location
-from govinfo.model.catalogue import cell_specs
+from govinfo.model.catalogue import CellSpec, cell_specs
 from govinfo.model.classes import table_class
-from govinfo.model.flat import CellValue
 from govinfo.model.narrative import Narrative
 from govinfo.model.report import AnnualReport, LegacyValue
 from govinfo.reading._safe import load_source, parse_xml
@@ -172,6 +172,21 @@ class _Row:
     name: str
     cls: type[Any]
     cells: dict[str, _Cell]  # by qualified tag
+    complete: _Complete | None
+
+
+@attrs.frozen
+class _Complete:
+    """A row whose schema type holds the template's columns and no other, all of one kind.
+
+    A valid row element with as many children as there are columns has each of them once
+    and in this order (every cell is minOccurs 0, maxOccurs 1, in an xs:sequence), so its
+    cells are read without reading a tag, by lxml's and Python's own loops.
+    """
+
+    columns: tuple[str, ...]
+    addresses: tuple[str, ...]
+    parse: Callable[[str], int | Decimal]
 
 
 @attrs.frozen
@@ -190,16 +205,23 @@ def _table_class(template: TemplateSpec, table: str) -> type[Any]:
 @functools.cache
 def _layout(template: TemplateSpec) -> dict[str, _Table]:
     # The template's tables by qualified tag, so the walk is dictionary look-ups only.
-    tables: dict[str, _Table] = {}
+    by_row: dict[tuple[str, str], list[CellSpec]] = {}
     for spec in cell_specs(template):
+        by_row.setdefault((spec.table, spec.row), []).append(spec)
+    sequences = _xsd.row_sequences()
+    tables: dict[str, _Table] = {}
+    for (table_name, row_name), specs in by_row.items():
         table = tables.setdefault(
-            qname(spec.table), _Table(spec.table, _table_class(template, spec.table), {})
+            qname(table_name), _Table(table_name, _table_class(template, table_name), {})
         )
-        row = table.rows.setdefault(
-            qname(spec.row),
-            _Row(spec.row, _xsd.row_class(template, spec.table, spec.row), {}),
-        )
-        row.cells[qname(spec.column)] = _Cell(spec.column, spec.address, _PARSE[spec.kind])
+        cells = {qname(s.column): _Cell(s.column, s.address, _PARSE[s.kind]) for s in specs}
+        columns = tuple(s.column for s in specs)
+        complete = None
+        if columns == sequences[table_name, row_name] and len({s.kind for s in specs}) == 1:
+            addresses = tuple(s.address for s in specs)
+            complete = _Complete(columns, addresses, _PARSE[specs[0].kind])
+        row_class = _xsd.row_class(template, table_name, row_name)
+        table.rows[qname(row_name)] = _Row(row_name, row_class, cells, complete)
     return tables
 
 
@@ -227,6 +249,48 @@ class _Locations(Mapping[str, Location]):
         return len(self._lines)
 
 
+_TEXT = operator.attrgetter("text")
+_SOURCELINE = operator.attrgetter("sourceline")
+
+
+def _row_values(
+    row_element: etree._Element,
+    row: _Row,
+    lines: dict[str, int | None],
+    where: tuple[str, TemplateSpec, str],
+) -> dict[str, int | Decimal]:
+    # The hot loop of the reader: a report has a few hundred cells. After the comments are
+    # stripped, ``text`` is the whole content (lxml joins the text nodes either side of a
+    # removed comment), and the schema allows no child element in a cell.
+    complete = row.complete
+    if complete is not None:
+        children = list(row_element)
+        if len(children) == len(complete.columns):
+            try:
+                texts = map(_TEXT, children)
+                values = dict(zip(complete.columns, map(complete.parse, texts), strict=True))
+            except (TypeError, ValueError, ArithmeticError):
+                pass  # the walk below names the cell
+            else:
+                lines.update(zip(complete.addresses, map(_SOURCELINE, children), strict=True))
+                return values
+    table, template, source = where
+    values = {}
+    for cell in row_element:
+        found = row.cells.get(cell.tag)
+        if found is None:
+            # XSD 1.0 cannot tie a cell to the root's template attribute.
+            address = f"{table}.{row.name}.{_local(cell)}"
+            raise _error(f"{address} is not a cell of template {template}", cell, source)
+        try:
+            values[found.column] = found.parse(cell.text or "")
+        except (ValueError, ArithmeticError) as exc:  # past int()'s digit limit
+            raise _error(f"{found.address}: {exc}", cell, source) from exc
+        line: Any = cell.sourceline  # an int: the cell was parsed, not built
+        lines[found.address] = line
+    return values
+
+
 def _tables(
     elements: list[etree._Element], template: TemplateSpec, source: str
 ) -> tuple[dict[str, Any], dict[str, int | None]]:
@@ -248,23 +312,7 @@ def _tables(
                     row_element,
                     source,
                 )
-            cells = row.cells
-            values: dict[str, CellValue] = {}
-            # The hot loop of the reader (a report has a few hundred cells): one look-up and
-            # one conversion per cell. After the comments are stripped, ``text`` is the whole
-            # content (lxml joins the text nodes either side of a removed comment), and the
-            # schema allows no child element in a cell.
-            for cell in row_element:
-                found = cells.get(cell.tag)
-                if found is None:
-                    address = f"{table.name}.{row.name}.{_local(cell)}"
-                    raise _error(f"{address} is not a cell of template {template}", cell, source)
-                try:
-                    values[found.column] = found.parse(cell.text or "")
-                except (ValueError, ArithmeticError) as exc:  # past int()'s digit limit
-                    raise _error(f"{found.address}: {exc}", cell, source) from exc
-                line: Any = cell.sourceline  # an int: the cell was parsed, not built
-                lines[found.address] = line
+            values = _row_values(row_element, row, lines, (table.name, template, source))
             try:
                 rows[row.name] = row.cls(**values)
             except InvalidValueError as exc:

@@ -59,6 +59,7 @@ __all__ = [
     "generate_schema",
     "location_fields",
     "row_class",
+    "row_sequences",
     "schema_bytes",
 ]
 
@@ -391,3 +392,25 @@ def schema_bytes() -> bytes:
 def compiled_schema() -> etree.XMLSchema:
     """The shipped XSD compiled once for validation (the XSD is trusted package data)."""
     return etree.XMLSchema(etree.fromstring(schema_bytes()))
+
+
+@functools.cache
+def row_sequences() -> dict[tuple[str, str], tuple[str, ...]]:
+    """The cells each table row's element may hold, in the order the shipped XSD requires, by
+    ``(table, row)``.
+
+    Read from the shipped file rather than recomputed, so that what a reader concludes from
+    a document's validity rests on the schema that validated it.
+    """
+    root = etree.fromstring(schema_bytes())
+    types = {t.get("name"): t for t in root.iterchildren(_xs("complexType"))}
+    sequences: dict[tuple[str, str], tuple[str, ...]] = {}
+    for table in _table_names():
+        for row in types[f"table.{table}"].iterchildren(_xs("sequence")):
+            for element in row.iterchildren(_xs("element")):
+                cells = types[element.get("type")].iterchildren(_xs("sequence"))
+                names = tuple(
+                    str(c.get("name")) for s in cells for c in s.iterchildren(_xs("element"))
+                )
+                sequences[(table, str(element.get("name")))] = names
+    return sequences
