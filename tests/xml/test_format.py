@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from govinfo import AnnualReport, Narrative, WriteError, addresses, unflatten
+from govinfo import AnnualReport, Narrative, WriteError, addresses, flatten, unflatten
 from govinfo.model import cell_spec
 from govinfo.reading.xml import read_xml
 from govinfo.schema._format import MAX_TEXT_BYTES
@@ -206,3 +206,36 @@ def test_located_check_result_is_embedded(schema_errors: Callable[[bytes], list[
     assert where.get("line") == str(result.locations[address].line)
     assert where.findtext("g:xpath", namespaces=_N) == "/report/" + address.replace(".", "/")
     assert where.findtext("g:source", namespaces=_N) == "in.xml"
+
+
+def test_value_text_is_read_across_comments_cdata_and_whitespace() -> None:
+    """A value is its whole text: comments and processing instructions inside it are no part of
+    it, CDATA and character references are, and surrounding whitespace is allowed."""
+    body = (
+        "<year> 20<!-- c -->2<?pi x?>1\n</year>"
+        "<proactive_disclosure><administrative_fees>"
+        "<amount_wan_yuan>\t1.<![CDATA[5]]>&#48;<!-- c --> </amount_wan_yuan>"
+        "</administrative_fees></proactive_disclosure>"
+        "<applications><new_received>"
+        "<natural_person><!-- c -->4<!-- c --></natural_person><total>&#x31;<?pi?>2</total>"
+        "</new_received></applications>"
+    )
+    document = f'<report xmlns="{NS}" template="gb_2021">{body}</report>'.encode()
+    result = read_xml(document)
+    cells = flatten(result.report)
+    assert result.report.year == 2021
+    assert cells["proactive_disclosure.administrative_fees.amount_wan_yuan"] == Decimal("1.50")
+    assert str(cells["proactive_disclosure.administrative_fees.amount_wan_yuan"]) == "1.50"
+    assert cells["applications.new_received.natural_person"] == 4
+    assert cells["applications.new_received.total"] == 12
+
+
+def test_legacy_value_text_is_read_across_comments() -> None:
+    """The same holds for the pre-2019 statistics."""
+    body = (
+        '<legacy><count key="review_cases">1<!-- c -->3</count>'
+        '<amount key="fees_yuan"> 2.<?pi?>50 </amount></legacy>'
+    )
+    document = f'<report xmlns="{NS}" template="legacy_2008">{body}</report>'.encode()
+    legacy = read_xml(document).report.legacy
+    assert dict(legacy) == {"fees_yuan": Decimal("2.50"), "review_cases": 13}

@@ -9,7 +9,7 @@ import pytest
 
 from govinfo import ReadError, SchemaError, UnsafeInputError
 from govinfo.reading._safe import MAX_SOURCE_BYTES
-from govinfo.reading.xml import read_xml
+from govinfo.reading.xml import MAX_XML_ELEMENTS, read_xml
 
 NS = "urn:govinfo:annual-report:1"
 
@@ -247,3 +247,79 @@ def test_single_line_document_names_the_right_element() -> None:
         read_xml(document)
     assert caught.value.location is not None
     assert caught.value.location.xpath == "/report/applications/carried_over/total"
+
+
+def test_too_many_elements_are_refused_before_validation() -> None:
+    """A document of more elements than any report has is refused, whatever they are."""
+    with pytest.raises(UnsafeInputError, match="elements"):
+        read_xml(_report("<a/>" * (MAX_XML_ELEMENTS + 1)))
+
+
+@pytest.mark.parametrize(
+    ("cell", "xpath", "address"),
+    [
+        (
+            f"<applications><new_received><total>{10**15}</total></new_received></applications>",
+            "/report/applications/new_received/total",
+            "applications.new_received.total",
+        ),
+        (
+            "<proactive_disclosure><administrative_fees>"
+            f"<amount_wan_yuan>0.{'1' * 16}</amount_wan_yuan>"
+            "</administrative_fees></proactive_disclosure>",
+            "/report/proactive_disclosure/administrative_fees/amount_wan_yuan",
+            "proactive_disclosure.administrative_fees.amount_wan_yuan",
+        ),
+    ],
+)
+def test_figure_past_the_model_bound_is_refused_at_its_cell(
+    cell: str, xpath: str, address: str
+) -> None:
+    """The schema allows any size of number; the model does not, and the refusal names the cell.
+
+    The reader leaves the bound to the model's validators; this is the proof they still run.
+    """
+    with pytest.raises(SchemaError, match=address) as caught:
+        read_xml(_report(cell), name="big.xml")
+    assert caught.value.location is not None
+    assert (caught.value.location.source, caught.value.location.xpath) == ("big.xml", xpath)
+
+
+_APPLICANTS = (
+    "natural_person",
+    "commercial_enterprise",
+    "research_institution",
+    "social_welfare_org",
+    "legal_service_org",
+    "other_org",
+    "total",
+)
+
+
+def _complete_row(values: list[str]) -> str:
+    # Every column of the row's schema type: the reader takes its fast path, by position.
+    cells = "".join(f"<{c}>{v}</{c}>" for c, v in zip(_APPLICANTS, values, strict=True))
+    return f"<applications>\n<new_received>\n{cells}\n</new_received>\n</applications>"
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [("9" * 5000, "digits"), (str(10**15), "at most 15 digits"), ("", "social_welfare_org")],
+)
+def test_bad_value_in_a_complete_row_is_refused_at_its_cell(value: str, message: str) -> None:
+    """A row read by position refuses a bad cell as the walk by name does, naming the cell."""
+    values = ["1", "2", "3", value, "5", "6", "7"]
+    with pytest.raises(SchemaError, match=message) as caught:
+        read_xml(_report(_complete_row(values)), name="row.xml")
+    assert caught.value.location is not None
+    location = caught.value.location
+    assert (location.source, location.line) == ("row.xml", 5)
+    assert location.xpath == "/report/applications/new_received/social_welfare_org"
+
+
+def test_complete_row_reads_each_cell_into_its_own_column() -> None:
+    """Reading by position puts every value and line where its element is."""
+    result = read_xml(_report(_complete_row([str(n) for n in range(1, 8)])))
+    row = result.report.applications.new_received
+    assert [getattr(row, c) for c in _APPLICANTS] == list(range(1, 8))
+    assert result.locations["applications.new_received.total"].line == 5

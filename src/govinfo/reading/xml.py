@@ -12,9 +12,10 @@ gathered row by row into the model classes, whose validators check them once mor
 from __future__ import annotations
 
 import functools
+import operator
 import os
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from decimal import Decimal
 from typing import Any, BinaryIO
 
@@ -26,7 +27,6 @@ from govinfo.errors import InvalidValueError, SchemaError, UnsafeInputError
 from govinfo.locations import Location
 from govinfo.model.catalogue import CellSpec, cell_specs
 from govinfo.model.classes import table_class
-from govinfo.model.flat import CellValue
 from govinfo.model.narrative import Narrative
 from govinfo.model.report import AnnualReport, LegacyValue
 from govinfo.reading._safe import load_source, parse_xml
@@ -78,7 +78,7 @@ def _error(message: str, element: etree._Element, source: str) -> SchemaError:
     )
 
 
-def _validate(root: etree._Element, source: str) -> None:
+def _validate(root: etree._Element, source: str, size: int) -> None:
     if root.tag != f"{_NS_PREFIX}{_xsd.ROOT}":
         namespace = etree.QName(root).namespace
         if namespace and namespace.startswith(_FORMAT_FAMILY):
@@ -86,7 +86,7 @@ def _validate(root: etree._Element, source: str) -> None:
         else:
             message = f"not a govinfo report: the root element is {root.tag!r}, not {{{NS}}}report"
         raise _error(message, root, source)
-    _check_size(root, source)
+    _check_size(root, source, size)
     schema = _xsd.compiled_schema()
     if schema.validate(root):
         return
@@ -117,16 +117,18 @@ def _validate(root: etree._Element, source: str) -> None:
     )
 
 
-def _check_size(root: etree._Element, source: str) -> None:
+def _check_size(root: etree._Element, source: str, size: int) -> None:
     # libxml2 checks the schema's unique legacy keys in time quadratic in their number, and
     # logs an error per bad element: bound both before validating. A report has a few hundred
-    # elements and a dozen legacy statistics.
-    elements = sum(1 for _ in root.iter(etree.Element))
-    if elements > MAX_XML_ELEMENTS:
-        raise UnsafeInputError(
-            f"the document has {elements} elements, over the limit of {MAX_XML_ELEMENTS}",
-            location=Location(source=source),
-        )
+    # elements and a dozen legacy statistics. An element takes at least four bytes (<a/>) in
+    # any encoding, so a document of fewer bytes than that need not be counted.
+    if size >= 4 * MAX_XML_ELEMENTS:
+        elements = sum(1 for _ in root.iter(etree.Element))
+        if elements > MAX_XML_ELEMENTS:
+            raise UnsafeInputError(
+                f"the document has {elements} elements, over the limit of {MAX_XML_ELEMENTS}",
+                location=Location(source=source),
+            )
     keys: set[str | None] = set()
     for legacy in root.iterchildren(f"{_NS_PREFIX}{_xsd.LEGACY}"):
         for stat in legacy.iterchildren(etree.Element):
@@ -149,17 +151,43 @@ def _shorten(message: str, limit: int = 300) -> str:
     return f"{message[: limit - 60]}… ({len(message)} characters)"
 
 
-def _content(element: etree._Element) -> str:
-    # The text of a value element, across any comment or processing instruction inside it:
-    # ``<count>1<!-- -->2</count>`` is 12 to the schema, and must be 12 here.
-    return "".join(str(piece) for piece in element.itertext())
+#: How a cell's text becomes its value. The schema has checked the lexical form
+#: (xs:nonNegativeInteger, xs:integer, xs:decimal), and ``int`` and ``Decimal`` skip the
+#: surrounding whitespace it allows just as it does.
+_PARSE: dict[ValueKind, Callable[[str], int | Decimal]] = {
+    ValueKind.COUNT: int,
+    ValueKind.SIGNED: int,
+    ValueKind.AMOUNT: Decimal,
+}
+
+
+@attrs.frozen
+class _Cell:
+    column: str
+    address: str
+    parse: Callable[[str], int | Decimal]
 
 
 @attrs.frozen
 class _Row:
     name: str
     cls: type[Any]
-    cells: dict[str, CellSpec]  # by qualified tag
+    cells: dict[str, _Cell]  # by qualified tag
+    complete: _Complete | None
+
+
+@attrs.frozen
+class _Complete:
+    """A row whose schema type holds the template's columns and no other, all of one kind.
+
+    A valid row element with as many children as there are columns has each of them once
+    and in this order (every cell is minOccurs 0, maxOccurs 1, in an xs:sequence), so its
+    cells are read without reading a tag, by lxml's and Python's own loops.
+    """
+
+    columns: tuple[str, ...]
+    addresses: tuple[str, ...]
+    parse: Callable[[str], int | Decimal]
 
 
 @attrs.frozen
@@ -178,22 +206,28 @@ def _table_class(template: TemplateSpec, table: str) -> type[Any]:
 @functools.cache
 def _layout(template: TemplateSpec) -> dict[str, _Table]:
     # The template's tables by qualified tag, so the walk is dictionary look-ups only.
-    tables: dict[str, _Table] = {}
+    by_row: dict[tuple[str, str], list[CellSpec]] = {}
     for spec in cell_specs(template):
+        by_row.setdefault((spec.table, spec.row), []).append(spec)
+    sequences = _xsd.row_sequences()
+    tables: dict[str, _Table] = {}
+    for (table_name, row_name), specs in by_row.items():
         table = tables.setdefault(
-            qname(spec.table), _Table(spec.table, _table_class(template, spec.table), {})
+            qname(table_name), _Table(table_name, _table_class(template, table_name), {})
         )
-        row = table.rows.setdefault(
-            qname(spec.row),
-            _Row(spec.row, _xsd.row_class(template, spec.table, spec.row), {}),
-        )
-        row.cells[qname(spec.column)] = spec
+        cells = {qname(s.column): _Cell(s.column, s.address, _PARSE[s.kind]) for s in specs}
+        columns = tuple(s.column for s in specs)
+        complete = None
+        if columns == sequences[table_name, row_name] and len({s.kind for s in specs}) == 1:
+            addresses = tuple(s.address for s in specs)
+            complete = _Complete(columns, addresses, _PARSE[specs[0].kind])
+        row_class = _xsd.row_class(template, table_name, row_name)
+        table.rows[qname(row_name)] = _Row(row_name, row_class, cells, complete)
     return tables
 
 
 def _number(kind: ValueKind, text: str) -> int | Decimal:
-    # The schema has checked the lexical form (xs:integer / xs:decimal, whitespace allowed).
-    return Decimal(text.strip()) if kind is ValueKind.AMOUNT else int(text)
+    return _PARSE[kind](text)
 
 
 class _Locations(Mapping[str, Location]):
@@ -214,6 +248,48 @@ class _Locations(Mapping[str, Location]):
 
     def __len__(self) -> int:
         return len(self._lines)
+
+
+_TEXT = operator.attrgetter("text")
+_SOURCELINE = operator.attrgetter("sourceline")
+
+
+def _row_values(
+    row_element: etree._Element,
+    row: _Row,
+    lines: dict[str, int | None],
+    where: tuple[str, TemplateSpec, str],
+) -> dict[str, int | Decimal]:
+    # The hot loop of the reader: a report has a few hundred cells. After the comments are
+    # stripped, ``text`` is the whole content (lxml joins the text nodes either side of a
+    # removed comment), and the schema allows no child element in a cell.
+    complete = row.complete
+    if complete is not None:
+        children = list(row_element)
+        if len(children) == len(complete.columns):
+            try:
+                texts = map(_TEXT, children)
+                values = dict(zip(complete.columns, map(complete.parse, texts), strict=True))
+            except (TypeError, ValueError, ArithmeticError):
+                pass  # the walk below names the cell
+            else:
+                lines.update(zip(complete.addresses, map(_SOURCELINE, children), strict=True))
+                return values
+    table, template, source = where
+    values = {}
+    for cell in row_element:
+        found = row.cells.get(cell.tag)
+        if found is None:
+            # XSD 1.0 cannot tie a cell to the root's template attribute.
+            address = f"{table}.{row.name}.{_local(cell)}"
+            raise _error(f"{address} is not a cell of template {template}", cell, source)
+        try:
+            values[found.column] = found.parse(cell.text or "")
+        except (ValueError, ArithmeticError) as exc:  # past int()'s digit limit
+            raise _error(f"{found.address}: {exc}", cell, source) from exc
+        line: Any = cell.sourceline  # an int: the cell was parsed, not built
+        lines[found.address] = line
+    return values
 
 
 def _tables(
@@ -237,18 +313,16 @@ def _tables(
                     row_element,
                     source,
                 )
-            values: dict[str, CellValue] = {}
-            for cell in row_element:
-                spec = row.cells.get(cell.tag)
-                if spec is None:
-                    address = f"{table.name}.{row.name}.{_local(cell)}"
-                    raise _error(f"{address} is not a cell of template {template}", cell, source)
-                try:
-                    values[spec.column] = _number(spec.kind, _content(cell))
-                except ValueError as exc:  # valid xs:integer, but past int()'s digit limit
-                    raise _error(f"{spec.address}: {exc}", cell, source) from exc
-                lines[spec.address] = _line(cell)
-            rows[row.name] = row.cls(**values)
+            values = _row_values(row_element, row, lines, (table.name, template, source))
+            try:
+                rows[row.name] = row.cls(**values)
+            except InvalidValueError as exc:
+                # Valid for the schema but not for the model (more digits than a report's
+                # figure may have): name the cell, which the field's name ends with.
+                column = exc.field.rsplit(".", 1)[-1]
+                cell = next(row_element.iterchildren(qname(column)), row_element)
+                address = f"{table.name}.{row.name}.{column}"
+                raise _error(exc.message.replace(exc.field, address, 1), cell, source) from exc
         tables[table.name] = table.cls(**rows)
     return tables, lines
 
@@ -311,7 +385,7 @@ def read_xml(
     # Comments and processing instructions carry nothing of a report; the schema ignores them
     # and so must every loop over children. Their tails stay: <count>1<!-- -->2</count> is 12.
     etree.strip_elements(root, etree.Comment, etree.ProcessingInstruction, with_tail=False)
-    _validate(root, display)
+    _validate(root, display, len(data))
     try:
         return _result(root, display)
     except SchemaError:
@@ -334,7 +408,7 @@ def _result(root: etree._Element, display: str) -> ReadResult:
         if tag in ("organ", "title"):
             fields[tag] = read_text(child)
         elif tag == "year":
-            fields["year"] = int(_content(child))
+            fields["year"] = int(child.text or "")
         elif tag == _xsd.NARRATIVE:
             fields["narrative"] = Narrative(**{_local(s): read_text(s) for s in child})
         elif tag == _xsd.LEGACY:
@@ -342,7 +416,7 @@ def _result(root: etree._Element, display: str) -> ReadResult:
                 raise _error(f"pre-2019 statistics in a {template} report", child, display)
             for stat in child:
                 kind = ValueKind.AMOUNT if _local(stat) == _xsd.LEGACY_AMOUNT else ValueKind.COUNT
-                legacy[stat.get(KEY, "")] = _number(kind, _content(stat))
+                legacy[stat.get(KEY, "")] = _number(kind, stat.text or "")
         elif tag == _xsd.DIAGNOSTICS:
             diagnostics = _diagnostics(child)
         elif tag != _xsd.CHECK:

@@ -58,6 +58,7 @@ __all__ = [
     "generate_schema",
     "location_fields",
     "row_class",
+    "row_sequences",
     "schema_bytes",
 ]
 
@@ -406,3 +407,29 @@ def _compiled(schema: bytes) -> etree.XMLSchema:
 def compiled_schema() -> etree.XMLSchema:
     """The XSD of :func:`schema_bytes` compiled once for validation (trusted package data)."""
     return _compiled(schema_bytes())
+
+
+def row_sequences() -> dict[tuple[str, str], tuple[str, ...]]:
+    """The cells each table row's element may hold, in the order the XSD requires, by
+    ``(table, row)``.
+
+    Read from the schema's bytes (:func:`schema_bytes`) rather than recomputed, so that what
+    a reader concludes from a document's validity rests on the schema that validated it.
+    """
+    return _row_sequences(schema_bytes())
+
+
+@functools.cache
+def _row_sequences(schema: bytes) -> dict[tuple[str, str], tuple[str, ...]]:
+    root = etree.fromstring(schema)
+    types = {t.get("name"): t for t in root.iterchildren(_xs("complexType"))}
+    sequences: dict[tuple[str, str], tuple[str, ...]] = {}
+    for table in _table_names():
+        for row in types[f"table.{table}"].iterchildren(_xs("sequence")):
+            for element in row.iterchildren(_xs("element")):
+                cells = types[element.get("type")].iterchildren(_xs("sequence"))
+                names = tuple(
+                    str(c.get("name")) for s in cells for c in s.iterchildren(_xs("element"))
+                )
+                sequences[(table, str(element.get("name")))] = names
+    return sequences

@@ -54,7 +54,9 @@ def _check_model(model: type[Any] | None, key: str, keys: tuple[str, ...]) -> No
             raise ValueError(f"{model.__name__} has fields {names}; spec {key!r} has {keys}")
 
 
-@attrs.frozen(kw_only=True)
+# Specs key the model's class caches (table_class, row_class) and are hashed on every report
+# built; a table's hash walks all its rows and columns, so each spec keeps its own.
+@attrs.frozen(kw_only=True, cache_hash=True)
 class ColumnSpec:
     """One column of a table row.
 
@@ -79,7 +81,7 @@ class ColumnSpec:
     variants: tuple[str, ...] = ()
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, cache_hash=True)
 class RowSpec:
     """One row of a table.
 
@@ -121,7 +123,7 @@ class RowSpec:
         raise KeyError(key)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, cache_hash=True)
 class GroupSpec:
     """A label the template prints across several rows or columns (a spanning cell).
 
@@ -136,7 +138,7 @@ class GroupSpec:
     members: tuple[str, ...]
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, cache_hash=True)
 class TableSpec:
     """One statistics table (a section of the report).
 
