@@ -94,6 +94,8 @@ def test_csv_tables(corpus: Path, tmp_path: Path, capsys: pytest.CaptureFixture[
     assert by_name["old.doc"]["status"] == "unsupported"
     assert ".docx" in by_name["old.doc"]["error"]
     assert "install LibreOffice" in by_name["old.doc"]["error"]
+    assert "LibreOffice" in by_name["old.doc"]["error_zh"]
+    assert "安装" in by_name["old.doc"]["error_zh"]
     assert by_name["old.xls"]["status"] == "passed"
     clean = by_name["004_402c59144089559f.txt"]
     assert clean["status"] == "passed"
@@ -162,8 +164,11 @@ def test_process_never_raises(tmp_path: Path) -> None:
     path = tmp_path / "x.docx"
     path.write_bytes(b"PK\x03\x04 not really a zip")
     outcome = process(str(path))
-    assert outcome == Outcome(file=str(path), status="unsupported", error=outcome.error)
+    assert outcome == Outcome(
+        file=str(path), status="unsupported", error=outcome.error, error_zh=outcome.error_zh
+    )
     assert outcome.error
+    assert outcome.error_zh
     junk = tmp_path / "x.txt"
     junk.write_text("这不是一份年度报告。\n", encoding="utf-8")
     assert process(str(junk)).status == "unreadable"

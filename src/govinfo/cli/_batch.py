@@ -76,7 +76,8 @@ class Outcome:
         result: its check (cross-report rules added by the parent).
         diagnostics: how many diagnostics the reader recorded.
         inferred: the addresses the reader filled by inference.
-        error: why the file could not be read, or what to do to read it.
+        error: why the file could not be read, or what to do to read it (English).
+        error_zh: the same in Chinese.
     """
 
     file: str
@@ -86,12 +87,22 @@ class Outcome:
     diagnostics: int = 0
     inferred: tuple[str, ...] = ()
     error: str | None = None
+    error_zh: str | None = None
 
     def file_row(self) -> tuple[object, ...]:
         """The row of the per-file table (``FILE_COLUMNS``)."""
         report, result = self.report, self.result
         if report is None or result is None:
-            return (self.file, None, None, None, self.status, *([None] * 7), self.error)
+            return (
+                self.file,
+                None,
+                None,
+                None,
+                self.status,
+                *([None] * 7),
+                self.error,
+                self.error_zh,
+            )
         return (
             self.file,
             report.organ,
@@ -106,6 +117,7 @@ class Outcome:
             len(self.inferred),
             self.diagnostics,
             self.error,
+            self.error_zh,
         )
 
     def cell_rows(self) -> Iterator[tuple[object, ...]]:
@@ -124,9 +136,9 @@ def process(name: str) -> Outcome:
         read = read_file(Path(name))
         result = read.report.check()
     except UnsupportedFormatError as exc:
-        return Outcome(file=name, status="unsupported", error=str(exc))
+        return Outcome(file=name, status="unsupported", error=str(exc), error_zh=exc.text("zh"))
     except GovInfoError as exc:
-        return Outcome(file=name, status="unreadable", error=str(exc))
+        return Outcome(file=name, status="unreadable", error=str(exc), error_zh=exc.text("zh"))
     except Exception as exc:  # a reader bug on one file must not stop a whole corpus
         return Outcome(
             file=name,

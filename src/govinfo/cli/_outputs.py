@@ -36,6 +36,7 @@ FILE_COLUMNS = (
     "cells_inferred",
     "diagnostics",
     "error",
+    "error_zh",
 )
 #: Columns of the long table of cells.
 CELL_COLUMNS = ("file", "organ", "year", *CELL_FIELDS, "inferred")
