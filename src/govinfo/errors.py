@@ -60,7 +60,7 @@ class GovInfoError(Exception):
         if lang == "en":
             return str(self)
         message = self.message_zh or f"{self.kind_zh}（{self.message}）"
-        return f"{self.location}: {message}" if self.location is not None else message
+        return f"{self.location.text(lang)}: {message}" if self.location is not None else message
 
 
 class InvalidValueError(GovInfoError, ValueError):

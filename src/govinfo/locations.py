@@ -10,6 +10,29 @@ import attrs
 
 __all__ = ["Location", "line_location", "sheet_location", "table_location"]
 
+# The words of a place in each language the CLI speaks (a line of text and a table row are
+# both 行 in Chinese; the table number keeps them apart).
+_WORDS = {
+    "en": {
+        "line": "line {}",
+        "page": "page {}",
+        "table": "table {}",
+        "row": "row {}",
+        "cell": "cell {}",
+        "sep": ", ",
+        "unknown": "<unknown>",
+    },
+    "zh": {
+        "line": "第{}行",
+        "page": "第{}页",
+        "table": "第{}个表格",
+        "row": "第{}行",
+        "cell": "第{}格",
+        "sep": "，",
+        "unknown": "<位置不明>",
+    },
+}
+
 
 @attrs.frozen(kw_only=True)
 class Location:
@@ -43,26 +66,34 @@ class Location:
     box: tuple[float, float, float, float] | None = None
 
     def __str__(self) -> str:
+        return self.text("en")
+
+    def text(self, lang: str = "en") -> str:
+        """The place as a user reads it, in ``lang`` (``"zh"`` or ``"en"``):
+        ``report.txt:line 9, cell 3`` or ``report.txt:第9行，第3格``."""
+        words = _WORDS.get(lang)
+        if words is None:
+            raise ValueError(f"lang must be 'zh' or 'en', got {lang!r}")
         parts: list[str] = []
         if self.line is not None:
-            parts.append(f"line {self.line}")
+            parts.append(words["line"].format(self.line))
         if self.page is not None:
-            parts.append(f"page {self.page}")
+            parts.append(words["page"].format(self.page))
         if self.sheet is not None:
             parts.append(f"{self.sheet}!{self.ref}" if self.ref else self.sheet)
         elif self.ref is not None:
             parts.append(self.ref)
         if self.table is not None:
-            parts.append(f"table {self.table}")
+            parts.append(words["table"].format(self.table))
         if self.row is not None and self.sheet is None:
-            parts.append(f"row {self.row}")
+            parts.append(words["row"].format(self.row))
         if self.cell is not None and self.sheet is None:
-            parts.append(f"cell {self.cell}")
+            parts.append(words["cell"].format(self.cell))
         if self.xpath is not None:
             parts.append(self.xpath)
-        place = ", ".join(parts)
+        place = words["sep"].join(parts)
         if self.source is None:
-            return place or "<unknown>"
+            return place or words["unknown"]
         return f"{self.source}:{place}" if place else self.source
 
     def with_source(self, source: str | None) -> Location:

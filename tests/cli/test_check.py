@@ -217,3 +217,25 @@ def test_exit_status_precedence(
     assert run("check", prose)[0] == 3
     assert run("check", prose, bad)[0] == 1
     assert run("check", prose, bad, tmp_path / "missing.txt")[0] == 2
+
+
+def test_places_are_said_in_the_chosen_language(run: Run) -> None:
+    """A diagnostic's place is in the message's language: 第51行，第3格 / line 51, cell 3."""
+    seed = Path(__file__).resolve().parents[2] / "examples" / "reports"
+    path = seed / "000_a95088fcdc73276f.txt"
+    zh = [line for line in run("check", path)[1].splitlines() if "[row-short]" in line]
+    en = [
+        line for line in run("check", "--lang", "en", path)[1].splitlines() if "[row-short]" in line
+    ]
+    assert zh
+    assert zh[0].startswith(f"{path}:第51行，第3格: 警告: [row-short]")
+    assert en[0].startswith(f"{path}:line 51, cell 3: warning: [row-short]")
+
+
+def test_location_text_in_both_languages() -> None:
+    where = govinfo.Location(source="r.docx", table=2, row=4, cell=3)
+    assert where.text("en") == str(where) == "r.docx:table 2, row 4, cell 3"
+    assert where.text("zh") == "r.docx:第2个表格，第4行，第3格"
+    assert govinfo.Location(page=3, line=7).text("zh") == "第7行，第3页"
+    with pytest.raises(ValueError, match="lang"):
+        where.text("fr")

@@ -87,12 +87,12 @@ def add_parser(commands: Any) -> None:
     parser.set_defaults(run=run)
 
 
-def _place(v: Violation) -> str:
+def _place(v: Violation, lang: str = "en") -> str:
     order = ((v.suspect,) if v.suspect is not None else ()) + v.cells
     for address in order:
         location = v.locations.get(address)
         if location is not None:
-            return str(location.with_source(None)) or address
+            return location.with_source(None).text(lang) or address
     return order[0] if order else ""
 
 
@@ -256,7 +256,7 @@ def run(args: Any, out: TextIO | None = None) -> int:
             # the severity word first, as in the reading diagnostics' lines
             tag = v.severity.text(lang)
             message = _message(v, lang, read.report.template)
-            print(f"{name}:{_place(v)}: {tag}: {v.name} {message}", file=out)
+            print(f"{name}:{_place(v, lang)}: {tag}: {v.name} {message}", file=out)
         summary = text["summary"].format(
             violations=len(result.violations),
             warnings=len(result.warnings),

@@ -83,7 +83,7 @@ def read_or_say(path: Path, err: TextIO, lang: str = "en") -> ReadResult | None:
 def diagnostic_line(name: str, diagnostic: Diagnostic, lang: str = "en") -> str:
     """``FILE:LOCATION: severity: [code] message``, the form every command prints, with the
     severity and the message in ``lang``."""
-    where = diagnostic.location.with_source(None) if diagnostic.location is not None else ""
+    where = diagnostic.location.with_source(None).text(lang) if diagnostic.location else ""
     severity = diagnostic.severity.text(lang)
     return f"{name}:{where}: {severity}: [{diagnostic.code}] {diagnostic.text(lang)}"
 
