@@ -273,3 +273,21 @@ def test_errors_have_chinese_text() -> None:
     plain = ReadError("corrupt archive part: x")
     assert plain.text("zh").startswith("无法读取")
     assert "corrupt archive part" in plain.text("zh")
+
+
+def test_input_limits_are_refused_in_chinese_too() -> None:
+    """The refusals a user meets most (a runaway line, a bad zip, a DTD) speak Chinese."""
+    from govinfo import UnsafeInputError, UnsupportedFormatError, read_docx, read_text, read_xml
+
+    with pytest.raises(UnsafeInputError) as line:
+        read_text("一" * 300_000)
+    assert "上限" in line.value.text("zh")
+    assert line.value.text("zh").startswith("<text>:第1行: ")
+    with pytest.raises(UnsupportedFormatError) as archive:
+        read_docx(b"PK\x03\x04 not a zip")
+    assert "zip" in archive.value.text("zh")
+    assert "不是有效的" in archive.value.text("zh")
+    dtd = b'<?xml version="1.0"?><!DOCTYPE r [<!ENTITY e "x">]><r>&e;</r>'
+    with pytest.raises(UnsafeInputError) as xml:
+        read_xml(dtd)
+    assert "DTD" in xml.value.text("zh")

@@ -127,6 +127,8 @@ def load_source(
                 "a str source is a path, and this one has line breaks: it looks like the "
                 "content itself; pass its bytes, or use govinfo.read_text for extracted text",
                 location=Location(source=name or "<str>"),
+                message_zh="str 类型的来源是文件路径，而这个 str 含有换行，像是内容本身："
+                "请传入其字节，或用 govinfo.read_text 读取提取出的文本",
             )
         source = pathlib.Path(source)
     if isinstance(source, (bytes, bytearray, memoryview)):
@@ -149,7 +151,9 @@ def load_source(
             data = source.read(max_bytes + 1)
         except OSError as exc:
             raise ReadError(
-                f"cannot read stream: {exc}", location=Location(source=display)
+                f"cannot read stream: {exc}",
+                location=Location(source=display),
+                message_zh=f"无法读取数据流（{exc}）",
             ) from exc
         if not isinstance(data, bytes):
             raise TypeError("a file object given to a govinfo reader must be opened in binary mode")
@@ -160,7 +164,9 @@ def load_source(
         )
     if len(data) > max_bytes:
         raise UnsafeInputError(
-            f"source is larger than {max_bytes} bytes", location=Location(source=display)
+            f"source is larger than {max_bytes} bytes",
+            location=Location(source=display),
+            message_zh=f"文件超过 {max_bytes} 字节的上限",
         )
     return data, display
 
@@ -294,20 +300,30 @@ def open_zip(
         archive = zipfile.ZipFile(io.BytesIO(data))
         infos = archive.infolist()
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError) as exc:
-        raise UnsupportedFormatError(f"not a valid zip archive: {exc}", location=where) from exc
+        raise UnsupportedFormatError(
+            f"not a valid zip archive: {exc}",
+            location=where,
+            message_zh=f"不是有效的 zip 压缩包（DOCX/XLSX 文件都是 zip 包）：{exc}",
+        ) from exc
     except Exception as exc:  # the edge: nothing foreign gets past it
         raise UnsupportedFormatError(
             f"not a valid zip archive: {type(exc).__name__}: {exc}", location=where
         ) from exc
     if len(infos) > max_members:
-        raise UnsafeInputError(f"archive has more than {max_members} parts", location=where)
+        raise UnsafeInputError(
+            f"archive has more than {max_members} parts",
+            location=where,
+            message_zh=f"压缩包内的部件超过 {max_members} 个",
+        )
     total = 0
     sizes: dict[str, int] = {}
     for info in infos:
         total += info.file_size
         if total > max_total:
             raise UnsafeInputError(
-                f"archive inflates to more than {max_total} bytes", location=where
+                f"archive inflates to more than {max_total} bytes",
+                location=where,
+                message_zh=f"压缩包解压后超过 {max_total} 字节",
             )
         ratio = info.file_size / max(info.compress_size, 1)
         if info.file_size > RATIO_FREE_BYTES and ratio > max_ratio:
@@ -315,6 +331,8 @@ def open_zip(
                 f"part {info.filename!r} has compression ratio {ratio:.0f}, over {max_ratio} "
                 "(a zip bomb?)",
                 location=where,
+                message_zh=f"部件 {info.filename!r} 的压缩比为 {ratio:.0f}，超过 {max_ratio}"
+                "（疑似压缩炸弹）",
             )
         sizes[info.filename] = info.file_size
     return SafeZip(archive, source, sizes)
@@ -355,6 +373,9 @@ def _new_parser() -> etree.XMLParser:
     return parser
 
 
+_DTD_ZH = "带有文档类型声明（DTD）的 XML 出于安全考虑拒绝读取"
+
+
 def parse_xml(data: bytes, *, source: str, part: str | None = None) -> etree._Element:
     """Parse untrusted XML: no DTD, no entities, no network.
 
@@ -377,11 +398,15 @@ def parse_xml(data: bytes, *, source: str, part: str | None = None) -> etree._El
             # libxml2 stops entity amplification (billion laughs) itself, as a syntax error;
             # the DTD is the reason, and the user should hear that.
             raise UnsafeInputError(
-                "XML with a document type declaration (DTD) is refused", location=where
+                "XML with a document type declaration (DTD) is refused",
+                location=where,
+                message_zh=_DTD_ZH,
             ) from exc
         line = exc.lineno if isinstance(exc.lineno, int) else None
         raise ReadError(
-            f"XML is not well-formed: {exc.msg}", location=attrs.evolve(where, line=line)
+            f"XML is not well-formed: {exc.msg}",
+            location=attrs.evolve(where, line=line),
+            message_zh=f"XML 格式不正确：{exc.msg}",
         ) from exc
     except (ValueError, etree.LxmlError) as exc:
         raise ReadError(f"cannot parse XML: {exc}", location=where) from exc
@@ -390,7 +415,9 @@ def parse_xml(data: bytes, *, source: str, part: str | None = None) -> etree._El
     # lxml-stubs lacks DocInfo.doctype; internalDTD is typed and set whenever a DTD is declared.
     if root.getroottree().docinfo.internalDTD is not None:
         raise UnsafeInputError(
-            "XML with a document type declaration (DTD) is refused", location=where
+            "XML with a document type declaration (DTD) is refused",
+            location=where,
+            message_zh=_DTD_ZH,
         )
     return root
 
@@ -442,6 +469,7 @@ def parse_html(text: str, *, source: str) -> etree._Element:
             "HTML with a document type declaration carrying an internal subset "
             "(entity declarations) is refused",
             location=where,
+            message_zh="网页的文档类型声明带有内部子集（实体声明），出于安全考虑拒绝读取",
         )
     text = _XML_DECLARATION.sub("", text, count=1)
     parser = _html_parser()
@@ -450,7 +478,7 @@ def parse_html(text: str, *, source: str) -> etree._Element:
     except (ValueError, etree.LxmlError) as exc:
         raise ReadError(f"cannot parse HTML: {exc}", location=where) from exc
     if root is None:
-        raise ReadError("the page holds no markup", location=where)
+        raise ReadError("the page holds no markup", location=where, message_zh="网页中没有任何标记")
     for error in parser.error_log:
         if error.type_name == "ERR_RESOURCE_LIMIT":
             # libxml2 drops what lies past its depth limit without failing: refuse the page
@@ -476,16 +504,20 @@ def check_lines(text: str, *, source: str) -> None:
         raise UnsafeInputError(
             f"the text has {len(lines)} lines, over the limit of {MAX_LINES}",
             location=Location(source=source),
+            message_zh=f"文本有 {len(lines)} 行，超过 {MAX_LINES} 行的上限",
         )
     for number, line in enumerate(lines, start=1):
         if len(line) > MAX_TEXT_CHARS:
             raise UnsafeInputError(
                 f"the line has {len(line)} characters, over the limit of {MAX_TEXT_CHARS}",
                 location=Location(source=source, line=number),
+                message_zh=f"该行有 {len(line)} 个字符，超过 {MAX_TEXT_CHARS} 个字符的上限",
             )
         if line.count("\t") >= MAX_ROW_CELLS:
             raise UnsafeInputError(
                 f"the line has {line.count(chr(9)) + 1} tab-separated cells, over the limit of "
                 f"{MAX_ROW_CELLS}",
                 location=Location(source=source, line=number),
+                message_zh=f"该行有 {line.count(chr(9)) + 1} 个以制表符分隔的单元格，"
+                f"超过 {MAX_ROW_CELLS} 个的上限",
             )
