@@ -397,6 +397,8 @@ class _SectionReader:
                 (name,) = named
                 if name in names:
                     spans.setdefault(name, set()).add(column)
+        # A variant column (the 小计 column) the header does not name is not printed.
+        names = [n for n in names if n in spans or n not in spec.optional_columns]
         missing = [n for n in names if n not in spans]
         if not missing:
             return spans
@@ -433,9 +435,11 @@ class _SectionReader:
     def positional(
         self, spec: RowForms, label_end: int, slots: list[_Slot], where: Location
     ) -> dict[str, set[int]]:
-        # No header: the template's column order, only where the count leaves no doubt.
+        # No header: the template's column order, only where the count leaves no doubt
+        # (without the variant columns, which only a header can tell).
         values = [s for s in slots if s.start >= label_end]
-        if len(values) == len(spec.columns):
+        columns = [c for c in spec.columns if c not in spec.optional_columns]
+        if len(values) == len(columns):
             self.notes.append(
                 Diagnostic(
                     code="header-mismatch",
@@ -444,14 +448,12 @@ class _SectionReader:
                     location=where,
                 )
             )
-            return {
-                c: set(range(s.start, s.stop)) for c, s in zip(spec.columns, values, strict=True)
-            }
+            return {c: set(range(s.start, s.stop)) for c, s in zip(columns, values, strict=True)}
         self.notes.append(
             Diagnostic(
                 code="row-ambiguous",
                 message=f"a table of section {self.name} has no header and row {spec.label!r} "
-                f"has {len(values)} cells for {len(spec.columns)} columns; its cells are left "
+                f"has {len(values)} cells for {len(columns)} columns; its cells are left "
                 "unknown",
                 severity=Severity.ERROR,
                 location=where,
