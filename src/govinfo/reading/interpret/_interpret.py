@@ -359,6 +359,25 @@ class _Reader:
                     )
                 )
 
+    def note_variant_columns(self) -> None:
+        """Say which variant columns (the 小计 column) the source prints: those read."""
+        seen: dict[str, ReadCell] = {}
+        for address, spec in _optional_columns(self.template).items():
+            cell = self.cells.get(address)
+            if cell is not None and cell.mark == Mark.READ and cell.value is not None:
+                seen.setdefault(spec, cell)
+        for name, cell in seen.items():
+            table, _, column = name.split(".")
+            self.notes.append(
+                _variant(
+                    "variant-organisations-subtotal",
+                    f"the table prints a subtotal column ({column}): read into "
+                    f"{table}.<row>.{column}",
+                    self.where(cell.location),
+                    f"{table}.*.{column}",
+                )
+            )
+
     def complete(self, *, infer: bool = True) -> tuple[dict[str, CellValue], list[Fill]]:
         values: dict[str, CellValue] = {s.address: None for s in cell_specs(self.template)}
         for address, cell in self.cells.items():
@@ -436,6 +455,17 @@ _VALUES = (Kind.NUMBER, Kind.NOT_APPLICABLE)
 def _optional_labels(template: TemplateSpec) -> tuple[str, ...]:
     """The labels of the template's variant columns (the 小计 column)."""
     return tuple(dict.fromkeys(c.label for _, _, c in template.cells() if c.optional))
+
+
+@functools.cache
+def _optional_columns(template: TemplateSpec) -> dict[str, str]:
+    """The variant column (its name) of each cell of one, by address."""
+    return {
+        s.address: name
+        for s in cell_specs(template)
+        for name in s.variants
+        if name.startswith(f"{s.table}.*.")
+    }
 
 
 @functools.cache
@@ -634,6 +664,7 @@ def interpret(document: Document, *, infer: bool = True) -> ReadResult:
                     address=name,
                 )
             )
+    reader.note_variant_columns()
     values, fills = reader.complete(infer=infer)
     locations = {a: c.location for a, c in reader.cells.items() if c.location is not None}
     compare_prose(_paragraphs(document), values, locations, reader.notes)
