@@ -38,15 +38,16 @@ def figures() -> dict[str, int]:
         cells[f"applications.{row}.natural_person"] = people
         cells[f"applications.{row}.commercial_enterprise"] = companies
     # Every other outcome row was nil for every applicant: zero totals force zero parts.
-    for address in govinfo.addresses("gb_2021"):
-        table, row, column = address.split(".")
+    # (Not the group subtotal rows some reports print on （三）…（六）: this one does not.)
+    for spec in govinfo.model.cell_specs("gb_2021"):
         if (
-            table == "applications"
-            and row not in rows
-            and row != "outcome_total"
-            and column == "total"
+            spec.table == "applications"
+            and spec.row not in rows
+            and spec.row != "outcome_total"
+            and spec.column == "total"
+            and not spec.optional
         ):
-            cells[address] = 0
+            cells[spec.address] = 0
     cells["review_litigation.administrative_review.total"] = 0
     cells["review_litigation.litigation_direct.total"] = 0
     cells["review_litigation.litigation_after_review.total"] = 0

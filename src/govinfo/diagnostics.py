@@ -390,6 +390,31 @@ _CATALOGUE = (
         "the labels do not tell gb_2019 from gb_2021; the year decided",
     ),
     _code(
+        "variant-group-subtotal",
+        _I,
+        "分组标签“{label}”带有数值：按该组小计行读入（{group}.*）",
+        "the group label {label!r} carries figures: read as the group's subtotal ({group}.*)",
+        "a group label of section 三 carries figures: read as the group's subtotal row (the "
+        "address is `applications.<group>`)",
+    ),
+    _code(
+        "variant-hybrid-group-row",
+        _I,
+        "“{label}”按旧模板印为一行、没有分项：读入 {group}.*，分项（{items}）未填报",
+        "{label!r} is printed as one row without its items, as an earlier template prints it: "
+        "read into {group}.*; its items ({items}) are not stated",
+        "a group is printed as one row without its items (（六）其他处理 the 2019 way in a "
+        "2021-layout report): read into the group's row; its items are not stated",
+    ),
+    _code(
+        "variant-organisations-subtotal",
+        _I,
+        "表格印有小计列（{column}）：读入 {table}.<行>.{column}",
+        "the table prints a subtotal column ({column}): read into {table}.<row>.{column}",
+        "the table prints the 小计 column of 法人或其他组织: read into "
+        "`applications.<row>.organisations`",
+    ),
+    _code(
         "metadata-missing",
         _W,
         "标题行未写明机关和年度",

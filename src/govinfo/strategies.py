@@ -48,8 +48,10 @@ from govinfo.rules._cells import with_cells
 from govinfo.rules.catalogue import domain, equations, rule
 from govinfo.rules.infer import infer_cells
 from govinfo.templates import (
+    SPEC,
     TEMPLATES,
     ApplicantCounts,
+    Role,
     TemplateSpec,
     ValueKind,
     table_templates,
@@ -156,15 +158,29 @@ def applicant_counts(
     max_count = _check_max_count(max_count)
     if not isinstance(consistent, bool):
         raise TypeError(f"consistent must be a bool, got {consistent!r}")
-    names = [f.name for f in attrs.fields(ApplicantCounts) if f.name != "total"]
     if not consistent:
         return st.builds(
             ApplicantCounts,
             **{f.name: st.none() | _counts(max_count) for f in attrs.fields(ApplicantCounts)},
         )
-    return st.lists(_counts(max_count), min_size=len(names), max_size=len(names)).map(
-        lambda values: ApplicantCounts(**dict(zip(names, values, strict=True)), total=sum(values))
-    )
+    columns = [f.metadata[SPEC] for f in attrs.fields(ApplicantCounts)]
+    names = [c.key for c in columns if c.role is Role.PART]
+    subtotals = {
+        c.key: [p.key for p in columns if p.role is Role.PART and p.group == c.group]
+        for c in columns
+        if c.role is Role.SUBTOTAL
+    }
+
+    def row(values: list[int], printed: bool) -> ApplicantCounts:
+        cells = dict(zip(names, values, strict=True))
+        # The 小计 column is a variant: stated now and then, always the sum of its parts.
+        more = {
+            k: sum(cells[p] for p in parts) if printed else None for k, parts in subtotals.items()
+        }
+        return ApplicantCounts(**cells, **more, total=sum(values))
+
+    values = st.lists(_counts(max_count), min_size=len(names), max_size=len(names))
+    return st.builds(row, values, st.booleans())
 
 
 _ANY_TEXT = st.text()
@@ -358,9 +374,29 @@ def _applications(draw: st.DrawFn, template: TemplateSpec, max_count: int) -> di
         cells[f"carried_forward.{column}"] = forward.get(column, 0)
         cells[f"carried_over.{column}"] = carried_over
         cells[f"new_received.{column}"] = handled - carried_over
-    for row in _keys(template, "row"):
+    subtotals = _keys(template, "subtotal")
+    rows = [row for row in _keys(template, "row") if row not in subtotals]
+    for row in rows:
         cells[f"{row}.total"] = sum(cells[f"{row}.{column}"] for column in applicants)
+    # Some real reports print variants the template does not: figures on group labels
+    # (（三）不予公开 …) and a 小计 column under 法人或其他组织. Drawn now and then, always
+    # consistent with their parts; shrinks towards the plain template.
+    printed = draw(st.lists(st.sampled_from(subtotals), unique=True)) if subtotals else []
+    for subtotal in printed:
+        members = _keys_in(template, "member", subtotal=subtotal)
+        for column in (*applicants, "total"):
+            cells[f"{subtotal}.{column}"] = sum(cells[f"{m}.{column}"] for m in members)
+        rows.append(subtotal)
+    organisations = _keys(template, "organisation")
+    column_printed: bool = draw(st.booleans())
+    if organisations and column_printed:
+        for row in rows:
+            cells[f"{row}.organisations"] = sum(cells[f"{row}.{c}"] for c in organisations)
     return {f"applications.{key}": value for key, value in cells.items()}
+
+
+def _keys_in(template: TemplateSpec, name: str, **bound: str) -> tuple[str, ...]:
+    return tuple(key for key, _ in domain(name, template, bound))
 
 
 # -- removing and corrupting cells -------------------------------------------------------------

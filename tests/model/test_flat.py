@@ -15,11 +15,20 @@ from govinfo.strategies import reports
 
 
 def test_addresses_match_format_md() -> None:
-    """The catalogue has FORMAT.md §8's 200 gb_2021 cells and 198 gb_2019 cells."""
+    """The catalogue has FORMAT.md §8's 200 gb_2021 cells and 198 gb_2019 cells, and the
+    cells of the variants some reports print: a 小计 column in every row of section 三 and
+    the group subtotal rows (four in gb_2021, three in gb_2019)."""
     new = govinfo.addresses("gb_2021")
     old = govinfo.addresses("gb_2019")
-    assert len(new) == len(set(new)) == 6 + 3 + 1 + 25 * 7 + 15
-    assert len(old) == len(set(old)) == 6 + 4 * 3 + 2 + 2 + 23 * 7 + 15
+    variants_2021 = 25 + 4 * 8
+    variants_2019 = 23 + 3 * 8
+    assert len(new) == len(set(new)) == 6 + 3 + 1 + 25 * 7 + 15 + variants_2021
+    assert len(old) == len(set(old)) == 6 + 4 * 3 + 2 + 2 + 23 * 7 + 15 + variants_2019
+    optional_2021 = {s.address for s in cell_specs("gb_2021") if s.optional}
+    assert len(optional_2021) == variants_2021
+    assert "applications.withheld.total" in optional_2021
+    assert "applications.other_handling.natural_person" in optional_2021
+    assert "applications.disclosed.organisations" in optional_2021
     assert "applications.other_handling.total" in old
     assert "applications.other_misc.total" not in old
     assert govinfo.addresses("legacy_2008") == ()

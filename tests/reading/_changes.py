@@ -14,7 +14,7 @@ import attrs
 import openpyxl
 from hypothesis import strategies as st
 
-from govinfo.model.catalogue import cell_specs
+from govinfo.model.catalogue import cell_specs, unprinted
 from govinfo.model.flat import flatten
 from govinfo.model.narrative import Narrative
 from govinfo.model.report import AnnualReport
@@ -54,7 +54,10 @@ def value_fields(report: AnnualReport) -> list[tuple[int, int, str]]:
     """Every table value of ``write_text(report)``: (line index, field index, address)."""
     by_label: dict[tuple[str, str], list[str]] = {}
     review: list[str] = []
+    absent = unprinted(report.template, flatten(report))  # variants the text does not print
     for spec in cell_specs(report.template):
+        if spec.address in absent:
+            continue
         if spec.table == "review_litigation":
             review.append(spec.address)
         else:

@@ -10,7 +10,8 @@ from collections.abc import Iterable, Mapping
 from html import escape
 
 from govinfo.display._layout import Highlight, blocks, format_value
-from govinfo.model.flat import CellValue
+from govinfo.model.catalogue import unprinted
+from govinfo.model.flat import CellValue, flatten
 from govinfo.model.report import AnnualReport
 from govinfo.rules.result import CheckResult, CheckStatus, Violation
 
@@ -63,7 +64,7 @@ def tables_html(
     if report.title:
         parts.append(f"<div>{escape(report.title)}</div>")
     table = None
-    for block in blocks(report.template):
+    for block in blocks(report.template, unprinted(report.template, flatten(report))):
         if block.table != table:
             if table is not None:
                 parts.append("</div>")

@@ -40,11 +40,13 @@ class Block:
 
 
 @functools.cache
-def blocks(template: TemplateSpec) -> tuple[Block, ...]:
-    """The blocks of ``template`` in print order (none for ``legacy_2008``)."""
+def blocks(template: TemplateSpec, absent: frozenset[str] = frozenset()) -> tuple[Block, ...]:
+    """The blocks of ``template`` in print order (none for ``legacy_2008``), without the
+    ``absent`` cells (those of variants a report does not print, :func:`unprinted`)."""
     by_row: dict[tuple[str, str], list[CellSpec]] = {}
     for spec in cell_specs(template):
-        by_row.setdefault((spec.table, spec.row), []).append(spec)
+        if spec.address not in absent:
+            by_row.setdefault((spec.table, spec.row), []).append(spec)
     result: list[Block] = []
     for specs in by_row.values():
         first = specs[0]

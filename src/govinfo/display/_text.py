@@ -11,7 +11,8 @@ import unicodedata
 from collections.abc import Mapping, Sequence
 
 from govinfo.display._layout import Highlight, blocks, format_value
-from govinfo.model.flat import CellValue
+from govinfo.model.catalogue import unprinted
+from govinfo.model.flat import CellValue, flatten
 from govinfo.model.report import AnnualReport
 
 __all__ = ["SUFFIX", "render_text", "text_width"]
@@ -58,7 +59,7 @@ def render_text(
     # Every value keeps room for the widest mark in use, so the digits stay aligned.
     room = max((len(SUFFIX[m]) for m in marks.values()), default=0)
     table = None
-    for block in blocks(report.template):
+    for block in blocks(report.template, unprinted(report.template, flatten(report))):
         if block.table != table:
             table = block.table
             lines += ["", block.table_label]

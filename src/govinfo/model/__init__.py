@@ -4,7 +4,15 @@ The classes of the tables and rows belong to the template specs (``govinfo.templ
 are the one statement of what each template prints; they are re-exported here.
 """
 
-from govinfo.model.catalogue import CellSpec, addresses, cell_spec, cell_specs
+from govinfo.model.catalogue import (
+    CellSpec,
+    absent_variants,
+    addresses,
+    cell_spec,
+    cell_specs,
+    unprinted,
+    variant_cells,
+)
 from govinfo.model.flat import CellValue, flatten, unflatten
 from govinfo.model.narrative import Narrative
 from govinfo.model.report import AnnualReport, LegacyValue
@@ -51,9 +59,12 @@ __all__ = [
     "ProactiveDisclosure2019",
     "ReviewLitigation",
     "ValueKind",
+    "absent_variants",
     "addresses",
     "cell_spec",
     "cell_specs",
     "flatten",
     "unflatten",
+    "unprinted",
+    "variant_cells",
 ]

@@ -8,6 +8,7 @@ catalogue walks the spec once per template and records each cell's labels, kind 
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterable, Mapping
 from decimal import Decimal
 
 import attrs
@@ -27,12 +28,29 @@ from govinfo.templates._fields import check_value, to_decimal
 __all__ = [
     "LEGACY_PREFIX",
     "CellSpec",
+    "absent_variants",
     "addresses",
     "cell_spec",
     "cell_specs",
     "cell_words",
+    "column_variant",
+    "printed_columns",
+    "printed_rows",
+    "row_variant",
     "row_words",
+    "unprinted",
+    "variant_cells",
 ]
+
+
+def row_variant(table: str, row: str) -> str:
+    """The name of the variant that is an optional row (``applications.withheld.*``)."""
+    return f"{table}.{row}.*"
+
+
+def column_variant(table: str, column: str) -> str:
+    """The name of the variant that is an optional column (``applications.*.organisations``)."""
+    return f"{table}.*.{column}"
 
 
 @attrs.frozen(kw_only=True)
@@ -44,6 +62,8 @@ class CellSpec:
             the 法人或其他组织 小计 column); ``None`` where the report does not print it.
         row_role: what the cell's row is to its table's arithmetic.
         column_role: what the cell's column is to its row's arithmetic.
+        variants: the names of the variants (optional row, optional column) the cell belongs
+            to; a report prints the cell only where it prints all of them.
     """
 
     address: str
@@ -57,6 +77,7 @@ class CellSpec:
     row_role: Role = Role.ITEM
     column_role: Role = Role.ITEM
     optional: bool = False
+    variants: tuple[str, ...] = ()
 
     def parse_value(self, value: object) -> int | Decimal | None:
         """Return ``value`` if this cell may hold it, else raise ``InvalidValueError``."""
@@ -80,6 +101,14 @@ def _cell(table: TableSpec, row: RowSpec, column: ColumnSpec) -> CellSpec:
         row_role=row.role,
         column_role=column.role,
         optional=row.optional or column.optional,
+        variants=tuple(
+            name
+            for name, optional in (
+                (row_variant(table.key, row.key), row.optional),
+                (column_variant(table.key, column.key), column.optional),
+            )
+            if optional
+        ),
     )
 
 
@@ -130,3 +159,57 @@ def cell_words(template: TemplateSpec | str, address: str) -> str | None:
     template = template_spec(template)
     spec = cell_spec(template, address)
     return None if spec is None else f"{row_words(template, spec)} · {spec.column_label}"
+
+
+@functools.cache
+def _variant_cells(template: TemplateSpec) -> dict[str, tuple[str, ...]]:
+    found: dict[str, list[str]] = {}
+    for spec in _cells(template):
+        for name in spec.variants:
+            found.setdefault(name, []).append(spec.address)
+    return {name: tuple(cells) for name, cells in found.items()}
+
+
+def variant_cells(template: TemplateSpec | str) -> dict[str, tuple[str, ...]]:
+    """The cells of each variant of ``template`` (an optional row or column), by its name."""
+    return dict(_variant_cells(template_spec(template)))
+
+
+def absent_variants(template: TemplateSpec | str, cells: Mapping[str, object]) -> frozenset[str]:
+    """The variants of ``template`` that ``cells`` (values by address) do not print.
+
+    A variant is printed when the report states at least one of its cells: a subtotal row
+    with one figure is a printed row with blanks, not an absent one.
+    """
+    return frozenset(
+        name
+        for name, members in _variant_cells(template_spec(template)).items()
+        if all(cells.get(a) is None for a in members)
+    )
+
+
+def unprinted(template: TemplateSpec | str, cells: Mapping[str, object]) -> frozenset[str]:
+    """The addresses of the cells of the variants that ``cells`` do not print.
+
+    Rules and inference leave these out: a row or column the report does not print is not
+    a figure it failed to state.
+    """
+    spec = template_spec(template)
+    absent = absent_variants(spec, cells)
+    return frozenset(a for name in absent for a in _variant_cells(spec)[name])
+
+
+def printed_rows(table: TableSpec, absent: Iterable[str]) -> tuple[RowSpec, ...]:
+    """The rows of ``table`` a report prints, given the variants it does not print
+    (:func:`absent_variants`)."""
+    skipped = frozenset(absent)
+    return tuple(r for r in table.rows if row_variant(table.key, r.key) not in skipped)
+
+
+def printed_columns(
+    table: TableSpec, row: RowSpec, absent: Iterable[str]
+) -> tuple[ColumnSpec, ...]:
+    """The columns of ``row`` of ``table`` a report prints, given the variants it does not
+    print (:func:`absent_variants`)."""
+    skipped = frozenset(absent)
+    return tuple(c for c in row.columns if column_variant(table.key, c.key) not in skipped)

@@ -198,6 +198,26 @@ def _columns(template: TemplateSpec, table: str, *roles: Role) -> tuple[Item, ..
     return tuple(seen.items())
 
 
+def _members(template: TemplateSpec, group: str, inside: bool) -> tuple[Item, ...]:
+    # The part rows of section 三 in the group ``group`` (inside), or in any other place.
+    spec = template.table("applications")
+    if spec is None:
+        return ()
+    return tuple(
+        (r.key, r.label) for r in spec.rows if r.role is Role.PART and (r.group == group) == inside
+    )
+
+
+def _column_members(template: TemplateSpec, group: str) -> tuple[Item, ...]:
+    spec = template.table("applications")
+    seen: dict[str, str] = {}
+    for row in spec.rows if spec is not None else ():
+        for column in row.columns:
+            if column.role is Role.PART and column.group == group:
+                seen.setdefault(column.key, column.label)
+    return tuple(seen.items())
+
+
 def _in_force_rows(template: TemplateSpec) -> tuple[Item, ...]:
     spec = template.table("proactive_disclosure")
     if spec is None:
@@ -217,11 +237,17 @@ DOMAINS: dict[str, _Domain] = {
     "group": lambda t, _: _rows(t, "review_litigation"),
     "outcome": lambda t, _: _columns(t, "review_litigation", Role.PART),
     "document": lambda t, _: _in_force_rows(t),
+    # Section 三's group subtotal rows (（三）不予公开 … printed with figures), the part rows
+    # of the bound one, the part rows outside it, and the organisation columns (法人或其他组织).
+    "subtotal": lambda t, _: _rows(t, "applications", Role.SUBTOTAL),
+    "member": lambda t, bound: _members(t, bound["subtotal"], inside=True),
+    "outside": lambda t, bound: _members(t, bound["subtotal"], inside=False),
+    "organisation": lambda t, _: _column_members(t, "organisations"),
 }
 
 
-#: Placeholders whose domain depends on another one's value (a group's members): none yet.
-DEPENDS: dict[str, str] = {}
+#: Placeholders whose domain depends on another one's value (a group's members).
+DEPENDS: dict[str, str] = {"member": "subtotal", "outside": "subtotal"}
 
 
 def domain(
@@ -371,6 +397,69 @@ RULES: tuple[Rule, ...] = (
         over=("column",),
         lhs=("applications.outcome_total.{column}",),
         rhs=("applications.{leaf}.{column}",),
+    ),
+    Rule(
+        id="T3-GROUP-SUBTOTAL",
+        invariant="V1",
+        severity=Severity.ERROR,
+        title_zh="分组小计行等于其各分项之和",
+        title_en="a group's subtotal row is the sum of its item rows",
+        message_zh="“{label}”：分组小计为{actual}，其各分项之和为{expected}，相差{difference}",
+        message_en=(
+            "{label}: the group subtotal is {actual} but its item rows sum to {expected} "
+            "(difference {difference})"
+        ),
+        source=(
+            "（三）不予公开 1.–8.、（四）无法提供 1.–3.、（五）不予处理 1.–5.、"
+            "（六）其他处理 1.–3. (a variant: reports that print figures on the group label)"
+        ),
+        over=("subtotal", "column"),
+        lhs=("applications.{subtotal}.{column}",),
+        rhs=("applications.{member}.{column}",),
+    ),
+    Rule(
+        id="T3-OUTCOME-TOTAL-BY-GROUP",
+        invariant="V2",
+        severity=Severity.ERROR,
+        title_zh="（七）总计等于以分组小计代替其分项的办理结果之和",
+        title_en="（七）总计 is the sum of the outcomes with a group's subtotal for its items",
+        message_zh=(
+            "“{label}”：（七）总计为{actual}，以该分组小计代替其分项的办理结果之和为{expected}，"
+            "相差{difference}"
+        ),
+        message_en=(
+            "{label}: the outcome total is {actual} but the outcome rows, with the group's "
+            "subtotal for its items, sum to {expected} (difference {difference})"
+        ),
+        source=(
+            "三、本年度办理结果 （七）总计, where a report prints a group's subtotal "
+            "(（六）其他处理 as one row in a 2021-layout report)"
+        ),
+        over=("subtotal", "column"),
+        lhs=("applications.outcome_total.{column}",),
+        rhs=("applications.{outside}.{column}", "applications.{subtotal}.{column}"),
+    ),
+    Rule(
+        id="T3-ORG-SUBTOTAL",
+        invariant="V3",
+        severity=Severity.ERROR,
+        title_zh="法人或其他组织小计等于五类组织之和",
+        title_en="the organisations subtotal is the sum of the five organisation columns",
+        message_zh=(
+            "“{label}”行：法人或其他组织小计为{actual}，商业企业、科研机构、社会公益组织、"
+            "法律服务机构、其他之和为{expected}，相差{difference}"
+        ),
+        message_en=(
+            "row {label}: the organisations subtotal is {actual} but the five organisation "
+            "columns sum to {expected} (difference {difference})"
+        ),
+        source=(
+            "法人或其他组织：小计 | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 "
+            "(a variant)"
+        ),
+        over=("row",),
+        lhs=("applications.{row}.organisations",),
+        rhs=("applications.{row}.{organisation}",),
     ),
     Rule(
         id="T4-TOTAL",

@@ -18,6 +18,7 @@ import attrs
 
 from govinfo.diagnostics import Severity
 from govinfo.errors import InvalidValueError
+from govinfo.model.catalogue import unprinted
 from govinfo.model.flat import CellValue, flatten
 from govinfo.model.report import AnnualReport
 from govinfo.rules.catalogue import PREVIOUS, RULES, Equation, Rule, RuleKind, Unstated
@@ -70,9 +71,14 @@ def check(
             whose status is ``INCOMPLETE``: nothing checked is never ``PASSED``.)
     """
     cells: dict[str, CellValue] = flatten(report)
-    own = list(cells.values())
+    # A row or column the report does not print (a variant such as a group subtotal row) is
+    # not a figure it left unstated: its equations are not instances of this report's rules.
+    absent = set(unprinted(report.template, cells))
+    own = [v for a, v in cells.items() if a not in absent]
     if previous is not None:
-        cells.update({PREVIOUS + a: v for a, v in flatten(previous).items()})
+        before = flatten(previous)
+        cells.update({PREVIOUS + a: v for a, v in before.items()})
+        absent.update(PREVIOUS + a for a in unprinted(previous.template, before))
     passed = 0
     unverifiable: list[Unverifiable] = []
     broken: list[_Broken] = []
@@ -94,6 +100,8 @@ def check(
         if rule.cross_report and (previous is None or not rule.applies_to(previous.template)):
             continue
         for eq in rule.equations(template):
+            if absent and not absent.isdisjoint(eq.cells):
+                continue
             outcome = _evaluate(rule, eq, cells)
             if isinstance(outcome, Unverifiable):
                 unverifiable.append(outcome)

@@ -22,6 +22,7 @@ from typing import Any
 
 import attrs
 
+from govinfo.model.catalogue import variant_cells
 from govinfo.model.flat import CellValue, flatten
 from govinfo.model.report import AnnualReport
 from govinfo.rules._cells import with_cells
@@ -108,6 +109,19 @@ class _System:
     terms: tuple[tuple[tuple[str, int], ...], ...]
     by_cell: Mapping[str, tuple[int, ...]]
     order: Mapping[str, int]
+    #: The equations that concern each variant (an optional row or column), by its name.
+    by_variant: Mapping[str, frozenset[int]]
+    variants: Mapping[str, tuple[str, ...]]
+
+    def skipped(self, cells: Mapping[str, CellValue]) -> frozenset[int]:
+        """The equations about a variant that ``cells`` do not print (none of its cells is
+        stated): they hold only cells the report does not print, so they are left out, and
+        inference never adds a row or column the report does not print."""
+        skipped: set[int] = set()
+        for name, members in self.variants.items():
+            if all(cells.get(a) is None for a in members):
+                skipped.update(self.by_variant[name])
+        return frozenset(skipped)
 
 
 @functools.cache
@@ -122,7 +136,14 @@ def _system(template: TemplateSpec) -> _System:
     for eq in eqs:
         for a in eq.cells:
             order.setdefault(a, len(order))
-    return _System(eqs, terms, {a: tuple(v) for a, v in by_cell.items()}, order)
+    variants = variant_cells(template)
+    by_variant = {
+        name: frozenset(i for a in members for i in by_cell.get(a, ()))
+        for name, members in variants.items()
+    }
+    return _System(
+        eqs, terms, {a: tuple(v) for a, v in by_cell.items()}, order, by_variant, variants
+    )
 
 
 # A row: sum(coef * unknown) == const, with the equations (indices) it was derived from.
@@ -188,9 +209,12 @@ def feasible(
         within: test only the equations whose every cell is a key of ``cells``.
     """
     system = _system(template_spec(template))
+    skipped = system.skipped(cells)
     indices = _within(system, cells) if within else range(len(system.terms))
     # The hot test of the text reader's placement search: sums and signs only, no row dicts.
     for i in indices:
+        if i in skipped:
+            continue
         const = 0
         positive = negative = False
         for a, c in system.terms[i]:
@@ -223,12 +247,15 @@ def _rows(system: _System, cells: Mapping[str, CellValue], *, within: bool) -> I
     Only equations with an unknown; only those inside ``cells`` if ``within``.
     """
     known = {a: v for a, v in cells.items() if v is not None}
+    skipped = system.skipped(cells)
     if within:
         indices = _within(system, cells)
     else:
         touched = {i for a in system.by_cell if a not in known for i in system.by_cell[a]}
-        indices = sorted(touched)
+        indices = sorted(touched - skipped)
     for i in indices:
+        if i in skipped:
+            continue
         coefs: dict[str, int] = {}
         const = 0
         for a, c in system.terms[i]:

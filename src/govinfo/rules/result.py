@@ -143,7 +143,8 @@ class CheckResult:
         unverifiable: rule instances with unstated cells (neither passed nor failed).
         passed: how many rule instances were verified to hold.
         cells_stated: how many cells of the report state a value (read or inferred).
-        cells_total: how many cells the report's template has.
+        cells_total: how many cells the report's template has, with the variants (group
+            subtotal rows, the 小计 column) the report prints.
     """
 
     violations: tuple[Violation, ...] = ()

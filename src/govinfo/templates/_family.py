@@ -57,6 +57,8 @@ def count(key: str, label: str, *, role: Role = Role.ITEM, **more: object) -> Co
 #: The columns of section 三 (申请人情况).
 APPLICANTS: tuple[ColumnSpec, ...] = (
     count("natural_person", "自然人", role=Role.PART),
+    # Printed by some reports only: the 小计 of the five organisation columns.
+    count("organisations", "小计", role=Role.SUBTOTAL, group="organisations", optional=True),
     count("commercial_enterprise", "商业企业", role=Role.PART, group="organisations"),
     count("research_institution", "科研机构", role=Role.PART, group="organisations"),
     count(
@@ -81,6 +83,7 @@ class ApplicantCounts:
     """
 
     natural_person: int | None = cell(APPLICANTS, "natural_person")
+    organisations: int | None = cell(APPLICANTS, "organisations")
     commercial_enterprise: int | None = cell(APPLICANTS, "commercial_enterprise")
     research_institution: int | None = cell(APPLICANTS, "research_institution")
     social_welfare_org: int | None = cell(APPLICANTS, "social_welfare_org")
@@ -92,7 +95,7 @@ class ApplicantCounts:
 ORGANISATIONS = GroupSpec(
     key="organisations",
     label=ORGANISATIONS_HEADER,
-    members=tuple(c.key for c in APPLICANTS if c.group == "organisations"),
+    members=tuple(c.key for c in APPLICANTS if c.group == "organisations" and c.role is Role.PART),
 )
 
 #: The columns of section 四 (one group of five per kind of case).
@@ -165,8 +168,28 @@ def _row(key: str, label: str, role: Role = Role.PART, **more: object) -> RowSpe
     )
 
 
+#: The label spanning each group of section 三's outcome rows, by group key.
+GROUP_LABELS: dict[str, str] = {
+    "withheld": "（三）不予公开",
+    "unavailable": "（四）无法提供",
+    "not_processed": "（五）不予处理",
+    "other_handling": "（六）其他处理",
+}
+
+
+def subtotal_row(group: str) -> RowSpec:
+    """The row some reports print for a group's label itself: the sum of its parts.
+
+    The template prints the label as a spanning cell only; a report that puts figures on it
+    states the group's subtotal, kept under the group key (``applications.withheld.total``).
+    """
+    label = GROUP_LABELS[group]
+    return _row(group, label, Role.SUBTOTAL, group=group, optional=True)
+
+
 def _parts(group: str, *rows: tuple[str, str, tuple[str, ...]]) -> tuple[RowSpec, ...]:
-    return tuple(_row(key, label, group=group, variants=variants) for key, label, variants in rows)
+    parts = tuple(_row(key, label, group=group, variants=variants) for key, label, variants in rows)
+    return (subtotal_row(group), *parts)
 
 
 #: Section 三's rows up to （五）不予处理, which both templates print alike.
@@ -231,6 +254,7 @@ class ApplicationRows:
     carried_over: ApplicantCounts = _head("carried_over")
     disclosed: ApplicantCounts = _head("disclosed")
     partially_disclosed: ApplicantCounts = _head("partially_disclosed")
+    withheld: ApplicantCounts = _head("withheld")
     withheld_state_secret: ApplicantCounts = _head("withheld_state_secret")
     withheld_prohibited_by_law: ApplicantCounts = _head("withheld_prohibited_by_law")
     withheld_security_stability: ApplicantCounts = _head("withheld_security_stability")
@@ -239,9 +263,11 @@ class ApplicationRows:
     withheld_process_info: ApplicantCounts = _head("withheld_process_info")
     withheld_enforcement_files: ApplicantCounts = _head("withheld_enforcement_files")
     withheld_admin_query: ApplicantCounts = _head("withheld_admin_query")
+    unavailable: ApplicantCounts = _head("unavailable")
     unavailable_not_held: ApplicantCounts = _head("unavailable_not_held")
     unavailable_needs_creation: ApplicantCounts = _head("unavailable_needs_creation")
     unavailable_still_unclear: ApplicantCounts = _head("unavailable_still_unclear")
+    not_processed: ApplicantCounts = _head("not_processed")
     not_processed_petition: ApplicantCounts = _head("not_processed_petition")
     not_processed_repeat: ApplicantCounts = _head("not_processed_repeat")
     not_processed_publication: ApplicantCounts = _head("not_processed_publication")
@@ -273,21 +299,12 @@ OTHER_HANDLING_ROW: tuple[RowSpec, ...] = (
 )
 
 
-#: The label spanning each group of section 三's outcome rows, by group key.
-GROUP_LABELS: dict[str, str] = {
-    "withheld": "（三）不予公开",
-    "unavailable": "（四）无法提供",
-    "not_processed": "（五）不予处理",
-    "other_handling": "（六）其他处理",
-}
-
-
 def outcome_groups(rows: tuple[RowSpec, ...]) -> tuple[GroupSpec, ...]:
     """The labels spanning section 三's rows: the outcomes, then each group of parts."""
     outcomes = tuple(r.key for r in rows if r.role in (Role.PART, Role.SUBTOTAL, Role.TOTAL))
     groups = [GroupSpec(key="outcomes", label=OUTCOMES_LABEL, members=outcomes)]
     for group, label in GROUP_LABELS.items():
-        members = tuple(r.key for r in rows if r.group == group)
+        members = tuple(r.key for r in rows if r.group == group and r.role is Role.PART)
         if members:
             groups.append(GroupSpec(key=group, label=label, members=members))
     return tuple(groups)

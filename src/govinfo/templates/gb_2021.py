@@ -140,8 +140,13 @@ class Applications(ApplicationRows):
     """Section 三 (收到和处理政府信息公开申请情况): 25 rows by 7 applicant columns.
 
     The template has no subtotal rows for the groups （三）–（六）; the group label spans rows.
+    Some reports print figures on the label itself: those are kept in the optional subtotal
+    rows (``withheld``, ``unavailable``, ``not_processed``, ``other_handling``), ``None``
+    elsewhere. A report printing （六）其他处理 as one row, the gb_2019 way, states
+    ``other_handling`` and leaves its three parts unstated.
     """
 
+    other_handling: ApplicantCounts = _other("other_handling")
     other_no_correction: ApplicantCounts = _other("other_no_correction")
     other_unpaid_fee: ApplicantCounts = _other("other_unpaid_fee")
     other_misc: ApplicantCounts = _other("other_misc")

@@ -14,11 +14,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from govinfo.errors import WriteError
-from govinfo.model.catalogue import cell_specs
-from govinfo.model.flat import unflatten
+from govinfo.model.catalogue import cell_specs, unprinted
+from govinfo.model.flat import flatten, unflatten
 from govinfo.model.narrative import Narrative
 from govinfo.model.report import AnnualReport
 from govinfo.reading.xlsx import read_xlsx
+from govinfo.rules.catalogue import RULES, RuleKind
 from govinfo.strategies import consistent_reports, reports
 from govinfo.templates import TEMPLATES, TemplateSpec
 from govinfo.writing.xlsx import write_xlsx, xlsx_bytes
@@ -61,9 +62,17 @@ def test_consistent_round_trip_with_formulas(report: AnnualReport) -> None:
     """A consistent report gets a live formula for every total and still reads back equal."""
     data = xlsx_bytes(report, formulas=True)
     formulas = sum(xml.count("<f>") for xml in _sheet_xml(data).values())
-    applications = {s.row for s in cell_specs(report.template) if s.table == "applications"}
-    # row totals of 三, the six applicant cells of （七）总计, and the three totals of 四
-    assert formulas == len(applications) + 6 + 3
+    # every stated total and subtotal: row totals of 三, （七）总计, the three totals of 四,
+    # and the variants the report prints (group subtotal rows, the 小计 column)
+    absent = unprinted(report.template, flatten(report))
+    targets = {
+        eq.lhs[0]
+        for r in RULES
+        if r.kind is RuleKind.SUM and not r.cross_report and len(r.lhs) == 1
+        for eq in r.equations(report.template)
+        if absent.isdisjoint(eq.cells)
+    }
+    assert formulas == len(targets)
     assert read_xlsx(data).report == report
 
 
@@ -130,7 +139,7 @@ def test_official_layout(template: TemplateSpec) -> None:
     tables = list(dict.fromkeys(s.table_label for s in specs))
     assert [ws.title for ws in book.worksheets][1:] == tables
     applications = book.worksheets[2]
-    rows = list(dict.fromkeys(s.row for s in specs if s.table == "applications"))
+    rows = list(dict.fromkeys(s.row for s in specs if s.table == "applications" and not s.optional))
     spans = {str(r) for r in applications.merged_cells.ranges}
     first_outcome = 5 + 2
     assert f"A{first_outcome}:A{first_outcome + len(rows) - 4}" in spans  # 22 or 20 rows
@@ -138,8 +147,10 @@ def test_official_layout(template: TemplateSpec) -> None:
     assert applications.sheet_properties.pageSetUpPr.fitToPage
     assert applications.page_setup.fitToWidth == 1
     texts = {c.value for ws in book.worksheets for row in ws.iter_rows() for c in row}
-    assert {s.row_label for s in specs if s.table != "review_litigation"} <= texts
-    assert {s.column_label for s in specs} <= texts
+    # the variants (group subtotal rows, the 小计 column) only where a report prints them
+    printed = [s for s in specs if not s.optional]
+    assert {s.row_label for s in printed if s.table != "review_litigation"} <= texts
+    assert {s.column_label for s in printed} <= texts
     for ws in book.worksheets:
         assert len(ws.title) <= 31
         assert not re.search(r"[\[\]:*?/\\]", ws.title)

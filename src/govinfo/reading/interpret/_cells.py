@@ -344,7 +344,12 @@ def read_row(
     found: dict[tuple[CellValue, ...], list[Token | None]] = {}
     seen: set[tuple[CellValue, ...]] = set()
     seen_values: set[tuple[object, ...]] = set()
+    # Words among the values are a cell of the row (见附件, or a mark glued to the next
+    # label: "/行政强制"): a reading that drops one as a stray guesses what it held.
+    words = {id(t) for t in values if t.value.kind is Kind.TEXT}
     for candidate in candidates:
+        if words and len(values) > columns and not words <= {id(t) for t in candidate if t}:
+            continue
         same = tuple(None if t is None else t.text for t in candidate)
         if same in seen_values:
             continue  # dropping any one of several equal values gives the same row

@@ -398,6 +398,8 @@ class _SectionReader:
                 (name,) = named
                 if name in names:
                     spans.setdefault(name, set()).add(column)
+        # A variant column (the 小计 column) the header does not name is not printed.
+        names = [n for n in names if n in spans or n not in spec.optional_columns]
         missing = [n for n in names if n not in spans]
         if not missing:
             return spans
@@ -428,9 +430,11 @@ class _SectionReader:
     def positional(
         self, spec: RowForms, label_end: int, slots: list[_Slot], where: Location
     ) -> dict[str, set[int]]:
-        # No header: the template's column order, only where the count leaves no doubt.
+        # No header: the template's column order, only where the count leaves no doubt
+        # (without the variant columns, which only a header can tell).
         values = [s for s in slots if s.start >= label_end]
-        if len(values) == len(spec.columns):
+        columns = [c for c in spec.columns if c not in spec.optional_columns]
+        if len(values) == len(columns):
             self.notes.append(
                 diagnostic(
                     "header-mismatch",
@@ -440,9 +444,7 @@ class _SectionReader:
                     location=where,
                 )
             )
-            return {
-                c: set(range(s.start, s.stop)) for c, s in zip(spec.columns, values, strict=True)
-            }
+            return {c: set(range(s.start, s.stop)) for c, s in zip(columns, values, strict=True)}
         self.notes.append(
             diagnostic(
                 "row-ambiguous",
@@ -450,7 +452,7 @@ class _SectionReader:
                 section=self.section,
                 label=spec.label,
                 found=len(values),
-                expected=len(spec.columns),
+                expected=len(columns),
                 location=where,
                 address=f"{spec.table}.{spec.row}" if spec.row else spec.table,
             )

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Mapping
+from itertools import takewhile
 
 from govinfo.diagnostics import Diagnostic, clause, diagnostic
 from govinfo.errors import NotAReportError
@@ -57,6 +58,7 @@ from govinfo.reading.interpret._tables import (
     single_row,
 )
 from govinfo.reading.interpret._tokens import Token, is_prose, tokenise
+from govinfo.reading.interpret._values import Kind
 from govinfo.reading.result import ReadResult
 from govinfo.rules.catalogue import Unstated, equations, rule
 from govinfo.rules.infer import Fill, feasible, infer_cells
@@ -130,6 +132,9 @@ class _Reader:
         self.notes: list[Diagnostic] = []
         self.cells: dict[str, ReadCell] = {}
         self.budget = Budget()
+        #: item rows a source prints as one group row instead (a hybrid: （六）其他处理 with
+        #: figures and no item rows): not printed, so neither missing nor inferred
+        self.unprinted_rows: set[str] = set()
 
     def where(self, location: Location | None = None) -> Location:
         return location if location is not None else Location(source=self.source)
@@ -177,7 +182,7 @@ class _Reader:
                 )
             )
         if name != "review_litigation" and reading.rows:
-            self._report_missing(name, set(reading.rows), heading)
+            self._report_missing(name, set(reading.rows), heading, specs)
         return len(reading.rows)
 
     def read_table(self, name: str, tokens: list[Token], heading: Location | None) -> int:
@@ -190,11 +195,22 @@ class _Reader:
             ]
             self._check_header(name, reading, [s.column_label for s in expected], heading)
         else:
-            reading = match_rows(tokens, row_specs(self.template)[name])
-            columns = {s.column_label: None for s in cell_specs(self.template) if s.table == name}
+            # A variant column (the 小计 column) is read where the header names it; text has
+            # no geometry, so its place is the template's (after 自然人).
+            head = key("".join(t.text for t in takewhile(lambda t: t.kind not in _VALUES, tokens)))
+            specs = row_specs(
+                self.template, any(key(label) in head for label in _optional_labels(self.template))
+            )
+            reading = match_rows(tokens, specs[name])
+            printed = {c for spec in specs[name] for c in spec.columns}
+            columns = {
+                s.column_label: None
+                for s in cell_specs(self.template)
+                if s.table == name and s.column in printed
+            }
             if name == "applications":
                 self._check_header(name, reading, list(columns), heading)
-            self._report_missing(name, {r.spec.row for r in reading.rows}, heading)
+            self._report_missing(name, {r.spec.row for r in reading.rows}, heading, specs[name])
         if reading.orphans:
             self.notes.append(
                 orphaned(
@@ -321,9 +337,41 @@ class _Reader:
                 )
             )
 
-    def _report_missing(self, name: str, found: set[str], heading: Location | None) -> None:
-        for spec in row_specs(self.template)[name]:
-            if spec.row not in found:
+    def _report_missing(
+        self, name: str, found: set[str], heading: Location | None, specs: tuple[RowForms, ...]
+    ) -> None:
+        skipped: set[str] = set()
+        for spec in specs:
+            if not spec.subtotal or spec.row not in found:
+                continue
+            members = [s.row for s in specs if s.group == spec.group and not s.subtotal]
+            if any(m in found for m in members):
+                self.notes.append(
+                    diagnostic(
+                        "variant-group-subtotal",
+                        label=spec.label,
+                        group=f"{name}.{spec.row}",
+                        address=f"{name}.{spec.row}",
+                        location=self.where(heading),
+                    )
+                )
+            else:
+                # The group printed as one row, without its items (（六）其他处理 the 2019
+                # way in a 2021-layout report): its items are not printed, not missing.
+                skipped.update(members)
+                self.unprinted_rows.update(f"{name}.{m}" for m in members)
+                self.notes.append(
+                    diagnostic(
+                        "variant-hybrid-group-row",
+                        label=spec.label,
+                        items=", ".join(members),
+                        group=f"{name}.{spec.row}",
+                        address=f"{name}.{spec.row}",
+                        location=self.where(heading),
+                    )
+                )
+        for spec in specs:
+            if spec.row not in found and not spec.optional and spec.row not in skipped:
                 self.notes.append(
                     diagnostic(
                         "row-missing",
@@ -333,6 +381,25 @@ class _Reader:
                     )
                 )
 
+    def note_variant_columns(self) -> None:
+        """Say which variant columns (the 小计 column) the source prints: those read."""
+        seen: dict[str, ReadCell] = {}
+        for address, spec in _optional_columns(self.template).items():
+            cell = self.cells.get(address)
+            if cell is not None and cell.mark == Mark.READ and cell.value is not None:
+                seen.setdefault(spec, cell)
+        for name, cell in seen.items():
+            table, _, column = name.split(".")
+            self.notes.append(
+                diagnostic(
+                    "variant-organisations-subtotal",
+                    column=column,
+                    table=table,
+                    address=f"{table}.*.{column}",
+                    location=self.where(cell.location),
+                )
+            )
+
     def complete(self, *, infer: bool = True) -> tuple[dict[str, CellValue], list[Fill]]:
         values: dict[str, CellValue] = {s.address: None for s in cell_specs(self.template)}
         for address, cell in self.cells.items():
@@ -341,8 +408,17 @@ class _Reader:
             return values, []
         fills = self._infer(values)
         by_table: dict[str, list[str]] = {}
+        optional = _optional_cells(self.template)
+        printed = {
+            name
+            for address, cell in self.cells.items()
+            if cell.mark == Mark.READ and cell.value is not None
+            for name in optional.get(address, ())
+        }
         for address, cell in self.cells.items():
             if cell.mark == Mark.BLANK and values[address] is None:
+                if not printed.issuperset(optional.get(address, ())):
+                    continue  # a variant row or column printed blank (a group label row)
                 by_table.setdefault(address.split(".", 1)[0], []).append(address)
         for table, blanks in by_table.items():
             has_data = any(
@@ -382,12 +458,39 @@ class _Reader:
             cell = self.cells.get(fill.address)
             if cell is not None and cell.mark == Mark.NOT_APPLICABLE:
                 continue  # a "/" says the cell does not apply; it stays None
+            if fill.address.rsplit(".", 1)[0] in self.unprinted_rows:
+                continue  # an item row the source does not print (a hybrid) stays None
             values[fill.address] = filled[fill.address]
             kept.append(fill)
         return kept
 
 
 _LAST = 1 << 62
+_VALUES = (Kind.NUMBER, Kind.NOT_APPLICABLE)
+
+
+@functools.cache
+def _optional_labels(template: TemplateSpec) -> tuple[str, ...]:
+    """The labels of the template's variant columns (the 小计 column)."""
+    return tuple(dict.fromkeys(c.label for _, _, c in template.cells() if c.optional))
+
+
+@functools.cache
+def _optional_columns(template: TemplateSpec) -> dict[str, str]:
+    """The variant column (its name) of each cell of one, by address."""
+    return {
+        s.address: name
+        for s in cell_specs(template)
+        for name in s.variants
+        if name.startswith(f"{s.table}.*.")
+    }
+
+
+@functools.cache
+def _optional_cells(template: TemplateSpec) -> dict[str, tuple[str, ...]]:
+    """The variants (optional row, optional column) of each variant cell, by address."""
+    return {s.address: s.variants for s in cell_specs(template) if s.optional}
+
 
 _Terms = tuple[tuple[tuple[str, int], ...], ...]
 
@@ -570,6 +673,7 @@ def interpret(document: Document, *, infer: bool = True) -> ReadResult:
                     address=name,
                 )
             )
+    reader.note_variant_columns()
     values, fills = reader.complete(infer=infer)
     locations = {a: c.location for a, c in reader.cells.items() if c.location is not None}
     compare_prose(_paragraphs(document), values, locations, reader.notes, template)

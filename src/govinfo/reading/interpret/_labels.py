@@ -16,7 +16,7 @@ import unicodedata
 import attrs
 
 from govinfo.model.narrative import Narrative
-from govinfo.templates import LABEL, TEMPLATES, TemplateSpec, ValueKind
+from govinfo.templates import LABEL, TEMPLATES, Role, TemplateSpec, ValueKind
 
 __all__ = [
     "GROUP_LABELS",
@@ -97,6 +97,15 @@ class RowForms:
     forms: tuple[str, ...]
     columns: tuple[str, ...]
     kinds: tuple[ValueKind, ...]
+    #: a variant row some reports print (a group subtotal on its label, （三）不予公开)
+    optional: bool = False
+    #: the columns of ``columns`` that are variants (the 小计 column): a source that does
+    #: not print them leaves them unstated, and says nothing about it
+    optional_columns: frozenset[str] = frozenset()
+    #: the group of rows the row belongs to (for a subtotal: the group it sums)
+    group: str | None = None
+    #: the row is a group's subtotal
+    subtotal: bool = False
 
     def address(self, column: str) -> str:
         """The cell address of ``column`` in this row (a label-less table has no row part)."""
@@ -104,11 +113,15 @@ class RowForms:
 
 
 @functools.cache
-def row_specs(template: TemplateSpec) -> dict[str, tuple[RowForms, ...]]:
-    """The rows of each table of ``template`` in print order."""
+def row_specs(
+    template: TemplateSpec, optional_columns: bool = True
+) -> dict[str, tuple[RowForms, ...]]:
+    """The rows of each table of ``template`` in print order, with the variant columns (the
+    小计 column) when ``optional_columns`` (a source whose header says which it prints)."""
     tables: dict[str, list[RowForms]] = {}
     for table_spec in template.tables:
         for row_spec in table_spec.rows:
+            columns = tuple(c for c in row_spec.columns if optional_columns or not c.optional)
             table, row, label = table_spec.key, row_spec.key, row_spec.label
             labels = (label, *row_spec.variants)
             forms: list[str] = []
@@ -125,8 +138,12 @@ def row_specs(template: TemplateSpec) -> dict[str, tuple[RowForms, ...]]:
                     row=row,
                     label=label,
                     forms=tuple(forms),
-                    columns=tuple(c.key for c in row_spec.columns),
-                    kinds=tuple(c.kind for c in row_spec.columns),
+                    columns=tuple(c.key for c in columns),
+                    kinds=tuple(c.kind for c in columns),
+                    optional=row_spec.optional,
+                    optional_columns=frozenset(c.key for c in columns if c.optional),
+                    group=row_spec.group,
+                    subtotal=row_spec.role is Role.SUBTOTAL,
                 )
             )
     return {table: tuple(rows) for table, rows in tables.items()}

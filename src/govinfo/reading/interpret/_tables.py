@@ -56,9 +56,13 @@ def best_row(
 ) -> tuple[int, bool] | None:
     best: tuple[int, int, int] | None = None
     for index in range(start, len(specs)):
+        optional = specs[index].optional
         for form in specs[index].forms:
             at = buffer.rfind(form)
-            if at < 0:
+            if at < 0 or (optional and at + len(form) != len(buffer)):
+                # A variant row (a group label with figures) only where its label is the
+                # last text before the values: a group label followed by other words
+                # (a header, a column read out of order) states no subtotal.
                 continue
             score = (at + len(form), len(form), -index)
             if best is None or score > best:
@@ -70,7 +74,11 @@ def best_row(
     # A reworded or cut-short label stands where its row is due: a guess may skip a missing
     # row or two, never jump to a row far ahead (a group label such as 三、本年度办理结果 is
     # the start of 本年度办理结果总计, the last row).
-    window = range(start, min(len(specs), start + _FUZZY_REACH))
+    # A variant row (a group label with figures) is taken on its exact label only: a
+    # guess would turn the wrapped label of its first item into a subtotal.
+    window = [
+        i for i in range(start, min(len(specs), start + _FUZZY_REACH + 1)) if not specs[i].optional
+    ][:_FUZZY_REACH]
     for index in window:
         for form in specs[index].forms:
             overlap = _prefix_overlap(buffer, form)

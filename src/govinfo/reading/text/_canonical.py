@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -31,12 +32,18 @@ from govinfo._digits import figure_fits, parse_digits
 from govinfo.diagnostics import Diagnostic, diagnostic
 from govinfo.errors import GovInfoError
 from govinfo.locations import Location
-from govinfo.model.catalogue import cell_specs
+from govinfo.model.catalogue import (
+    absent_variants,
+    cell_specs,
+    printed_columns,
+    printed_rows,
+    variant_cells,
+)
 from govinfo.model.flat import CellValue, flatten, unflatten
 from govinfo.model.narrative import Narrative
 from govinfo.model.report import AnnualReport
 from govinfo.reading.result import ReadResult
-from govinfo.templates import LABEL, TableSpec, ValueKind, template_spec
+from govinfo.templates import LABEL, RowSpec, TableSpec, ValueKind, template_spec
 
 __all__ = ["HEADER_MARK", "Line", "layout", "read_canonical", "render"]
 
@@ -126,31 +133,35 @@ def _title_lines(report: AnnualReport) -> list[str]:
     return ([organ] if organ else []) + [f"{year}{_TITLE_TAIL}"]
 
 
-def _row(table: TableSpec, row: int, cells: dict[str, CellValue]) -> Line:
-    spec = table.rows[row]
-    addresses = [f"{table.key}.{spec.key}.{c.key}" for c in spec.columns]
+def _row(
+    table: TableSpec, spec: RowSpec, cells: dict[str, CellValue], absent: frozenset[str]
+) -> Line:
+    columns = printed_columns(table, spec, absent)
+    addresses = [f"{table.key}.{spec.key}.{c.key}" for c in columns]
     return Line((spec.label, *(_cell(cells[a]) for a in addresses)), (None, *addresses))
 
 
-def _items(table: TableSpec, cells: dict[str, CellValue]) -> list[Line]:
+def _items(table: TableSpec, cells: dict[str, CellValue], absent: frozenset[str]) -> list[Line]:
     # Rows of differing columns (section 二): a caption and a header wherever they change.
     lines: list[Line] = []
     previous: tuple[str, ...] = ()
-    for index, row in enumerate(table.rows):
-        labels = tuple(c.label for c in row.columns)
+    for row in printed_rows(table, absent):
+        labels = tuple(c.label for c in printed_columns(table, row, absent))
         if row.caption is not None or labels != previous:
             lines.append(Line((row.caption or "",)))
             lines.append(Line((table.row_header or "", *labels)))
         previous = labels
-        lines.append(_row(table, index, cells))
+        lines.append(_row(table, row, cells, absent))
     return lines
 
 
-def _grid(table: TableSpec, cells: dict[str, CellValue]) -> list[Line]:
-    # Rows of the same columns (section 三): the note, one header, the rows.
+def _grid(table: TableSpec, cells: dict[str, CellValue], absent: frozenset[str]) -> list[Line]:
+    # Rows of the same columns (section 三): the note, one header, the rows; a variant row
+    # or column (a group subtotal, the 小计 column) only where the report prints it.
     header = table.column_groups[0].label if table.column_groups else ""
-    lines = [Line((table.note or "",)), Line((header, *(c.label for c in table.rows[0].columns)))]
-    lines.extend(_row(table, index, cells) for index in range(len(table.rows)))
+    columns = printed_columns(table, table.rows[0], absent)
+    lines = [Line((table.note or "",)), Line((header, *(c.label for c in columns)))]
+    lines.extend(_row(table, row, cells, absent) for row in printed_rows(table, absent))
     return lines
 
 
@@ -164,12 +175,12 @@ def _single_row(table: TableSpec, cells: dict[str, CellValue]) -> list[Line]:
     ]
 
 
-def _table(table: TableSpec, cells: dict[str, CellValue]) -> list[Line]:
+def _table(table: TableSpec, cells: dict[str, CellValue], absent: frozenset[str]) -> list[Line]:
     if table.single_row:
         return _single_row(table, cells)
     if table.row_header is not None:
-        return _items(table, cells)
-    return _grid(table, cells)
+        return _items(table, cells, absent)
+    return _grid(table, cells, absent)
 
 
 def _legacy(report: AnnualReport) -> list[Line]:
@@ -180,9 +191,16 @@ def _legacy(report: AnnualReport) -> list[Line]:
     return lines
 
 
-def layout(report: AnnualReport) -> list[Line]:
-    """The body of ``report``'s canonical text, line by line (without the header)."""
+def layout(report: AnnualReport, printed: Iterable[str] | None = None) -> list[Line]:
+    """The body of ``report``'s canonical text, line by line (without the header).
+
+    ``printed`` names the variants to print (default: those the report states a cell of).
+    """
     cells = flatten(report)
+    if printed is None:
+        absent = absent_variants(report.template, cells)
+    else:
+        absent = frozenset(variant_cells(report.template)) - frozenset(printed)
     lines = [Line((text,)) for text in _title_lines(report)]
     for name, heading in _HEADINGS.items():
         lines.append(Line(("",)))
@@ -192,7 +210,7 @@ def layout(report: AnnualReport) -> list[Line]:
             lines.extend(Line((escape_line(part),)) for part in body.split("\n"))
         table = report.template.table(name)
         if table is not None:
-            lines.extend(_table(table, cells))
+            lines.extend(_table(table, cells, absent))
         elif not report.template.has_tables and name == "applications":
             lines.extend(_legacy(report))
     return lines
@@ -212,8 +230,17 @@ def header(report: AnnualReport) -> str:
         "lines": prose,
         "legacy": list(report.legacy),
     }
+    printed = _printed(report)
+    if printed:  # only then: the header of a report without variants stays as it was
+        meta["variants"] = printed
     data = json.dumps(meta, ensure_ascii=False, separators=(",", ":"))
     return HEADER_MARK + _UNSAFE_JSON.sub(lambda m: f"\\u{ord(m.group(0)):04x}", data)
+
+
+def _printed(report: AnnualReport) -> list[str]:
+    variants = variant_cells(report.template)
+    absent = absent_variants(report.template, flatten(report))
+    return [name for name in variants if name not in absent]
 
 
 def render(report: AnnualReport) -> str:
@@ -280,8 +307,11 @@ def _report(lines: list[str], places: dict[str, tuple[int, int]]) -> AnnualRepor
         )
     except (GovInfoError, TypeError, ValueError, AttributeError) as exc:
         raise _NotCanonical from exc
+    printed = meta.get("variants", [])
+    if not isinstance(printed, list) or not set(printed) <= set(variant_cells(template)):
+        raise _NotCanonical
     body = lines[1:]
-    expected = layout(skeleton)
+    expected = layout(skeleton, printed)
     if len(body) != len(expected):
         raise _NotCanonical
     kinds = {spec.address: spec.kind for spec in cell_specs(template)}

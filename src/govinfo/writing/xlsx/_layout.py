@@ -21,7 +21,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.merge import MergedCellRange
 from openpyxl.worksheet.worksheet import Worksheet
 
-from govinfo.model.catalogue import LEGACY_PREFIX, CellSpec, cell_specs
+from govinfo.model.catalogue import LEGACY_PREFIX, CellSpec, cell_specs, unprinted
 from govinfo.model.flat import CellValue, flatten
 from govinfo.model.narrative import Narrative
 from govinfo.model.report import AnnualReport
@@ -392,8 +392,12 @@ class Writer:
             self.legacy()
         else:
             by_table: dict[str, list[CellSpec]] = {}
+            # A variant row or column (a group subtotal, the 小计 column) only where the
+            # report prints it: a report without them is laid out as the template prints it.
+            absent = unprinted(template, self.values)
             for spec in cell_specs(template):
-                by_table.setdefault(spec.table, []).append(spec)
+                if spec.address not in absent:
+                    by_table.setdefault(spec.table, []).append(spec)
             for table in template.tables:
                 # Three shapes: one row under grouped headers (四), items of differing
                 # columns under a row header (二), a grid of one set of columns (三).
