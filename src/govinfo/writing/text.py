@@ -7,14 +7,14 @@ the report does not state is written ``/``, which a reader keeps unknown; a blan
 as 0 when the table adds up that way. One header line (``#govinfo-text 1 {...}``) states what
 visible text cannot (``None`` against an empty title, the template of a report without tables,
 how many lines of prose each section has), so govinfo's reader gives back exactly the report
-written. The layout and the header are defined once, in :mod:`govinfo.reading.text._canonical`,
-next to the reader that relies on them.
+written. The layout and the header are defined once, in :mod:`govinfo.schema._text`, which the
+reader's exact path reads back against.
 """
 
 from __future__ import annotations
 
 from govinfo.model.report import AnnualReport
-from govinfo.reading.text._canonical import render
+from govinfo.schema._text import render
 
 __all__ = ["write_text"]
 
