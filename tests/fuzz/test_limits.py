@@ -12,9 +12,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import govinfo
-from govinfo import InvalidValueError, SchemaError, UnsafeInputError
+from govinfo import InvalidValueError, SchemaError, UnsafeInputError, _safe
 from govinfo._digits import MAX_FIGURE, figure_fits, parse_digits
-from govinfo.reading import _safe
 
 
 @given(st.text(max_size=30))

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from govinfo import ReadError, SchemaError, UnsafeInputError
-from govinfo.reading._safe import MAX_SOURCE_BYTES
+from govinfo._safe import MAX_SOURCE_BYTES
 from govinfo.reading.xml import MAX_XML_ELEMENTS, read_xml
 
 NS = "urn:govinfo:annual-report:1"

@@ -20,9 +20,9 @@ import os
 from collections.abc import Callable
 from typing import BinaryIO, cast
 
+from govinfo._safe import SafeZip, load_source, open_zip, parse_xml, sniff
 from govinfo.errors import UnsupportedFormatError
 from govinfo.locations import Location
-from govinfo.reading._safe import SafeZip, load_source, open_zip, parse_xml, sniff
 from govinfo.reading.office import kind_of
 from govinfo.reading.result import ReadResult
 

@@ -16,16 +16,16 @@ from __future__ import annotations
 
 import attrs
 
-from govinfo.diagnostics import Diagnostic
-from govinfo.errors import UnsafeInputError
-from govinfo.locations import Location
-from govinfo.reading._safe import (
+from govinfo._safe import (
     MAX_CELLS,
     MAX_PARAGRAPHS,
     MAX_ROW_CELLS,
     MAX_TABLE_ROWS,
     MAX_TEXT_CHARS,
 )
+from govinfo.diagnostics import Diagnostic
+from govinfo.errors import UnsafeInputError
+from govinfo.locations import Location
 
 __all__ = ["Block", "Cell", "Document", "Paragraph", "Table", "new_cell"]
 
@@ -113,7 +113,7 @@ class Document:
 def _check_limits(blocks: tuple[Block, ...], source: str | None) -> None:
     # Reading is linear in the document, but a hostile file can be huge in one dimension at
     # little cost (a 100 KB workbook of 100,000 rows, a megabyte on one line). Limits that no
-    # real report reaches (govinfo.reading._safe) refuse those at once, naming the limit.
+    # real report reaches (govinfo._safe) refuse those at once, naming the limit.
     paragraphs = cells = 0
     for block in blocks:
         if isinstance(block, Paragraph):

@@ -23,10 +23,10 @@ from typing import BinaryIO
 
 import attrs
 
+from govinfo._safe import load_source, open_zip, sniff
 from govinfo.diagnostics import Text, diagnostic
 from govinfo.errors import ReadError, UnsupportedFormatError
 from govinfo.locations import Location
-from govinfo.reading._safe import load_source, open_zip, sniff
 from govinfo.reading.docx import read_docx
 from govinfo.reading.result import ReadResult
 from govinfo.reading.xlsx import read_xlsx

@@ -1,6 +1,6 @@
 """Read a report from govinfo's published XML format (the inverse of ``write_xml``).
 
-Strategy: untrusted bytes go through the hardened parser of ``reading/_safe.py`` (no DTD, no
+Strategy: untrusted bytes go through the hardened parser of ``_safe.py`` (no DTD, no
 entities, no network, a size cap), then the whole document is validated against the shipped
 XSD before any value is used, so the walk below can rely on names, order and lexical forms.
 XSD 1.0 cannot tie a cell to the root's ``template`` attribute, so the walk checks that each
@@ -22,6 +22,7 @@ from typing import Any, BinaryIO
 import attrs
 from lxml import etree
 
+from govinfo._safe import load_source, parse_xml
 from govinfo.diagnostics import Diagnostic, Severity
 from govinfo.errors import InvalidValueError, SchemaError, UnsafeInputError
 from govinfo.locations import Location
@@ -29,7 +30,6 @@ from govinfo.model.catalogue import CellSpec, cell_specs
 from govinfo.model.classes import table_class
 from govinfo.model.narrative import Narrative
 from govinfo.model.report import AnnualReport, LegacyValue
-from govinfo.reading._safe import load_source, parse_xml
 from govinfo.reading.result import ReadResult
 from govinfo.schema import _xsd
 from govinfo.schema._format import KEY, NS, TEMPLATE_ATTR, qname, read_text

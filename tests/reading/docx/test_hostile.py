@@ -12,6 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from tests.reading.docx._builder import W, document, docx, p, package, tbl, tc, tr
 
+from govinfo import _safe
 from govinfo.errors import (
     GovInfoError,
     NotAReportError,
@@ -19,7 +20,6 @@ from govinfo.errors import (
     UnsafeInputError,
     UnsupportedFormatError,
 )
-from govinfo.reading import _safe
 from govinfo.reading.docx import read_docx
 from govinfo.reading.docx._document import docx_document
 

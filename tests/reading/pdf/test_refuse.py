@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from tests.reading.pdf._make import image_only, joined, line, pdf, text
 
 from govinfo import read
+from govinfo._safe import MAX_PDF_PAGES
 from govinfo.errors import (
     GovInfoError,
     NotAReportError,
@@ -19,7 +20,6 @@ from govinfo.errors import (
     UnsafeInputError,
     UnsupportedFormatError,
 )
-from govinfo.reading._safe import MAX_PDF_PAGES
 from govinfo.reading.pdf import read_pdf, read_pdf_document
 
 SMALL = pdf(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from typing import BinaryIO
 
-from govinfo.reading._safe import load_source
+from govinfo._safe import load_source
 from govinfo.reading.document import Document
 from govinfo.reading.docx._document import docx_document
 from govinfo.reading.interpret import interpret

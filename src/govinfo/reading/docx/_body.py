@@ -45,7 +45,7 @@ __all__ = ["MAX_CELLS", "MAX_GRID_COLUMNS", "MAX_NESTING", "BodyWalker", "Nested
 MAX_GRID_COLUMNS = 256
 #: Most cells, covered ones included, all tables of a document may expand to; a merge-heavy
 #: document could otherwise turn a few megabytes of XML into gigabytes of cells.
-MAX_CELLS = 500_000  # the document's own limit (govinfo.reading._safe.MAX_CELLS) is lower
+MAX_CELLS = 500_000  # the document's own limit (govinfo._safe.MAX_CELLS) is lower
 #: Deepest nesting of tables in cells and text boxes in paragraphs.
 MAX_NESTING = 32
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from lxml import etree
 
+from govinfo._safe import MAX_CELLS, MAX_PARAGRAPHS, MAX_ROWS
 from govinfo.diagnostics import Diagnostic, diagnostic
 from govinfo.errors import UnsafeInputError
 from govinfo.locations import Location
-from govinfo.reading._safe import MAX_CELLS, MAX_PARAGRAPHS, MAX_ROWS
 from govinfo.reading.document import Document
 from govinfo.reading.docx._body import BodyWalker
 from govinfo.reading.docx._names import Tags

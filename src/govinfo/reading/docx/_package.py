@@ -4,7 +4,7 @@ Strategy: a DOCX is a zip package whose main part is almost always ``word/docume
 when that member is missing does the package's ``_rels/.rels`` get parsed to find a main part
 under another name. Anything else is identified as closely as cheaply possible (a legacy
 ``.doc``, a workbook, a PDF, RTF, Word 2003 XML, an OpenDocument file) so the error can say what
-the file is and what to do with it. All opening and parsing goes through ``reading._safe``.
+the file is and what to do with it. All opening and parsing goes through ``govinfo._safe``.
 """
 
 from __future__ import annotations
@@ -12,9 +12,9 @@ from __future__ import annotations
 import attrs
 from lxml import etree
 
+from govinfo._safe import SafeZip, open_zip, parse_xml, sniff
 from govinfo.errors import ReadError, UnsupportedFormatError
 from govinfo.locations import Location
-from govinfo.reading._safe import SafeZip, open_zip, parse_xml, sniff
 from govinfo.reading.docx._names import TAGS_BY_NAMESPACE, Tags
 
 __all__ = ["DEFAULT_MAIN_PART", "MainPart", "open_main_part"]

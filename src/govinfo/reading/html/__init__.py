@@ -1,7 +1,7 @@
 """The HTML front end: a report as its web page, read with lxml's HTML parser.
 
 Strategy: decide the encoding before parsing (:mod:`._decode`), parse through the safety edge
-(:func:`govinfo.reading._safe.parse_html`), find the block of the page that holds the report
+(:func:`govinfo._safe.parse_html`), find the block of the page that holds the report
 (:mod:`._content`), and walk it into the neutral document (:mod:`._blocks`): lines of text as
 paragraphs, tables expanded to their grid by rowspan/colspan (:mod:`._tables`) with
 ``geometry=True``. The interpreter does the rest, as for every other format.
@@ -12,10 +12,10 @@ from __future__ import annotations
 import os
 from typing import BinaryIO
 
+from govinfo._safe import load_source, parse_html
 from govinfo.diagnostics import Diagnostic, diagnostic
 from govinfo.errors import NotAReportError
 from govinfo.locations import Location
-from govinfo.reading._safe import load_source, parse_html
 from govinfo.reading.document import Document, Paragraph
 from govinfo.reading.html._blocks import BlockWalker
 from govinfo.reading.html._content import find_content, lacks_title, outside_title

@@ -14,9 +14,9 @@ import importlib
 import os
 from typing import BinaryIO
 
+from govinfo._safe import load_source, sniff
 from govinfo.errors import NotAReportError, UnsupportedFormatError
 from govinfo.locations import Location
-from govinfo.reading._safe import load_source, sniff
 from govinfo.reading.document import Document, Table
 from govinfo.reading.interpret import interpret
 from govinfo.reading.pdf._document import pdf_document

@@ -28,9 +28,9 @@ from collections.abc import Iterator
 import pypdfium2 as pdfium
 from pypdfium2 import raw
 
+from govinfo._safe import MAX_PDF_PAGES
 from govinfo.errors import GovInfoError, ReadError, UnsafeInputError, UnsupportedFormatError
 from govinfo.locations import Location
-from govinfo.reading._safe import MAX_PDF_PAGES
 from govinfo.reading.pdf._shapes import Char, PageContent, Segment, displayed
 
 __all__ = ["read_pages"]

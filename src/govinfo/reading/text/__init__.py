@@ -9,9 +9,9 @@ from __future__ import annotations
 import os
 from typing import BinaryIO
 
+from govinfo._safe import check_lines, load_source
 from govinfo.diagnostics import Diagnostic
 from govinfo.errors import NotAReportError
-from govinfo.reading._safe import check_lines, load_source
 from govinfo.reading.document import Document
 from govinfo.reading.interpret import interpret
 from govinfo.reading.result import ReadResult

@@ -15,10 +15,10 @@ import io
 import os
 from typing import Any, BinaryIO
 
+from govinfo._safe import load_source, sniff
 from govinfo.diagnostics import Diagnostic
 from govinfo.errors import ReadError, UnsupportedFormatError
 from govinfo.locations import Location
-from govinfo.reading._safe import load_source, sniff
 from govinfo.reading.document import Document
 from govinfo.reading.result import ReadResult
 from govinfo.reading.xlsx import grids_document, workbook_result

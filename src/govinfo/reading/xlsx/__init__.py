@@ -17,8 +17,8 @@ from typing import BinaryIO
 
 import attrs
 
+from govinfo._safe import MAX_CELLS, load_source
 from govinfo.diagnostics import Diagnostic, diagnostic
-from govinfo.reading._safe import MAX_CELLS, load_source
 from govinfo.reading.document import Block, Document
 from govinfo.reading.interpret import interpret
 from govinfo.reading.result import ReadResult

@@ -14,10 +14,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from govinfo._safe import MAX_CELLS
 from govinfo.diagnostics import Diagnostic, diagnostic
 from govinfo.errors import UnsafeInputError
 from govinfo.locations import Location, sheet_location
-from govinfo.reading._safe import MAX_CELLS
 from govinfo.reading.document import Block, Cell, Paragraph, Table, new_cell
 from govinfo.reading.xlsx._formula import Evaluator
 from govinfo.reading.xlsx._sheet import Grid, RawCell, col_letters, render_number

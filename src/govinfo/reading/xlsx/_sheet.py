@@ -14,9 +14,9 @@ from decimal import Decimal, InvalidOperation
 from lxml import etree
 
 from govinfo._digits import MAX_INDEX_DIGITS, parse_digits
+from govinfo._safe import MAX_CELLS, parse_xml
 from govinfo.errors import UnsafeInputError
 from govinfo.locations import Location
-from govinfo.reading._safe import MAX_CELLS, parse_xml
 from govinfo.reading.xlsx._workbook import Package, unescape
 
 __all__ = ["Grid", "RawCell", "col_letters", "parse_ref", "parse_sheet", "render_number"]
@@ -277,7 +277,7 @@ def parse_sheet(pkg: Package, name: str, part: str, limit: int = MAX_CELLS) -> G
     """Read the cells and merged ranges of one worksheet part.
 
     ``limit`` is how many cells the sheet may have: what the workbook's earlier sheets left of
-    :data:`~govinfo.reading._safe.MAX_CELLS`.
+    :data:`~govinfo._safe.MAX_CELLS`.
 
     Raises:
         UnsafeInputError, ReadError: as :meth:`Package.parse`.

@@ -2,7 +2,7 @@
 
 Strategy: read only what the reader needs, straight from the XML with lxml (openpyxl's full
 load is ~40x slower). Every archive member and every XML document goes through
-:mod:`govinfo.reading._safe`, which enforces the zip limits before inflating and refuses DTDs.
+:mod:`govinfo._safe`, which enforces the zip limits before inflating and refuses DTDs.
 Namespaces are taken from each root element, so transitional and strict OOXML both read.
 """
 
@@ -15,9 +15,9 @@ import attrs
 from lxml import etree
 
 from govinfo._digits import MAX_INDEX_DIGITS, parse_digits
+from govinfo._safe import SafeZip, open_zip, parse_xml
 from govinfo.errors import UnsupportedFormatError
 from govinfo.locations import Location
-from govinfo.reading._safe import SafeZip, open_zip, parse_xml
 
 __all__ = ["Package", "SheetRef", "open_package", "unescape"]
 

@@ -2,7 +2,7 @@
 
 Strategy: openpyxl writes the parts; this module only zips them with one fixed date (two writes
 of one report give the same bytes) and then opens the result with the reader's own safety edge
-(:func:`govinfo.reading._safe.open_zip`), so a workbook govinfo writes is one govinfo reads: a
+(:func:`govinfo._safe.open_zip`), so a workbook govinfo writes is one govinfo reads: a
 report too large for the reader's limits is refused here, with a ``WriteError`` that says which.
 """
 
@@ -15,9 +15,9 @@ import zipfile
 from openpyxl import Workbook
 from openpyxl.writer.excel import ExcelWriter
 
+from govinfo._safe import MAX_SOURCE_BYTES, open_zip
 from govinfo.errors import UnsafeInputError, WriteError
 from govinfo.locations import Location
-from govinfo.reading._safe import MAX_SOURCE_BYTES, open_zip
 
 __all__ = ["package"]
 

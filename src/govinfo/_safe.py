@@ -17,6 +17,8 @@ here, so the limits that protect a user from hostile files are written once:
   (where entity tricks live) is refused.
 
 Nothing else in govinfo calls ``open``, ``zipfile`` or ``lxml.etree.fromstring`` on input.
+The module sits below the readers and writers (it needs only the errors and locations): the
+XLSX writer checks its own output against the same limits, so what govinfo writes it reads.
 """
 
 from __future__ import annotations
