@@ -387,7 +387,8 @@ _CATALOGUE = (
         _I,
         "从标签无法判断所用模板，按年度推定为 {template}",
         "the labels do not tell the template; {template} assumed from the year",
-        "the labels do not tell gb_2019 from gb_2021; the year decided",
+        "the labels do not tell the registered templates apart; the one in force for the year "
+        "was used",
     ),
     _code(
         "variant-group-subtotal",

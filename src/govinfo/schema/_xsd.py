@@ -247,7 +247,7 @@ def _narrative_type(schema: etree._Element) -> None:
 
 def _legacy_type(schema: etree._Element) -> None:
     legacy = _sub(schema, "complexType", name=LEGACY)
-    _document(legacy, "Pre-2019 statistics (legacy_2008 only), by key in sorted order.")
+    _document(legacy, "Pre-2019 statistics (a template without tables), by key in sorted order.")
     choice = _sub(legacy, "choice", minOccurs="0", maxOccurs="unbounded")
     for name, base in ((LEGACY_COUNT, "xs:nonNegativeInteger"), (LEGACY_AMOUNT, "amount")):
         _sub(choice, "element", name=name, type=f"legacy.{name}")
