@@ -95,3 +95,18 @@ def test_diagnostics_round_trip(
     result = read_xml(document)
     assert result.report == report
     assert result.diagnostics == diagnostics
+
+
+@given(consistent_reports(max_count=50))
+def test_reading_pickles_with_its_locations(report: AnnualReport) -> None:
+    """Locations are built lazily from the parsed tree, which does not pickle: the reading
+    still pickles and deep-copies, with every cell's line."""
+    import copy
+    import pickle
+
+    result = read_xml(write_xml(report))
+    lines = {a: loc.line for a, loc in result.locations.items()}
+    assert all(isinstance(line, int) for line in lines.values())
+    for again in (pickle.loads(pickle.dumps(result)), copy.deepcopy(result)):
+        assert again.report == report
+        assert {a: loc.line for a, loc in again.locations.items()} == lines

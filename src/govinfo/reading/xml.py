@@ -22,6 +22,7 @@ from typing import Any, BinaryIO
 import attrs
 from lxml import etree
 
+from govinfo._digits import MAX_FIGURE
 from govinfo._safe import load_source, parse_xml
 from govinfo.diagnostics import Diagnostic, Severity
 from govinfo.errors import InvalidValueError, SchemaError, UnsafeInputError
@@ -174,19 +175,38 @@ class _Row:
     cls: type[Any]
     cells: dict[str, _Cell]  # by qualified tag
     complete: _Complete | None
+    counts: tuple[str, ...] | None  # the class's fields, when every one is a count
+
+
+_new = object.__new__
+_set = object.__setattr__
+
+
+def _counts_row(cls: type[Any], fields: tuple[str, ...], values: dict[str, Any]) -> Any:
+    """A row of counts built through its slots, as attrs' ``__init__`` would build it.
+
+    Only for values the model's validator would pass unchanged: ints the schema validated as
+    non-negative (``xs:nonNegativeInteger``, parsed by ``int()``), checked here against the
+    one bound the schema does not state (:data:`MAX_FIGURE`). The validators cost more than
+    the rest of the reader's work per cell.
+    """
+    row = _new(cls)
+    for name in fields:
+        _set(row, name, values.get(name))
+    return row
 
 
 @attrs.frozen
 class _Complete:
-    """A row whose schema type holds the template's columns and no other, all of one kind.
+    """The shapes of a row whose schema type holds the template's columns and no other, all
+    of one kind: every column, and every column but the optional ones (the 小计 column).
 
-    A valid row element with as many children as there are columns has each of them once
-    and in this order (every cell is minOccurs 0, maxOccurs 1, in an xs:sequence), so its
-    cells are read without reading a tag, by lxml's and Python's own loops.
+    A valid row element whose children carry exactly one shape's tags in order is read
+    without looking a cell up, by lxml's and Python's own loops (every cell is minOccurs 0,
+    maxOccurs 1, in an xs:sequence).
     """
 
-    columns: tuple[str, ...]
-    addresses: tuple[str, ...]
+    shapes: dict[tuple[str, ...], tuple[tuple[str, ...], tuple[str, ...]]]  # tags -> columns
     parse: Callable[[str], int | Decimal]
 
 
@@ -219,10 +239,16 @@ def _layout(template: TemplateSpec) -> dict[str, _Table]:
         columns = tuple(s.column for s in specs)
         complete = None
         if columns == sequences[table_name, row_name] and len({s.kind for s in specs}) == 1:
-            addresses = tuple(s.address for s in specs)
-            complete = _Complete(columns, addresses, _PARSE[specs[0].kind])
+            shapes = {}
+            for shape in (specs, [s for s in specs if not s.optional]):
+                tags = tuple(qname(s.column) for s in shape)
+                shapes[tags] = (tuple(s.column for s in shape), tuple(s.address for s in shape))
+            complete = _Complete(shapes, _PARSE[specs[0].kind])
         row_class = _xsd.row_class(template, table_name, row_name)
-        table.rows[qname(row_name)] = _Row(row_name, row_class, cells, complete)
+        counts = None
+        if all(s.kind is ValueKind.COUNT for s in specs):
+            counts = tuple(f.name for f in attrs.fields(row_class))
+        table.rows[qname(row_name)] = _Row(row_name, row_class, cells, complete, counts)
     return tables
 
 
@@ -232,25 +258,44 @@ def _number(kind: ValueKind, text: str) -> int | Decimal:
 
 class _Locations(Mapping[str, Location]):
     """Where each cell was read, built on access: most callers never look, and making 200
-    Location objects would cost as much as reading the values."""
+    Location objects (or even asking lxml for 200 source lines) would cost as much as reading
+    the values."""
 
-    def __init__(self, source: str, lines: dict[str, int | None]) -> None:
+    def __init__(
+        self,
+        source: str,
+        lines: dict[str, int | None],
+        rows: list[tuple[tuple[str, ...], list[etree._Element]]],
+    ) -> None:
         self._source = source
         self._lines = lines
+        self._rows = rows  # (addresses, cell elements) of rows read by position
+
+    def _all(self) -> dict[str, int | None]:
+        if self._rows:
+            for addresses, children in self._rows:
+                self._lines.update(zip(addresses, map(_SOURCELINE, children), strict=True))
+            self._rows = []
+        return self._lines
 
     def __getitem__(self, address: str) -> Location:
-        line = self._lines[address]
+        line = self._all()[address]
         xpath = "/" + "/".join((_xsd.ROOT, *address.split(".")))
         return Location(source=self._source, line=line, xpath=xpath)
 
     def __iter__(self) -> Iterator[str]:
-        return iter(self._lines)
+        return iter(self._all())
 
     def __len__(self) -> int:
-        return len(self._lines)
+        return len(self._all())
+
+    def __reduce__(self) -> tuple[type[_Locations], tuple[object, ...]]:
+        # The tree's elements do not pickle; the lines they give do.
+        return (_Locations, (self._source, self._all(), []))
 
 
 _TEXT = operator.attrgetter("text")
+_TAG = operator.attrgetter("tag")
 _SOURCELINE = operator.attrgetter("sourceline")
 
 
@@ -258,6 +303,7 @@ def _row_values(
     row_element: etree._Element,
     row: _Row,
     lines: dict[str, int | None],
+    rows: list[tuple[tuple[str, ...], list[etree._Element]]],
     where: tuple[str, TemplateSpec, str],
 ) -> dict[str, int | Decimal]:
     # The hot loop of the reader: a report has a few hundred cells. After the comments are
@@ -266,14 +312,15 @@ def _row_values(
     complete = row.complete
     if complete is not None:
         children = list(row_element)
-        if len(children) == len(complete.columns):
+        shape = complete.shapes.get(tuple(map(_TAG, children)))
+        if shape is not None:
+            columns, addresses = shape
             try:
-                texts = map(_TEXT, children)
-                values = dict(zip(complete.columns, map(complete.parse, texts), strict=True))
+                values = dict(zip(columns, map(complete.parse, map(_TEXT, children)), strict=True))
             except (TypeError, ValueError, ArithmeticError):
                 pass  # the walk below names the cell
             else:
-                lines.update(zip(complete.addresses, map(_SOURCELINE, children), strict=True))
+                rows.append((addresses, children))
                 return values
     table, template, source = where
     values = {}
@@ -294,10 +341,11 @@ def _row_values(
 
 def _tables(
     elements: list[etree._Element], template: TemplateSpec, source: str
-) -> tuple[dict[str, Any], dict[str, int | None]]:
+) -> tuple[dict[str, Any], _Locations]:
     layout = _layout(template)
     tables: dict[str, Any] = {}
     lines: dict[str, int | None] = {}
+    by_position: list[tuple[tuple[str, ...], list[etree._Element]]] = []
     for element in elements:
         table = layout.get(element.tag)
         if table is None:
@@ -313,7 +361,12 @@ def _tables(
                     row_element,
                     source,
                 )
-            values = _row_values(row_element, row, lines, (table.name, template, source))
+            values = _row_values(
+                row_element, row, lines, by_position, (table.name, template, source)
+            )
+            if row.counts is not None and (not values or max(values.values()) <= MAX_FIGURE):
+                rows[row.name] = _counts_row(row.cls, row.counts, values)
+                continue
             try:
                 rows[row.name] = row.cls(**values)
             except InvalidValueError as exc:
@@ -324,7 +377,7 @@ def _tables(
                 address = f"{table.name}.{row.name}.{column}"
                 raise _error(exc.message.replace(exc.field, address, 1), cell, source) from exc
         tables[table.name] = table.cls(**rows)
-    return tables, lines
+    return tables, _Locations(source, lines, by_position)
 
 
 def _location(element: etree._Element) -> Location:
@@ -421,10 +474,10 @@ def _result(root: etree._Element, display: str) -> ReadResult:
             diagnostics = _diagnostics(child)
         elif tag != _xsd.CHECK:
             table_elements.append(child)
-    tables, lines = _tables(table_elements, template, display)
+    tables, locations = _tables(table_elements, template, display)
     return ReadResult(
         report=AnnualReport(template=template, legacy=legacy, **fields, **tables),
         diagnostics=diagnostics,
-        locations=_Locations(display, lines),
+        locations=locations,
         source=display,
     )

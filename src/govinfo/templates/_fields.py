@@ -118,8 +118,10 @@ def cell(columns: Sequence[ColumnSpec], key: str) -> Any:
 def row(cls: type[Any], rows: Sequence[RowSpec], key: str) -> Any:
     """The attrs field of the row ``key`` of ``rows``, holding an instance of ``cls``."""
     spec = _find(rows, key)
+    # One empty row shared by every report that does not state the row: rows are frozen, and
+    # a report builds dozens of them (a reader builds one report per file).
     return attrs.field(
-        factory=cls,
+        default=cls(),
         validator=attrs.validators.instance_of(cls),
         metadata={LABEL: spec.label, SPEC: spec},
     )
