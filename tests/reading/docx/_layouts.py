@@ -48,6 +48,10 @@ class Layout:
     prose_in_text_box: bool = False
     combined: bool = False  # sections 三 and 四 in one table, 四's heading a spanning row
     grid_before: int = 0  # rows of section 三 start this many grid columns in
+    # A group subtotal row (figures on （三）不予公开 …): "row", the label spanning two columns
+    # on a row of its own, its items under the label again; "spanned", the label merged down
+    # over its own row and its items' rows, the figures on its own row beside an empty cell.
+    group_subtotals: str = "row"
 
 
 def layouts() -> st.SearchStrategy[Layout]:
@@ -69,6 +73,7 @@ def layouts() -> st.SearchStrategy[Layout]:
         prose_in_text_box=st.booleans(),
         combined=st.booleans(),
         grid_before=st.integers(min_value=0, max_value=2),
+        group_subtotals=st.sampled_from(["row", "spanned"]),
     )
 
 
@@ -200,7 +205,8 @@ class _Renderer:
         in_results = False
         subgroups = iter(_SUBGROUPS)
         subgroup: str | None = None
-        for cells in data:
+        spanned = False  # the group label of the next items is drawn already
+        for index, cells in enumerate(data):
             label, values = cells[0], cells[1:]
             value_cells = [self.value(v, total=i == len(values) - 1) for i, v in enumerate(values)]
             level = 3 if label[:1].isdigit() else 2 if label.startswith("（") else 1
@@ -213,11 +219,26 @@ class _Renderer:
                 continue
             group = self.group_cell(_RESULTS_GROUP, first=not in_results)
             in_results = True
+            items = index + 1 < len(data) and data[index + 1][0][:1].isdigit()
+            if (
+                level == 2
+                and items
+                and label in _SUBGROUPS
+                and self.layout.group_subtotals == "spanned"
+            ):
+                subgroup = next(subgroups)
+                assert subgroup == label, (subgroup, label)
+                spanned = True
+                cell = self.group_cell(label, first=True)
+                rows.append(b.tr(group, cell, self.label(""), *value_cells))
+                continue
             if level == 2:
                 subgroup = None
                 rows.append(b.tr(group, self.label(label, span=2), *value_cells))
                 continue
-            first = subgroup is None
+            # a group's items are numbered from 1.: the next group starts there
+            first = (subgroup is None or label.startswith("1.")) and not spanned
+            spanned = False
             if first:
                 subgroup = next(subgroups)
             assert subgroup is not None

@@ -63,6 +63,10 @@ class Page:
     split_proactive: bool = False  # section 二 as four tables, each after its caption line
     headings: str = "p"  # section headings as <p>, <p><strong>…</strong></p> or <h2>
     blank_column: bool = False  # every table row opens with an empty cell
+    # A group subtotal row (figures on （三）不予公开 …): "row", the label spanning two columns
+    # on a row of its own, its items under the label again; "spanned", the label spanning its
+    # own row and its items' rows, the figures on its own row beside an empty item cell.
+    group_subtotals: str = "row"
 
 
 def pages() -> st.SearchStrategy[Page]:
@@ -86,6 +90,7 @@ def pages() -> st.SearchStrategy[Page]:
         split_proactive=st.booleans(),
         headings=st.sampled_from(["p", "strong", "h2"]),
         blank_column=st.booleans(),
+        group_subtotals=st.sampled_from(["row", "spanned"]),
     )
 
 
@@ -249,8 +254,17 @@ class _Renderer:
         in_group = [i for i, level in enumerate(levels) if level > 1]
         rows: list[str] = []
         subgroups = iter(_SUBGROUPS)
+        spanned = False  # the group label of the next items is drawn already
         for index, (cells, level) in enumerate(zip(data, levels, strict=True)):
             label, values = cells[0], cells[1:]
+            # the item rows after this one in its group (numbering restarts at 1. in the next)
+            run = 0
+            while (
+                index + 1 + run < len(levels)
+                and levels[index + 1 + run] == 3
+                and not data[index + 1 + run][0].startswith("1.")
+            ) or (run == 0 and level == 2 and index + 1 < len(levels) and levels[index + 1] == 3):
+                run += 1
             blank = self.blanks(values)
             tds = [
                 self.value(v, colspan=2 if self.page.misaligned and i == 1 else 1, blank=blank)
@@ -265,14 +279,24 @@ class _Renderer:
             else:
                 if index == in_group[0]:
                     lead += self.label(_RESULTS_GROUP, rowspan=len(in_group))
-                if level == 2:
+                if (
+                    level == 2
+                    and run
+                    and label in _SUBGROUPS
+                    and self.page.group_subtotals == "spanned"
+                ):
+                    group = next(subgroups)
+                    assert group == label, (group, label)
+                    lead += self.label(label, rowspan=1 + run) + self.value("")
+                    spanned = True
+                elif level == 2:
                     lead += self.label(label, colspan=2)
                 else:
-                    run = 1
-                    while index + run < len(levels) and levels[index + run] == 3:
-                        run += 1
-                    if index == 0 or levels[index - 1] != 3:
-                        lead += self.label(next(subgroups), rowspan=run)
+                    if (
+                        index == 0 or levels[index - 1] != 3 or label.startswith("1.")
+                    ) and not spanned:
+                        lead += self.label(next(subgroups), rowspan=run + 1)
+                    spanned = False
                     lead += self.label(label)
             rows.append(f"<tr>{lead}{''.join(tds)}</tr>")
         return rows
@@ -334,14 +358,16 @@ _RELATED = "".join(
 )
 
 
-def render(report: AnnualReport, page: Page) -> bytes:
-    """``report`` as the bytes of a web page drawn as ``page`` says."""
+def render(report: AnnualReport, page: Page, text: str | None = None) -> bytes:
+    """``report`` as the bytes of a web page drawn as ``page`` says (from ``text``, its
+    canonical text without the header line and with lines changed, when given)."""
     renderer = _Renderer(page)
     front: list[str] = []
     sections: dict[str, list[str]] = {}
     current = front
     # The canonical text without its header line: the words a page would print.
-    for line in write_text(report).split("\n")[1:]:
+    lines = write_text(report).split("\n")[1:] if text is None else text.split("\n")
+    for line in lines:
         if line in _HEADINGS:
             current = sections.setdefault(line, [])
         else:
