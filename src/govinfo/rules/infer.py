@@ -101,7 +101,7 @@ def infer(report: AnnualReport) -> Inference:
 # -- the solver on flat cells ------------------------------------------------------------------
 
 
-@attrs.frozen
+@attrs.frozen(eq=False)  # one per template (cached): hashed by identity, as a cache key
 class _System:
     """The template's equations as coefficient maps, with an index from cell to equations."""
 
@@ -109,19 +109,22 @@ class _System:
     terms: tuple[tuple[tuple[str, int], ...], ...]
     by_cell: Mapping[str, tuple[int, ...]]
     order: Mapping[str, int]
-    #: The equations that concern each variant (an optional row or column), by its name.
-    by_variant: Mapping[str, frozenset[int]]
+    #: The variants (optional rows or columns) each equation concerns, by equation.
+    variants_of: tuple[tuple[str, ...], ...]
     variants: Mapping[str, tuple[str, ...]]
 
-    def skipped(self, cells: Mapping[str, CellValue]) -> frozenset[int]:
-        """The equations about a variant that ``cells`` do not print (none of its cells is
-        stated): they hold only cells the report does not print, so they are left out, and
-        inference never adds a row or column the report does not print."""
-        skipped: set[int] = set()
-        for name, members in self.variants.items():
-            if all(cells.get(a) is None for a in members):
-                skipped.update(self.by_variant[name])
-        return frozenset(skipped)
+    def skips(self, i: int, cells: Mapping[str, CellValue], absent: dict[str, bool]) -> bool:
+        """Whether equation ``i`` concerns a variant that ``cells`` do not print (none of its
+        cells is stated): such equations are left out, so inference never adds a row or
+        column the report does not print. ``absent`` memoises the answer per variant for
+        one ``cells``; the placement search asks about a few equations many times."""
+        for name in self.variants_of[i]:
+            gone = absent.get(name)
+            if gone is None:
+                gone = absent[name] = all(cells.get(a) is None for a in self.variants[name])
+            if gone:
+                return True
+        return False
 
 
 @functools.cache
@@ -137,12 +140,17 @@ def _system(template: TemplateSpec) -> _System:
         for a in eq.cells:
             order.setdefault(a, len(order))
     variants = variant_cells(template)
-    by_variant = {
-        name: frozenset(i for a in members for i in by_cell.get(a, ()))
-        for name, members in variants.items()
-    }
+    concerns: list[list[str]] = [[] for _ in eqs]
+    for name, members in variants.items():
+        for i in sorted({i for a in members for i in by_cell.get(a, ())}):
+            concerns[i].append(name)
     return _System(
-        eqs, terms, {a: tuple(v) for a, v in by_cell.items()}, order, by_variant, variants
+        eqs,
+        terms,
+        {a: tuple(v) for a, v in by_cell.items()},
+        order,
+        tuple(tuple(names) for names in concerns),
+        variants,
     )
 
 
@@ -209,11 +217,11 @@ def feasible(
         within: test only the equations whose every cell is a key of ``cells``.
     """
     system = _system(template_spec(template))
-    skipped = system.skipped(cells)
+    absent: dict[str, bool] = {}
     indices = _within(system, cells) if within else range(len(system.terms))
     # The hot test of the text reader's placement search: sums and signs only, no row dicts.
     for i in indices:
-        if i in skipped:
+        if system.variants_of[i] and system.skips(i, cells, absent):
             continue
         const = 0
         positive = negative = False
@@ -235,10 +243,19 @@ def feasible(
     return True
 
 
-def _within(system: _System, cells: Mapping[str, CellValue]) -> list[int]:
+def _within(system: _System, cells: Mapping[str, CellValue]) -> tuple[int, ...]:
     """The equations whose every cell is a key of ``cells``, found through the index."""
-    near = {i for a in cells for i in system.by_cell.get(a, ())}
-    return sorted(i for i in near if all(a in cells for a in system.equations[i].cells))
+    # The placement search asks this of the same few key sets (one row's cells) thousands of
+    # times with other values: remember the answer per key set.
+    return _within_keys(system, tuple(cells))
+
+
+@functools.lru_cache(maxsize=4096)
+def _within_keys(system: _System, keys: tuple[str, ...]) -> tuple[int, ...]:
+    by_cell, terms = system.by_cell, system.terms
+    present = set(keys)
+    near = {i for a in keys for i in by_cell.get(a, ())}
+    return tuple(sorted(i for i in near if all(a in present for a, _ in terms[i])))
 
 
 def _rows(system: _System, cells: Mapping[str, CellValue], *, within: bool) -> Iterator[_Row]:
@@ -247,14 +264,14 @@ def _rows(system: _System, cells: Mapping[str, CellValue], *, within: bool) -> I
     Only equations with an unknown; only those inside ``cells`` if ``within``.
     """
     known = {a: v for a, v in cells.items() if v is not None}
-    skipped = system.skipped(cells)
+    absent: dict[str, bool] = {}
     if within:
         indices = _within(system, cells)
     else:
         touched = {i for a in system.by_cell if a not in known for i in system.by_cell[a]}
-        indices = sorted(touched - skipped)
+        indices = tuple(sorted(touched))
     for i in indices:
-        if i in skipped:
+        if system.variants_of[i] and system.skips(i, cells, absent):
             continue
         coefs: dict[str, int] = {}
         const = 0
