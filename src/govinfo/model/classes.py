@@ -25,7 +25,7 @@ def row_class(spec: RowSpec) -> type[Any]:
     if spec.model is not None:
         return spec.model
     fields = {c.key: cell(spec.columns, c.key) for c in spec.columns}
-    return attrs.make_class(f"Row_{spec.key}", fields, frozen=True, kw_only=True)
+    return attrs.make_class(f"Row_{spec.key}", fields, frozen=True, kw_only=True, slots=True)
 
 
 @functools.cache
@@ -34,4 +34,4 @@ def table_class(spec: TableSpec) -> type[Any]:
     if spec.model is not None:
         return spec.model
     fields = {r.key: row(row_class(r), spec.rows, r.key) for r in spec.rows}
-    return attrs.make_class(f"Table_{spec.key}", fields, frozen=True, kw_only=True)
+    return attrs.make_class(f"Table_{spec.key}", fields, frozen=True, kw_only=True, slots=True)

@@ -169,45 +169,31 @@ class _Cell:
     parse: Callable[[str], int | Decimal]
 
 
+_Setter = Callable[[Any, Any], None]
+
+
+@attrs.frozen
+class _Shape:
+    """One way a row of counts may print its cells: each column once, in schema order.
+
+    A valid row element whose children carry exactly these tags holds exactly these columns
+    (every cell is minOccurs 0, maxOccurs 1, in an xs:sequence), so its cells are read
+    without looking one up, and the row is built through its slots.
+    """
+
+    addresses: tuple[str, ...]
+    present: tuple[_Setter, ...]  # the slot setters of the printed columns, in order
+    absent: tuple[_Setter, ...]  # those of the columns not printed (set to None)
+
+
 @attrs.frozen
 class _Row:
     name: str
     cls: type[Any]
     cells: dict[str, _Cell]  # by qualified tag
-    complete: _Complete | None
-    counts: tuple[str, ...] | None  # the class's fields, when every one is a count
-
-
-_new = object.__new__
-_set = object.__setattr__
-
-
-def _counts_row(cls: type[Any], fields: tuple[str, ...], values: dict[str, Any]) -> Any:
-    """A row of counts built through its slots, as attrs' ``__init__`` would build it.
-
-    Only for values the model's validator would pass unchanged: ints the schema validated as
-    non-negative (``xs:nonNegativeInteger``, parsed by ``int()``), checked here against the
-    one bound the schema does not state (:data:`MAX_FIGURE`). The validators cost more than
-    the rest of the reader's work per cell.
-    """
-    row = _new(cls)
-    for name in fields:
-        _set(row, name, values.get(name))
-    return row
-
-
-@attrs.frozen
-class _Complete:
-    """The shapes of a row whose schema type holds the template's columns and no other, all
-    of one kind: every column, and every column but the optional ones (the 小计 column).
-
-    A valid row element whose children carry exactly one shape's tags in order is read
-    without looking a cell up, by lxml's and Python's own loops (every cell is minOccurs 0,
-    maxOccurs 1, in an xs:sequence).
-    """
-
-    shapes: dict[tuple[str, ...], tuple[tuple[str, ...], tuple[str, ...]]]  # tags -> columns
-    parse: Callable[[str], int | Decimal]
+    #: For a row of counts: its shapes (every column; every column but the optional ones,
+    #: the 小计 column) by the tuple of their qualified tags.
+    shapes: dict[tuple[str, ...], _Shape]
 
 
 @attrs.frozen
@@ -237,18 +223,22 @@ def _layout(template: TemplateSpec) -> dict[str, _Table]:
         )
         cells = {qname(s.column): _Cell(s.column, s.address, _PARSE[s.kind]) for s in specs}
         columns = tuple(s.column for s in specs)
-        complete = None
-        if columns == sequences[table_name, row_name] and len({s.kind for s in specs}) == 1:
-            shapes = {}
-            for shape in (specs, [s for s in specs if not s.optional]):
-                tags = tuple(qname(s.column) for s in shape)
-                shapes[tags] = (tuple(s.column for s in shape), tuple(s.address for s in shape))
-            complete = _Complete(shapes, _PARSE[specs[0].kind])
         row_class = _xsd.row_class(template, table_name, row_name)
-        counts = None
-        if all(s.kind is ValueKind.COUNT for s in specs):
-            counts = tuple(f.name for f in attrs.fields(row_class))
-        table.rows[qname(row_name)] = _Row(row_name, row_class, cells, complete, counts)
+        shapes: dict[tuple[str, ...], _Shape] = {}
+        if columns == sequences[table_name, row_name] and all(
+            s.kind is ValueKind.COUNT for s in specs
+        ):
+            # The slots' own descriptors, as govinfo.locations builds Locations: attrs'
+            # frozen classes refuse setattr, and a descriptor skips the look-up.
+            setters = {f.name: getattr(row_class, f.name).__set__ for f in attrs.fields(row_class)}
+            for shape in (specs, [s for s in specs if not s.optional]):
+                printed = {s.column for s in shape}
+                shapes[tuple(qname(s.column) for s in shape)] = _Shape(
+                    tuple(s.address for s in shape),
+                    tuple(setters[s.column] for s in shape),
+                    tuple(f for name, f in setters.items() if name not in printed),
+                )
+        table.rows[qname(row_name)] = _Row(row_name, row_class, cells, shapes)
     return tables
 
 
@@ -299,29 +289,50 @@ _TAG = operator.attrgetter("tag")
 _SOURCELINE = operator.attrgetter("sourceline")
 
 
+_new = object.__new__
+
+
+def _by_position(
+    row: _Row,
+    row_element: etree._Element,
+    by_position: list[tuple[tuple[str, ...], list[etree._Element]]],
+) -> Any:
+    """The row of counts built from its cells' places, or ``None`` for the walk by name.
+
+    The hot loop of the reader: a report has a few hundred cells. The values are ints the
+    schema validated as non-negative (``xs:nonNegativeInteger``, parsed by ``int()``), checked
+    here against the one bound the schema does not state (:data:`MAX_FIGURE`): what the
+    model's validators would pass unchanged, without their cost, which exceeds the rest of
+    the reader's work per cell.
+    """
+    children = list(row_element)
+    shape = row.shapes.get(tuple(map(_TAG, children)))
+    if shape is None:
+        return None
+    try:
+        numbers = list(map(int, map(_TEXT, children)))
+    except (TypeError, ValueError):
+        return None  # the walk names the cell
+    if numbers and max(numbers) > MAX_FIGURE:
+        return None
+    built = _new(row.cls)
+    for set_slot, number in zip(shape.present, numbers, strict=True):
+        set_slot(built, number)
+    for set_slot in shape.absent:
+        set_slot(built, None)
+    by_position.append((shape.addresses, children))
+    return built
+
+
 def _row_values(
     row_element: etree._Element,
     row: _Row,
     lines: dict[str, int | None],
-    rows: list[tuple[tuple[str, ...], list[etree._Element]]],
     where: tuple[str, TemplateSpec, str],
 ) -> dict[str, int | Decimal]:
-    # The hot loop of the reader: a report has a few hundred cells. After the comments are
-    # stripped, ``text`` is the whole content (lxml joins the text nodes either side of a
-    # removed comment), and the schema allows no child element in a cell.
-    complete = row.complete
-    if complete is not None:
-        children = list(row_element)
-        shape = complete.shapes.get(tuple(map(_TAG, children)))
-        if shape is not None:
-            columns, addresses = shape
-            try:
-                values = dict(zip(columns, map(complete.parse, map(_TEXT, children)), strict=True))
-            except (TypeError, ValueError, ArithmeticError):
-                pass  # the walk below names the cell
-            else:
-                rows.append((addresses, children))
-                return values
+    # Each cell by its tag, naming the cell that is wrong. After the comments are stripped,
+    # ``text`` is the whole content (lxml joins the text nodes either side of a removed
+    # comment), and the schema allows no child element in a cell.
     table, template, source = where
     values = {}
     for cell in row_element:
@@ -361,12 +372,10 @@ def _tables(
                     row_element,
                     source,
                 )
-            values = _row_values(
-                row_element, row, lines, by_position, (table.name, template, source)
-            )
-            if row.counts is not None and (not values or max(values.values()) <= MAX_FIGURE):
-                rows[row.name] = _counts_row(row.cls, row.counts, values)
+            if row.shapes and (built := _by_position(row, row_element, by_position)):
+                rows[row.name] = built
                 continue
+            values = _row_values(row_element, row, lines, (table.name, template, source))
             try:
                 rows[row.name] = row.cls(**values)
             except InvalidValueError as exc:
