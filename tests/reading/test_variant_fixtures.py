@@ -9,7 +9,6 @@ not), the template must be gb_2021, and the reader must say which variant it met
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from collections.abc import Callable
 from decimal import Decimal
@@ -18,6 +17,7 @@ from typing import Any
 
 import attrs
 import pytest
+from tests._scripts import load_script
 from tests.reading.docx._layouts import Layout
 from tests.reading.docx._layouts import render as docx
 from tests.reading.html._pages import Page
@@ -66,12 +66,7 @@ def _read(name: str) -> ReadResult:
 
 def _script() -> Any:
     """make_variants.py as a module (it needs no LibreOffice until it is run)."""
-    spec = importlib.util.spec_from_file_location("make_variants", HERE / "make_variants.py")
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script(HERE / "make_variants.py")
 
 
 def _json(value: object) -> object:

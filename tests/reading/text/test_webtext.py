@@ -3,7 +3,6 @@ pipe tables, pre-2019 statistics forms and prose."""
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import re
 from decimal import Decimal
@@ -15,6 +14,7 @@ import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from tests._scripts import load_script
 
 from govinfo.errors import UnsafeInputError
 from govinfo.model.flat import flatten
@@ -44,12 +44,7 @@ def _printed(report: AnnualReport) -> str:
 
 
 def _maker() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("make_webtext", WEB / "make_webtext.py")
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script(WEB / "make_webtext.py")
 
 
 MAKE = _maker()
