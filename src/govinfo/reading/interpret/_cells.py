@@ -370,6 +370,11 @@ def read_row(
         narrowed: dict[tuple[CellValue, ...], list[Token | None]] = {}
         for candidate in found.values():
             judged = judge(row_of(build(candidate, scratch)), True)
+            if budget.exhausted:
+                # A candidate the budget left unjudged is not ruled out: narrowing to the
+                # ones judged before it ran out would pick a reading no equation chose.
+                del scratch
+                return _gave_up(reading, _spent(budget), notes) if final else None
             if judged is not None:
                 narrowed.setdefault(tuple(judged[a] for a in addresses), candidate)
         found = narrowed
