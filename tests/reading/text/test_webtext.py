@@ -342,6 +342,25 @@ def test_a_split_the_budget_left_unjudged_is_not_ruled_out() -> None:
         assert [a for a in truth if cells_read.get(a) not in (None, truth[a])] == []
 
 
+def test_a_fraction_glued_to_the_count_before_it_is_split() -> None:
+    """``政府集中采购10.1`` in a page with no separators is 1 project and 0.1 (not 10.1)."""
+    runs = digit_runs(["10.1"], 2)
+    assert runs is not None
+    assert runs.candidates == [(1, Decimal("0.1"))]
+    assert digit_runs(["3.50"], 2) is None  # one digit before the point: nothing to split
+    cells: dict[str, object] = {
+        s.address: 0 for s in cell_specs("gb_2019") if s.table != "proactive_disclosure"
+    }
+    cells = {a: v for a, v in cells.items() if not a.endswith(".organisations")}
+    cells["proactive_disclosure.centralized_procurement.procurement_projects"] = 1
+    cells["proactive_disclosure.centralized_procurement.procurement_amount"] = Decimal("0.1")
+    report = unflatten(cells, template="gb_2019", organ="某县某局", year=2020, title="x")
+    result = read_text(MAKE.one_line(_printed(report), cell_sep=""))
+    read = flatten(result.report)
+    assert read["proactive_disclosure.centralized_procurement.procurement_projects"] == 1
+    assert read["proactive_disclosure.centralized_procurement.procurement_amount"] == Decimal("0.1")
+
+
 # --- pre-2019 statistics forms and prose -------------------------------------------------
 
 KEYS = [key for *_, key in MAKE.LEGACY_ROWS if key is not None]

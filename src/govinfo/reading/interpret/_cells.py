@@ -170,17 +170,19 @@ def _positional(reading: RowReading, columns: int) -> list[Token] | None:
 def _split_tokens(values: list[Token], runs: DigitRuns) -> list[list[Token | None]]:
     # Each part of a split is a token at its run's place, so a diagnostic names the run;
     # one token per (run, number), however many splits share it.
-    made: dict[tuple[int, int], Token] = {}
+    made: dict[tuple[int, str], Token] = {}  # by run and number as printed (1 is not 1.0)
     out: list[list[Token | None]] = []
     for split, owners in zip(runs.candidates, runs.owners, strict=True):
         row: list[Token | None] = []
         for p, o in zip(split, owners, strict=True):
-            token = made.get((o, p))
+            token = made.get((o, str(p)))
             if token is None:
+                whole = p if isinstance(p, int) else None
                 token = values[o]._replace(
-                    text=str(p), value=attrs.evolve(values[o].value, number=Decimal(p), integer=p)
+                    text=str(p),
+                    value=attrs.evolve(values[o].value, number=Decimal(p), integer=whole),
                 )
-                made[o, p] = token
+                made[o, str(p)] = token
             row.append(token)
         out.append(row)
     return out

@@ -15,7 +15,9 @@ from __future__ import annotations
 import functools
 import itertools
 import math
+import re
 from collections.abc import Iterator, Sequence
+from decimal import Decimal
 
 from govinfo.rules.catalogue import equations
 from govinfo.templates import TemplateSpec
@@ -35,12 +37,13 @@ class DigitRuns:
         self,
         runs: tuple[str, ...],
         count: int,
-        candidates: list[tuple[int, ...]],
+        candidates: list[tuple[int | Decimal, ...]],
         owners: list[tuple[int, ...]],
     ) -> None:
         self.runs = runs
         self.count = count
-        #: Each candidate: the numbers, left to right; ``owners``: the run each number is from.
+        #: Each candidate: the numbers, left to right (a fraction's a Decimal); ``owners``: the
+        #: run each number is from.
         self.candidates = candidates
         self.owners = owners
 
@@ -53,12 +56,18 @@ def _split_count(length: int, parts: int) -> int:
     return math.comb(length - 1, parts - 1) if 1 <= parts <= length else 0
 
 
-def _cuts(run: str, parts: int) -> Iterator[tuple[int, ...]]:
-    for cuts in itertools.combinations(range(1, len(run)), parts - 1):
-        bounds = (0, *cuts, len(run))
-        pieces = [run[a:b] for a, b in itertools.pairwise(bounds)]
+def _cuts(run: str, parts: int) -> Iterator[tuple[int | Decimal, ...]]:
+    # A run ending in a fraction ("10.1") is cut in its whole part only: the fraction stays
+    # with the last number ("1" and "0.1"), as the digits of a glued amount would read.
+    whole, point, fraction = run.partition(".")
+    for cuts in itertools.combinations(range(1, len(whole)), parts - 1):
+        bounds = (0, *cuts, len(whole))
+        pieces = [whole[a:b] for a, b in itertools.pairwise(bounds)]
         if all(p == "0" or p[0] != "0" for p in pieces):
-            yield tuple(int(p) for p in pieces)
+            numbers: list[int | Decimal] = [int(p) for p in pieces]
+            if point:
+                numbers[-1] = Decimal(f"{pieces[-1]}.{fraction}")
+            yield tuple(numbers)
 
 
 def _allocations(lengths: Sequence[int], total: int) -> Iterator[tuple[int, ...]]:
@@ -72,8 +81,13 @@ def _allocations(lengths: Sequence[int], total: int) -> Iterator[tuple[int, ...]
             yield (parts, *rest)
 
 
+#: A run of ASCII digits, which may end in a fraction (an amount glued to the count before it).
+_RUN = re.compile(r"[0-9]+(?:\.[0-9]+)?")
+
+
 def digit_runs(texts: Sequence[str], columns: int) -> DigitRuns | None:
-    """The splits of ``texts`` (each a run of ASCII digits) into ``columns`` numbers.
+    """The splits of ``texts`` (each a run of ASCII digits, perhaps ending in a fraction)
+    into ``columns`` numbers.
 
     ``None`` when the row is not a row of digit runs: a token that is not plain digits, as
     many tokens as columns or more, or fewer digits in all than columns.
@@ -86,19 +100,19 @@ def _digit_runs(texts: tuple[str, ...], columns: int) -> DigitRuns | None:
     # Cached: rows of zeros ("0000000") repeat in every report.
     if columns < 2 or len(texts) >= columns:
         return None
-    if not all(t.isascii() and t.isdigit() for t in texts):
-        return None
-    if sum(len(t) for t in texts) < columns or all(len(t) == 1 for t in texts):
+    if not all(_RUN.fullmatch(t) for t in texts):
         return None
     runs = tuple(texts)
-    lengths = [len(t) for t in runs]
+    lengths = [len(t.partition(".")[0]) for t in runs]  # a fraction is never cut
+    if sum(lengths) < columns or all(n == 1 for n in lengths):
+        return None
     allocations = list(_allocations(lengths, columns))
     count = sum(
         math.prod(_split_count(n, p) for n, p in zip(lengths, a, strict=True)) for a in allocations
     )
     if count > BUDGET:
         return DigitRuns(runs, count, [], [])
-    candidates: list[tuple[int, ...]] = []
+    candidates: list[tuple[int | Decimal, ...]] = []
     owners: list[tuple[int, ...]] = []
     for allocation in allocations:
         per_run = [list(_cuts(run, p)) for run, p in zip(runs, allocation, strict=True)]
