@@ -19,6 +19,7 @@ from tests._scripts import load_script
 from govinfo.errors import UnsafeInputError
 from govinfo.model.catalogue import cell_specs
 from govinfo.model.flat import flatten, unflatten
+from govinfo.model.narrative import Narrative
 from govinfo.model.report import AnnualReport
 from govinfo.reading.api import read
 from govinfo.reading.document import Table
@@ -308,7 +309,10 @@ def test_one_line_reading_is_exact_or_unknown(report: AnnualReport, cell_sep: st
     cells = flatten(result.report)
     wrong = [(a, cells[a], truth[a]) for a in truth if cells.get(a) not in (None, truth[a])]
     assert wrong == []
-    if cell_sep:
+    # With spaces between cells the tables read exactly, unless the drawn prose is itself
+    # bare figures ("0 0" after a heading reads as stray values: the rows are then unknown).
+    prose = "".join(getattr(report.narrative, f.name) or "" for f in attrs.fields(Narrative))
+    if cell_sep and not any(ch.isdigit() for ch in prose):
         tables = [a for a in truth if a.split(".")[0] in ("applications", "review_litigation")]
         assert all(cells[a] == truth[a] for a in tables)
 
