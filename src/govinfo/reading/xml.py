@@ -28,7 +28,7 @@ from govinfo.diagnostics import Diagnostic, Severity
 from govinfo.errors import InvalidValueError, SchemaError, UnsafeInputError
 from govinfo.locations import Location
 from govinfo.model.catalogue import CellSpec, cell_specs
-from govinfo.model.classes import table_class
+from govinfo.model.classes import row_class, table_class
 from govinfo.model.narrative import Narrative
 from govinfo.model.report import AnnualReport, LegacyValue
 from govinfo.reading.result import ReadResult
@@ -203,12 +203,6 @@ class _Table:
     rows: dict[str, _Row]  # by qualified tag
 
 
-def _table_class(template: TemplateSpec, table: str) -> type[Any]:
-    spec = template.table(table)
-    assert spec is not None  # a table of the template's own cells
-    return table_class(spec)
-
-
 @functools.cache
 def _layout(template: TemplateSpec) -> dict[str, _Table]:
     # The template's tables by qualified tag, so the walk is dictionary look-ups only.
@@ -218,19 +212,21 @@ def _layout(template: TemplateSpec) -> dict[str, _Table]:
     sequences = _xsd.row_sequences()
     tables: dict[str, _Table] = {}
     for (table_name, row_name), specs in by_row.items():
+        table_spec = template.table(table_name)
+        assert table_spec is not None  # a table of the template's own cells
         table = tables.setdefault(
-            qname(table_name), _Table(table_name, _table_class(template, table_name), {})
+            qname(table_name), _Table(table_name, table_class(table_spec), {})
         )
         cells = {qname(s.column): _Cell(s.column, s.address, _PARSE[s.kind]) for s in specs}
         columns = tuple(s.column for s in specs)
-        row_class = _xsd.row_class(template, table_name, row_name)
+        row_cls = row_class(table_spec.row(row_name))
         shapes: dict[tuple[str, ...], _Shape] = {}
         if columns == sequences[table_name, row_name] and all(
             s.kind is ValueKind.COUNT for s in specs
         ):
             # The slots' own descriptors, as govinfo.locations builds Locations: attrs'
             # frozen classes refuse setattr, and a descriptor skips the look-up.
-            setters = {f.name: getattr(row_class, f.name).__set__ for f in attrs.fields(row_class)}
+            setters = {f.name: getattr(row_cls, f.name).__set__ for f in attrs.fields(row_cls)}
             for shape in (specs, [s for s in specs if not s.optional]):
                 printed = {s.column for s in shape}
                 shapes[tuple(qname(s.column) for s in shape)] = _Shape(
@@ -238,7 +234,7 @@ def _layout(template: TemplateSpec) -> dict[str, _Table]:
                     tuple(setters[s.column] for s in shape),
                     tuple(f for name, f in setters.items() if name not in printed),
                 )
-        table.rows[qname(row_name)] = _Row(row_name, row_class, cells, shapes)
+        table.rows[qname(row_name)] = _Row(row_name, row_cls, cells, shapes)
     return tables
 
 

@@ -19,7 +19,6 @@ import functools
 import typing
 from collections.abc import Iterable, Sequence
 from importlib import resources
-from typing import Any
 
 import attrs
 from lxml import etree
@@ -27,7 +26,7 @@ from lxml import etree
 from govinfo.diagnostics import Diagnostic, Severity
 from govinfo.locations import Location
 from govinfo.model.catalogue import CellSpec, cell_specs
-from govinfo.model.classes import row_class as _model_row_class
+from govinfo.model.classes import row_class
 from govinfo.model.narrative import Narrative
 from govinfo.model.report import AnnualReport
 from govinfo.schema._format import (
@@ -57,7 +56,6 @@ __all__ = [
     "compiled_schema",
     "generate_schema",
     "location_fields",
-    "row_class",
     "row_sequences",
     "schema_bytes",
 ]
@@ -143,15 +141,10 @@ def _table_names() -> list[str]:
     return _merge([[table.key for table in t.tables] for t in table_templates()])
 
 
-def row_class(template: TemplateSpec, table: str, row: str) -> type[Any]:
-    """The model class of ``row`` in ``table`` of ``template``."""
+def _row_class_name(template: TemplateSpec, table: str, row: str) -> str:
     spec = template.table(table)
     assert spec is not None
-    return _model_row_class(spec.row(row))
-
-
-def _row_class_name(template: TemplateSpec, table: str, row: str) -> str:
-    return row_class(template, table, row).__name__
+    return row_class(spec.row(row)).__name__
 
 
 def _table(schema: etree._Element, sequence: etree._Element, table: str, done: set[str]) -> None:
